@@ -1,11 +1,36 @@
 package com.flowcrm.app;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /** Entry point: starts the desktop window, or a headless command when one is named. */
-public final class Main {
-    private Main() {
-    }
+@Command(name = "flow-crm",
+        mixinStandardHelpOptions = true,
+        versionProvider = AppVersion.class,
+        description = "Flow CRM Desktop. Without a command it opens the desktop window.",
+        subcommands = {})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--api", paramLabel = "URL", description = "REST base URL (default: $FLOW_API_URL, else the embedded demo backend)")
+    String apiUrl;
+
+    @Option(names = "--ws", paramLabel = "URL", description = "WebSocket URL (default: $FLOW_WS_URL, else ws://localhost:4545)")
+    String wsUrl;
 
     public static void main(String[] args) {
-        javafx.application.Application.launch(FlowCrmApplication.class, args);
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the process exit code (0 ok, 2 usage, 3 auth, 4 unreachable). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        javafx.application.Application.launch(FlowCrmApplication.class);
+        return 0;
     }
 }
