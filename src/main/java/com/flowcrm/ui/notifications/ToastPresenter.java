@@ -40,11 +40,7 @@ public final class ToastPresenter implements Consumer<Toast> {
                 .graphic(icon)
                 .styleClass("flow-toast")
                 .onAction(e -> onOpen.accept(toast));
-        if (toast.count() > 1) {
-            notifications.title(toast.count() + " new notifications").text("Latest: " + toast.notification().getTitle());
-        } else {
-            notifications.title(toast.notification().getTitle()).text(toast.notification().getMessage());
-        }
+        notifications.title(toast.notification().getTitle()).text(toast.notification().getMessage());
         if (theme.get() == Theme.DARK) {
             notifications.darkStyle();
         }

@@ -75,7 +75,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         notificationsView = new NotificationsView(notificationsModel, clock);
         indicator = new ConnectionIndicator(clock);
         searchBox = new SearchBox(model::search, this::reveal);
-        toasts = model.toasts(new ToastPresenter(this::window, () -> model.themeProperty().get(), this::openToast), clock);
+        toasts = model.toasts(new ToastPresenter(this::window, () -> model.themeProperty().get(), this::openToast));
         build(Objects.requireNonNull(showLogs, "showLogs"));
         model.sectionProperty().addListener((obs, old, now) -> showSection(now));
         showSection(model.sectionProperty().get());
@@ -124,10 +124,11 @@ public final class MainWindow implements Navigator, AutoCloseable {
         if (window instanceof javafx.stage.Stage stage) {
             stage.toFront();
         }
-        if (toast.count() > 1) {
-            model.sectionProperty().set(MainSection.NOTIFICATIONS);
-        } else {
+        if (NotificationsViewModel.leadsSomewhere(toast.notification())) {
             notificationsModel.open(toast.notification());
+        } else {
+            notificationsModel.markRead(toast.notification());
+            model.sectionProperty().set(MainSection.NOTIFICATIONS);
         }
     }
 

@@ -11,7 +11,6 @@ import com.flowcrm.ui.UserMessages;
 import com.flowcrm.ui.notifications.NotificationToasts;
 import com.flowcrm.ui.notifications.NotificationsViewModel;
 import com.flowcrm.ui.theme.ThemeSwitcher;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,8 +89,8 @@ public final class MainWindowViewModel {
     }
 
     /** Starts toasting notifications that arrive from now on. */
-    public NotificationToasts toasts(Consumer<NotificationToasts.Toast> presenter, Clock clock) {
-        return new NotificationToasts(session, presenter, clock);
+    public NotificationToasts toasts(Consumer<NotificationToasts.Toast> presenter) {
+        return new NotificationToasts(session, presenter);
     }
 
     /** Deals and contacts matching the typed text, a few of each. */

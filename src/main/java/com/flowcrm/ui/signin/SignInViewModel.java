@@ -85,11 +85,17 @@ public final class SignInViewModel {
         String ws = wsUrl.get().strip();
         String user = email.get().strip();
         error.set(null);
-        busy.set(true);
         SessionConfig config = session.config();
         if (!api.equals(config.apiUrl()) || !ws.equals(config.wsUrl())) {
-            session.changeServer(api, ws);
+            try {
+                session.changeServer(api, ws);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.warn("Rejected server address {} / {}: {}", api, ws, e.getMessage());
+                error.set(e.getMessage());
+                return;
+            }
         }
+        busy.set(true);
         session.login(user, password.get()).whenComplete((signedIn, failure) -> FxThread.run(() -> {
             busy.set(false);
             if (failure != null) {
