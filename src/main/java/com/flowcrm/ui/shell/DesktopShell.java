@@ -7,6 +7,7 @@ import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.UiPreferences;
+import com.flowcrm.ui.UiPreferences.ServerAddress;
 import com.flowcrm.ui.UiPreferences.WindowBounds;
 import com.flowcrm.ui.signin.SignInView;
 import com.flowcrm.ui.signin.SignInViewModel;
@@ -53,12 +54,14 @@ public final class DesktopShell {
     private MainWindow mainWindow;
     private SignInView signInView;
     private SignInViewModel signInModel;
+    private final ServerAddress launchServer;
     private WindowBounds normalBounds;
 
     public DesktopShell(Stage stage, SessionStore session, Options options) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.session = Objects.requireNonNull(session, "session");
         this.options = Objects.requireNonNull(options, "options");
+        this.launchServer = new ServerAddress(session.config().apiUrl(), session.config().wsUrl());
     }
 
     /** Restores the window and shows the screen that fits the session's state. */
@@ -111,7 +114,7 @@ public final class DesktopShell {
 
     private void showSignIn(String reason) {
         closeMain();
-        signInModel = new SignInViewModel(session, options.preferences());
+        signInModel = new SignInViewModel(session, options.preferences(), launchServer);
         signInModel.showReason(reason);
         signInView = new SignInView(signInModel);
         setRoot(signInView.getNode());

@@ -32,10 +32,16 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
     private final BooleanBinding canSubmit;
+    private final ServerAddress launchServer;
 
-    public SignInViewModel(SessionStore session, UiPreferences preferences) {
+    /**
+     * @param launchServer the server the configuration named when the app started (options / environment); what
+     *                     the user picks in the "Server" section is remembered relative to it
+     */
+    public SignInViewModel(SessionStore session, UiPreferences preferences, ServerAddress launchServer) {
         this.session = Objects.requireNonNull(session, "session");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.launchServer = Objects.requireNonNull(launchServer, "launchServer");
         canSubmit = Bindings.createBooleanBinding(() -> !busy.get() && !email.get().isBlank()
                         && !password.get().isEmpty() && !apiUrl.get().isBlank() && !wsUrl.get().isBlank(),
                 busy, email, password, apiUrl, wsUrl);
@@ -44,18 +50,19 @@ public final class SignInViewModel {
 
     private void prefill() {
         SessionConfig config = session.config();
-        ServerAddress configured = new ServerAddress(nullToEmpty(config.apiUrl()), nullToEmpty(config.wsUrl()));
+        ServerAddress current = new ServerAddress(nullToEmpty(config.apiUrl()), nullToEmpty(config.wsUrl()));
         demoMode.set(config.demoMode());
         if (config.demoMode()) {
             // The embedded demo server picks its own address each run, so nothing remembered applies.
             email.set(nullToEmpty(config.demoEmail()));
             password.set(nullToEmpty(config.demoPassword()));
-            apiUrl.set(configured.apiUrl());
-            wsUrl.set(configured.wsUrl());
+            apiUrl.set(current.apiUrl());
+            wsUrl.set(current.wsUrl());
             return;
         }
         email.set(preferences.lastEmail().orElse(""));
-        ServerAddress server = preferences.serverFor(configured);
+        // Changed earlier in this run (then signed out): that is the freshest choice.
+        ServerAddress server = current.equals(launchServer) ? preferences.serverFor(launchServer) : current;
         apiUrl.set(server.apiUrl());
         wsUrl.set(server.wsUrl());
     }
@@ -107,8 +114,7 @@ public final class SignInViewModel {
             password.set("");
             preferences.saveLastEmail(user);
             if (!demoMode.get()) {
-                preferences.saveServer(new ServerAddress(nullToEmpty(config.apiUrl()), nullToEmpty(config.wsUrl())),
-                        new ServerAddress(api, ws));
+                preferences.saveServer(launchServer, new ServerAddress(api, ws));
             }
             preferences.flush();
         }));
