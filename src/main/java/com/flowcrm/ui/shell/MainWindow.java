@@ -106,6 +106,11 @@ public final class MainWindow implements Navigator, AutoCloseable {
         viewOf(MainSection.CONTACTS).reveal(contactId);
     }
 
+    /** The search results offered right now, in their order. */
+    public java.util.List<SearchHit> searchHits() {
+        return searchBox.shownHits();
+    }
+
     /** Ctrl+K lands here. */
     public void focusSearch() {
         searchBox.focus();
