@@ -67,10 +67,11 @@ public final class DesktopShell {
     /** Restores the window and shows the screen that fits the session's state. */
     public void show() {
         options.themes().apply(options.preferences().theme().orElse(Theme.LIGHT));
-        scene = new Scene(new javafx.scene.layout.StackPane(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene = new Scene(new javafx.scene.layout.StackPane());
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.stateProperty(),
                 session.currentUserProperty()));
         restoreBounds();
@@ -102,11 +103,17 @@ public final class DesktopShell {
         }
         switch (state) {
             case ACTIVE -> showMain();
-            case SIGNED_OUT -> showSignIn(null);
-            case EXPIRED -> showSignIn(session.endReasonProperty().get());
-            case SIGNING_IN -> {
+            // A failed sign-in also ends in SIGNED_OUT: the form that shows its error stays.
+            case SIGNED_OUT, SIGNING_IN -> {
                 if (signInView == null) {
                     showSignIn(null);
+                }
+            }
+            case EXPIRED -> {
+                if (signInView == null) {
+                    showSignIn(session.endReasonProperty().get());
+                } else {
+                    signInModel.showReason(session.endReasonProperty().get());
                 }
             }
         }
@@ -156,8 +163,10 @@ public final class DesktopShell {
             stage.setMaximized(saved.maximized());
             normalBounds = saved;
         } else {
-            stage.setWidth(DEFAULT_WIDTH);
-            stage.setHeight(DEFAULT_HEIGHT);
+            // Never larger than the screen: a small laptop gets a window that fits, with room for the task bar.
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.92));
+            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92));
             stage.centerOnScreen();
         }
         // While maximized the stage reports the screen's size; remember the size it had before.
