@@ -15,6 +15,7 @@ import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -140,6 +141,12 @@ public final class DesktopShell {
         signInView = null;
         signInModel = null;
         setRoot(mainWindow.getNode());
+        MainWindow shown = mainWindow;
+        Platform.runLater(() -> {
+            if (mainWindow == shown) {
+                shown.focusNavigation();
+            }
+        });
     }
 
     private void closeMain() {

@@ -85,6 +85,12 @@ public final class MainWindow implements Navigator, AutoCloseable {
         return root;
     }
 
+    /** Puts keyboard focus on the navigation, so the first key press does not land in the search by accident. */
+    public void focusNavigation() {
+        navButtons.get(model.sectionProperty().get() == null ? MainSection.PIPELINE : model.sectionProperty().get())
+                .requestFocus();
+    }
+
     /** Toasts shown so far; tests read it. */
     public NotificationToasts toasts() {
         return toasts;
@@ -301,6 +307,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
             case NOTIFICATIONS -> Feather.BELL;
         };
         Label text = new Label(section.label());
+        text.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox graphic = new HBox(12, new FontIcon(icon), text, grow);
