@@ -1,6 +1,5 @@
 package com.flowcrm.ui.notifications;
 
-import com.flowcrm.model.Theme;
 import com.flowcrm.ui.notifications.NotificationToasts.Toast;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,12 +15,11 @@ public final class ToastPresenter implements Consumer<Toast> {
     private static final Duration SHOW_FOR = Duration.seconds(6);
 
     private final Supplier<Window> owner;
-    private final Supplier<Theme> theme;
     private final Consumer<Toast> onOpen;
 
-    public ToastPresenter(Supplier<Window> owner, Supplier<Theme> theme, Consumer<Toast> onOpen) {
+    /** The toast takes the owner scene's stylesheets, so app.css restyles it for the current theme. */
+    public ToastPresenter(Supplier<Window> owner, Consumer<Toast> onOpen) {
         this.owner = Objects.requireNonNull(owner, "owner");
-        this.theme = Objects.requireNonNull(theme, "theme");
         this.onOpen = Objects.requireNonNull(onOpen, "onOpen");
     }
 
@@ -41,9 +39,6 @@ public final class ToastPresenter implements Consumer<Toast> {
                 .styleClass("flow-toast")
                 .onAction(e -> onOpen.accept(toast));
         notifications.title(toast.notification().getTitle()).text(toast.notification().getMessage());
-        if (theme.get() == Theme.DARK) {
-            notifications.darkStyle();
-        }
         notifications.show();
     }
 }

@@ -69,6 +69,8 @@ public final class DesktopShell {
     public void show() {
         options.themes().apply(options.preferences().theme().orElse(Theme.LIGHT));
         scene = new Scene(new javafx.scene.layout.StackPane());
+        // On the scene too, so that popups (menus, search results, toasts) inherit the same rules.
+        scene.getStylesheets().add(ThemeSwitcher.APP_STYLESHEET);
         stage.setScene(scene);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setMinWidth(Math.min(960, screen.getWidth()));

@@ -75,7 +75,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         notificationsView = new NotificationsView(notificationsModel, clock);
         indicator = new ConnectionIndicator(clock);
         searchBox = new SearchBox(model::search, this::reveal);
-        toasts = model.toasts(new ToastPresenter(this::window, () -> model.themeProperty().get(), this::openToast));
+        toasts = model.toasts(new ToastPresenter(this::window, this::openToast));
         build(Objects.requireNonNull(showLogs, "showLogs"));
         model.sectionProperty().addListener((obs, old, now) -> showSection(now));
         showSection(model.sectionProperty().get());
