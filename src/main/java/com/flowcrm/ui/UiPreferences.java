@@ -112,13 +112,20 @@ public final class UiPreferences {
         put(WS_URL, chosen.wsUrl());
     }
 
-    /** Writes pending changes to the backing store; a failure only costs the remembered state, so it is logged. */
+    /**
+     * Writes pending changes to the backing store on a background thread (file I/O stays off the FX thread); a
+     * failure only costs the remembered state, so it is logged.
+     */
     public void flush() {
-        try {
-            node.flush();
-        } catch (BackingStoreException | IllegalStateException e) {
-            LOG.warn("Could not save the window preferences: {}", e.toString());
-        }
+        Thread writer = new Thread(() -> {
+            try {
+                node.flush();
+            } catch (BackingStoreException | IllegalStateException e) {
+                LOG.warn("Could not save the window preferences: {}", e.toString());
+            }
+        }, "preferences-flush");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private Optional<String> text(String key) {

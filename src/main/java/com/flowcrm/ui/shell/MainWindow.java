@@ -347,9 +347,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         Label counts = new Label();
         counts.setId("storeCounts");
         counts.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        counts.textProperty().bind(Bindings.createStringBinding(
-                () -> model.dealCount().get() + " deals  \u00b7  " + model.contactCount().get() + " contacts",
-                model.dealCount(), model.contactCount()));
+        counts.textProperty().bind(model.storeSummaryProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(16, indicator, error, grow, counts);

@@ -44,6 +44,7 @@ public final class MainWindowViewModel {
     private final StringBinding userRole;
     private final StringBinding userInitials;
     private final GlobalSearch search;
+    private final StringBinding storeSummary;
 
     public MainWindowViewModel(SessionStore session, UiPreferences preferences, ThemeSwitcher themes) {
         this.session = Objects.requireNonNull(session, "session");
@@ -53,6 +54,10 @@ public final class MainWindowViewModel {
         userName = Bindings.createStringBinding(() -> user.get() == null ? "" : user.get().name(), user);
         userRole = Bindings.createStringBinding(() -> user.get() == null ? "" : roleLabel(user.get()), user);
         userInitials = Bindings.createStringBinding(() -> user.get() == null ? "" : initials(user.get().name()), user);
+        IntegerBinding deals = Bindings.size(session.root().deals().getDeals());
+        IntegerBinding contacts = Bindings.size(session.root().contacts().getContacts());
+        storeSummary = Bindings.createStringBinding(
+                () -> deals.get() + " deals  \u00b7  " + contacts.get() + " contacts", deals, contacts);
         search = new GlobalSearch(() -> session.root().deals().getDeals(), () -> session.root().contacts().getContacts());
         section.set(preferences.lastView().flatMap(MainSection::named).orElse(MainSection.PIPELINE));
         section.addListener((obs, old, now) -> {
@@ -75,12 +80,9 @@ public final class MainWindowViewModel {
     /** The last failed action in words, or null. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
-    public IntegerBinding dealCount() {
-        return Bindings.size(session.root().deals().getDeals());
-    }
-
-    public IntegerBinding contactCount() {
-        return Bindings.size(session.root().contacts().getContacts());
+    /** "40 deals  ·  60 contacts" for the status bar. */
+    public StringBinding storeSummaryProperty() {
+        return storeSummary;
     }
 
     /** The notifications view's model; it opens deals and contacts through the navigator. */
