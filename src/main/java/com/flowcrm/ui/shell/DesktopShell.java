@@ -146,7 +146,7 @@ public final class DesktopShell {
         MainWindow shown = mainWindow;
         Platform.runLater(() -> {
             if (mainWindow == shown) {
-                shown.focusNavigation();
+                shown.focusContent();
             }
         });
     }

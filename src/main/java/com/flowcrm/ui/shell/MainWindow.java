@@ -85,10 +85,9 @@ public final class MainWindow implements Navigator, AutoCloseable {
         return root;
     }
 
-    /** Puts keyboard focus on the navigation, so the first key press does not land in the search by accident. */
-    public void focusNavigation() {
-        navButtons.get(model.sectionProperty().get() == null ? MainSection.PIPELINE : model.sectionProperty().get())
-                .requestFocus();
+    /** Puts keyboard focus on the view area, so the first key press does not land in the search by accident. */
+    public void focusContent() {
+        content.requestFocus();
     }
 
     /** Toasts shown so far; tests read it. */
@@ -292,9 +291,12 @@ public final class MainWindow implements Navigator, AutoCloseable {
             nav.getChildren().add(button);
         }
         // A toggle group lets the user deselect everything; the nav always shows where one is.
+        // Arrow keys select inside a toggle group without firing the button, so the selection drives the section.
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
+            } else if (now != null) {
+                model.sectionProperty().set((MainSection) now.getUserData());
             }
         });
         return nav;
@@ -329,7 +331,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         button.setMaxWidth(Double.MAX_VALUE);
         button.setAlignment(Pos.CENTER_LEFT);
         button.setTooltip(new Tooltip(section.label() + " (" + shortcutOf(section).getDisplayText() + ")"));
-        button.setOnAction(e -> model.sectionProperty().set(section));
+        button.setUserData(section);
         return button;
     }
 
