@@ -35,6 +35,10 @@ final class WarningThrottle {
             return;
         }
         long suppressed = window.suppressed.getAndSet(0);
+        if (suppressed == 0) {
+            log.warn(format, args);
+            return;
+        }
         Object[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = suppressed;
         log.warn(format + " ({} similar warnings suppressed since the last one)", all);
