@@ -102,7 +102,7 @@ final class TestSocketServer extends WebSocketServer {
         handshakes.incrementAndGet();
         handshakePaths.add(request.getResourceDescriptor());
         if (!acceptHandshakes) {
-            // Java-WebSocket answers any InvalidDataException here with HTTP 500 (it cannot send a 401).
+            // Java-WebSocket 1.6.0 answers any InvalidDataException here with HTTP 404 (it cannot send a 401).
             throw new InvalidDataException(500, "not accepting connections");
         }
         return super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
