@@ -213,6 +213,9 @@ public final class RealtimeClient implements AutoCloseable {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be a positive duration, was " + timeout);
         }
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("realtime client is closed"));
+        }
         String id = "req-" + requestIds.incrementAndGet();
         String text = envelope(event, toJson(data), id);
         CompletableFuture<JsonObject> future = new CompletableFuture<>();
@@ -322,8 +325,8 @@ public final class RealtimeClient implements AutoCloseable {
         AttemptSocket attemptSocket = new AttemptSocket(target, ++generation);
         socket = attemptSocket;
         connectTimer = loop.schedule(() -> connectTimedOut(attemptSocket), settings.connectTimeout());
-        log.info("Connecting to {} ({})", UrlRedaction.redact(target),
-                attempt == 0 ? "first attempt" : "attempt " + attempt + " of " + settings.maxAttempts());
+        log.info("Connecting to {}{}", UrlRedaction.redact(target),
+                attempt == 0 ? "" : " (attempt " + attempt + " of " + settings.maxAttempts() + ")");
         publish();
         attemptSocket.connect();
     }
@@ -794,7 +797,9 @@ public final class RealtimeClient implements AutoCloseable {
         if (token != null && !token.isBlank()) {
             query = (kept.isEmpty() ? "" : kept + "&") + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         }
-        StringBuilder url = new StringBuilder().append(base.getScheme()).append("://").append(base.getRawAuthority());
+        // Java-WebSocket only turns on TLS for the exact scheme "wss".
+        String scheme = base.getScheme().toLowerCase(java.util.Locale.ROOT);
+        StringBuilder url = new StringBuilder().append(scheme).append("://").append(base.getRawAuthority());
         if (base.getRawPath() != null) {
             url.append(base.getRawPath());
         }

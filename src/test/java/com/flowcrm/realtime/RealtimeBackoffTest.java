@@ -113,6 +113,8 @@ class RealtimeBackoffTest {
         scheduler.advance(Duration.ofMillis(1));
         assertThat(client.status().attempt()).isZero();
 
+        // The client may read the 101 before the server has registered the connection.
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.getConnections().size() == 1);
         server.dropAll(1001);
         settle(s -> s.state() == ConnectionState.RECONNECTING && s.nextRetryAt() != null);
         assertThat(client.status().attempt()).isEqualTo(1);

@@ -70,6 +70,12 @@ class RealtimeClientTest {
         await().atMost(WAIT).until(() -> client.status().state() == state);
     }
 
+    /** Both ends open: the client may read the 101 before the server has registered the connection. */
+    private static void awaitOpen(RealtimeClient client, TestSocketServer server) {
+        await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.CONNECTED
+                && !server.getConnections().isEmpty());
+    }
+
     private static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }
@@ -107,7 +113,7 @@ class RealtimeClientTest {
             receivedAt.add(nanos);
         });
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         client.send("deal:subscribe", Map.of("dealId", "123"));
         server.sendToAll("{\"event\":\"deal:created\",\"data\":{\"id\":\"d1\",\"value\":12500}}");
@@ -132,7 +138,7 @@ class RealtimeClientTest {
         client.on("notification:new", firstHandler);
         client.on("notification:new", secondHandler);
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         server.sendToAll("{\"event\":\"notification:new\",\"data\":{}}");
         await().atMost(WAIT).until(() -> first.get() == 1 && second.get() == 1);
@@ -178,7 +184,7 @@ class RealtimeClientTest {
         int port = server.getPort();
         RealtimeClient client = client(fast());
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
         client.subscribe("deal", Map.of("dealId", "123"));
         client.subscribe("contact:subscribe", Map.of("contactId", "c9"));
         client.unsubscribe("contact", Map.of("contactId", "c9"));
@@ -212,7 +218,7 @@ class RealtimeClientTest {
         server.answerPings = false;
         RealtimeClient client = client(fast().withHeartbeat(Duration.ofMillis(50), Duration.ofMillis(300)));
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         await().atMost(WAIT).until(() -> resyncs.get() >= 1 && client.status().reconnects() >= 1);
         assertThat(server.pings.get()).isGreaterThanOrEqualTo(4);
@@ -225,7 +231,7 @@ class RealtimeClientTest {
         TestSocketServer server = server();
         RealtimeClient client = client(fast().withHeartbeat(Duration.ofMillis(50), Duration.ofMillis(300)));
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         await().during(Duration.ofMillis(700)).atMost(WAIT)
                 .until(() -> client.status().state() == ConnectionState.CONNECTED);
@@ -351,7 +357,7 @@ class RealtimeClientTest {
         TestSocketServer server = server();
         RealtimeClient client = client(fast());
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         JsonObject ack = client.request("deal:update", Map.of("id", "d1"), WAIT).get(5, TimeUnit.SECONDS);
 
@@ -368,7 +374,7 @@ class RealtimeClientTest {
         server.ackRequests = false;
         RealtimeClient client = client(fast());
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         CompletableFuture<JsonObject> reply = client.request("deal:update", Map.of("id", "d1"),
                 Duration.ofMillis(150));
@@ -386,7 +392,7 @@ class RealtimeClientTest {
         List<JsonElement> delivered = new CopyOnWriteArrayList<>();
         client.on("deal:created", (event, data, nanos) -> delivered.add(data));
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         for (String hostile : List.of("not json", "{\"event\":", "{event:'deal:created'}", "[1,2]", "{}",
                 "{\"data\":{\"id\":\"x\"}}", "{\"event\":42}", "\"deal:created\"", "{\"event\":\"nobody:listens\"}",
@@ -420,7 +426,7 @@ class RealtimeClientTest {
             }
         });
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         server.sendToAll("{\"event\":\"deal:updated\",\"data\":{}}");
         server.sendToAll("{\"event\":\"deal:updated\",\"data\":{}}");
@@ -435,7 +441,7 @@ class RealtimeClientTest {
         TestSocketServer server = server();
         RealtimeClient client = client(fast());
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
 
         server.sendToAll("{\"event\":\"x\",\"data\":\"" + "a".repeat(1024 * 1024) + "\"}");
 
@@ -444,6 +450,18 @@ class RealtimeClientTest {
         awaitState(client, ConnectionState.CONNECTED);
         assertThat(client.status().oversizedFrames()).isEqualTo(1);
         assertThat(client.status().reconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void wssSpeaksTlsSoAPlainServerIsNeverReachedInClearText() {
+        TestSocketServer plain = server();
+        RealtimeClient client = client(fast());
+
+        client.connect(java.net.URI.create("wss://127.0.0.1:" + plain.getPort()), "t");
+
+        await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.RECONNECTING);
+        assertThat(plain.handshakes).hasValue(0);
+        assertThat(client.status().redactedUrl()).startsWith("wss://");
     }
 
     @Test
@@ -465,7 +483,7 @@ class RealtimeClientTest {
         server.ackRequests = false;
         RealtimeClient client = client(fast());
         client.connect(server.url(), "t");
-        awaitState(client, ConnectionState.CONNECTED);
+        awaitOpen(client, server);
         CompletableFuture<JsonObject> pending = client.request("deal:update", Map.of(), WAIT);
 
         client.disconnect();

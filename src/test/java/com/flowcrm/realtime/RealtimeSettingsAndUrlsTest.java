@@ -28,6 +28,8 @@ class RealtimeSettingsAndUrlsTest {
                 .hasToString("ws://localhost:4545?token=a.b%2Bc%2Fd%3D");
         assertThat(RealtimeClient.withToken(URI.create("wss://api.flow-crm.com/ws?v=2&token=old"), "new"))
                 .hasToString("wss://api.flow-crm.com/ws?v=2&token=new");
+        assertThat(RealtimeClient.withToken(URI.create("WSS://api.flow-crm.com"), "t"))
+                .hasToString("wss://api.flow-crm.com?token=t");
         assertThat(RealtimeClient.withToken(URI.create("ws://localhost:4545/ws"), null))
                 .hasToString("ws://localhost:4545/ws");
     }
