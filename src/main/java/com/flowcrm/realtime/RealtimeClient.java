@@ -239,29 +239,27 @@ public final class RealtimeClient implements AutoCloseable {
      * {@code event} may be the channel ({@code "deal"}) or the full name ({@code "deal:subscribe"}).
      */
     public void subscribe(String event, Object data) {
-        String channel = channelOf(event);
-        JsonElement payload = toJson(data);
-        String key = channel + '|' + gson.toJson(payload);
-        String text = envelope(channel + ":subscribe", payload, null);
-        onLoop(() -> {
-            if (subscriptions.putIfAbsent(key, text) != null) {
-                log.debug("Already subscribed to {}", channel);
-                return;
-            }
-            if (state == ConnectionState.CONNECTED) {
-                writeQuietly(text);
-            }
-        });
+        changeSubscription(event, data, true);
     }
 
     /** Sends the matching {@code <channel>:unsubscribe} when connected and forgets the subscription. */
     public void unsubscribe(String event, Object data) {
+        changeSubscription(event, data, false);
+    }
+
+    private void changeSubscription(String event, Object data, boolean subscribe) {
         String channel = channelOf(event);
         JsonElement payload = toJson(data);
         String key = channel + '|' + gson.toJson(payload);
-        String text = envelope(channel + ":unsubscribe", payload, null);
+        String text = envelope(channel + (subscribe ? ":subscribe" : ":unsubscribe"), payload, null);
         onLoop(() -> {
-            subscriptions.remove(key);
+            boolean changed = subscribe ? subscriptions.putIfAbsent(key, text) == null
+                    : subscriptions.remove(key) != null;
+            // An unsubscribe the client never remembered is still sent: the server may know better.
+            if (!changed && subscribe) {
+                log.debug("Already subscribed to {}", channel);
+                return;
+            }
             if (state == ConnectionState.CONNECTED) {
                 writeQuietly(text);
             }
@@ -451,13 +449,7 @@ public final class RealtimeClient implements AutoCloseable {
             return;
         }
         attempt++;
-        Duration delay = settings.withJitter(settings.backoffFor(attempt));
-        state = ConnectionState.RECONNECTING;
-        nextRetryAt = clock.instant().plus(delay);
-        retryTimer = loop.schedule(() -> {
-            retryTimer = null;
-            openAttempt(ConnectionState.RECONNECTING);
-        }, delay);
+        Duration delay = waitForRetry(ConnectionState.RECONNECTING, settings.backoffFor(attempt));
         log.info("Reconnecting in {} ms (attempt {} of {})", delay.toMillis(), attempt, settings.maxAttempts());
         publish();
     }
@@ -466,18 +458,24 @@ public final class RealtimeClient implements AutoCloseable {
         boolean firstTime = !offlineMode;
         offlineMode = true;
         attempt = settings.maxAttempts();
-        Duration delay = settings.withJitter(settings.offlineRetryInterval());
-        state = ConnectionState.OFFLINE;
-        nextRetryAt = clock.instant().plus(delay);
-        retryTimer = loop.schedule(() -> {
-            retryTimer = null;
-            openAttempt(ConnectionState.RECONNECTING);
-        }, delay);
+        waitForRetry(ConnectionState.OFFLINE, settings.offlineRetryInterval());
         if (firstTime) {
             log.warn("Realtime server unreachable after {} attempts; offline, retrying every {} s",
                     settings.maxAttempts(), settings.offlineRetryInterval().toSeconds());
         }
         publish();
+    }
+
+    /** Enters the waiting state and schedules the next attempt after the jittered delay, which it returns. */
+    private Duration waitForRetry(ConnectionState waitingState, Duration baseDelay) {
+        Duration delay = settings.withJitter(baseDelay);
+        state = waitingState;
+        nextRetryAt = clock.instant().plus(delay);
+        retryTimer = loop.schedule(() -> {
+            retryTimer = null;
+            openAttempt(ConnectionState.RECONNECTING);
+        }, delay);
+        return delay;
     }
 
     private void authRequired() {

@@ -70,6 +70,13 @@ class RealtimeClientTest {
         await().atMost(WAIT).until(() -> client.status().state() == state);
     }
 
+    private RealtimeClient connectedClient(TestSocketServer server) {
+        RealtimeClient client = client(fast());
+        client.connect(server.url(), "t");
+        awaitOpen(client, server);
+        return client;
+    }
+
     /** Both ends open: the client may read the 101 before the server has registered the connection. */
     private static void awaitOpen(RealtimeClient client, TestSocketServer server) {
         await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.CONNECTED
@@ -105,15 +112,13 @@ class RealtimeClientTest {
     @Test
     void envelopeTravelsBothWays() throws Exception {
         TestSocketServer server = server();
-        RealtimeClient client = client(fast());
+        RealtimeClient client = connectedClient(server);
         List<JsonElement> deals = new CopyOnWriteArrayList<>();
         List<Long> receivedAt = new CopyOnWriteArrayList<>();
         client.on("deal:created", (event, data, nanos) -> {
             deals.add(data);
             receivedAt.add(nanos);
         });
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
 
         client.send("deal:subscribe", Map.of("dealId", "123"));
         server.sendToAll("{\"event\":\"deal:created\",\"data\":{\"id\":\"d1\",\"value\":12500}}");
@@ -130,15 +135,13 @@ class RealtimeClientTest {
     @Test
     void offRemovesOnlyThatHandlerAndAnEventWithoutHandlersIsCountedAsUnknown() {
         TestSocketServer server = server();
-        RealtimeClient client = client(fast());
+        RealtimeClient client = connectedClient(server);
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
         RealtimeEventHandler firstHandler = (event, data, nanos) -> first.incrementAndGet();
         RealtimeEventHandler secondHandler = (event, data, nanos) -> second.incrementAndGet();
         client.on("notification:new", firstHandler);
         client.on("notification:new", secondHandler);
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
 
         server.sendToAll("{\"event\":\"notification:new\",\"data\":{}}");
         await().atMost(WAIT).until(() -> first.get() == 1 && second.get() == 1);
@@ -182,9 +185,7 @@ class RealtimeClientTest {
     void serverKilledAndRestartedReconnectsResyncsAndResendsSubscriptionsBeforeQueuedMessages() throws Exception {
         TestSocketServer server = TestSocketServer.launch();
         int port = server.getPort();
-        RealtimeClient client = client(fast());
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
+        RealtimeClient client = connectedClient(server);
         client.subscribe("deal", Map.of("dealId", "123"));
         client.subscribe("contact:subscribe", Map.of("contactId", "c9"));
         client.unsubscribe("contact", Map.of("contactId", "c9"));
@@ -355,9 +356,7 @@ class RealtimeClientTest {
     @Test
     void requestIsCompletedByTheAckWithTheSameId() throws Exception {
         TestSocketServer server = server();
-        RealtimeClient client = client(fast());
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
+        RealtimeClient client = connectedClient(server);
 
         JsonObject ack = client.request("deal:update", Map.of("id", "d1"), WAIT).get(5, TimeUnit.SECONDS);
 
@@ -372,9 +371,7 @@ class RealtimeClientTest {
     void requestWithoutAckTimesOutWithAClearMessage() {
         TestSocketServer server = server();
         server.ackRequests = false;
-        RealtimeClient client = client(fast());
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
+        RealtimeClient client = connectedClient(server);
 
         CompletableFuture<JsonObject> reply = client.request("deal:update", Map.of("id", "d1"),
                 Duration.ofMillis(150));
@@ -388,11 +385,9 @@ class RealtimeClientTest {
     @Test
     void hostileFramesAreCountedAndChangeNothing() {
         TestSocketServer server = server();
-        RealtimeClient client = client(fast());
+        RealtimeClient client = connectedClient(server);
         List<JsonElement> delivered = new CopyOnWriteArrayList<>();
         client.on("deal:created", (event, data, nanos) -> delivered.add(data));
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
 
         for (String hostile : List.of("not json", "{\"event\":", "{event:'deal:created'}", "[1,2]", "{}",
                 "{\"data\":{\"id\":\"x\"}}", "{\"event\":42}", "\"deal:created\"", "{\"event\":\"nobody:listens\"}",
@@ -418,15 +413,13 @@ class RealtimeClientTest {
     @Test
     void failingHandlerIsCountedAndLaterEventsStillArrive() {
         TestSocketServer server = server();
-        RealtimeClient client = client(fast());
+        RealtimeClient client = connectedClient(server);
         AtomicInteger calls = new AtomicInteger();
         client.on("deal:updated", (event, data, nanos) -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("bug in a store");
             }
         });
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
 
         server.sendToAll("{\"event\":\"deal:updated\",\"data\":{}}");
         server.sendToAll("{\"event\":\"deal:updated\",\"data\":{}}");
@@ -439,9 +432,7 @@ class RealtimeClientTest {
     @Test
     void frameOverOneMebibyteClosesWith1009ThenReconnectsAndResyncs() throws Exception {
         TestSocketServer server = server();
-        RealtimeClient client = client(fast());
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
+        RealtimeClient client = connectedClient(server);
 
         server.sendToAll("{\"event\":\"x\",\"data\":\"" + "a".repeat(1024 * 1024) + "\"}");
 
@@ -481,9 +472,7 @@ class RealtimeClientTest {
     void disconnectClosesNormallyDiscardsTheQueueFailsRequestsAndNeverReconnects() throws Exception {
         TestSocketServer server = server();
         server.ackRequests = false;
-        RealtimeClient client = client(fast());
-        client.connect(server.url(), "t");
-        awaitOpen(client, server);
+        RealtimeClient client = connectedClient(server);
         CompletableFuture<JsonObject> pending = client.request("deal:update", Map.of(), WAIT);
 
         client.disconnect();
