@@ -698,6 +698,7 @@ public final class RealtimeClient implements AutoCloseable {
         frameArrived();
         JsonElement root;
         try {
+            // Not JsonParser: it is always lenient and would accept {event:'x'} or a bare word as JSON.
             JsonReader reader = new JsonReader(new StringReader(text));
             reader.setStrictness(Strictness.STRICT);
             root = jsonReader.read(reader);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -107,45 +108,97 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
     }
 
     public RealtimeSettings withBackoff(Duration initial, int attempts) {
-        return new RealtimeSettings(initial, attempts, jitterRatio, offlineRetryInterval, stableAfter, pingInterval,
-                silenceTimeout, connectTimeout, outgoingQueueCapacity, maxFrameBytes, warnInterval, clock,
-                schedulerFactory, random);
+        return edit(b -> {
+            b.initialBackoff = initial;
+            b.maxAttempts = attempts;
+        });
     }
 
     public RealtimeSettings withJitter(double ratio, DoubleSupplier randomSource) {
-        return new RealtimeSettings(initialBackoff, maxAttempts, ratio, offlineRetryInterval, stableAfter,
-                pingInterval, silenceTimeout, connectTimeout, outgoingQueueCapacity, maxFrameBytes, warnInterval,
-                clock, schedulerFactory, randomSource);
+        return edit(b -> {
+            b.jitterRatio = ratio;
+            b.random = randomSource;
+        });
     }
 
     public RealtimeSettings withOfflineRetry(Duration interval, Duration stable) {
-        return new RealtimeSettings(initialBackoff, maxAttempts, jitterRatio, interval, stable, pingInterval,
-                silenceTimeout, connectTimeout, outgoingQueueCapacity, maxFrameBytes, warnInterval, clock,
-                schedulerFactory, random);
+        return edit(b -> {
+            b.offlineRetryInterval = interval;
+            b.stableAfter = stable;
+        });
     }
 
     public RealtimeSettings withHeartbeat(Duration ping, Duration silence) {
-        return new RealtimeSettings(initialBackoff, maxAttempts, jitterRatio, offlineRetryInterval, stableAfter,
-                ping, silence, connectTimeout, outgoingQueueCapacity, maxFrameBytes, warnInterval, clock,
-                schedulerFactory, random);
+        return edit(b -> {
+            b.pingInterval = ping;
+            b.silenceTimeout = silence;
+        });
     }
 
     public RealtimeSettings withConnectTimeout(Duration timeout) {
-        return new RealtimeSettings(initialBackoff, maxAttempts, jitterRatio, offlineRetryInterval, stableAfter,
-                pingInterval, silenceTimeout, timeout, outgoingQueueCapacity, maxFrameBytes, warnInterval, clock,
-                schedulerFactory, random);
+        return edit(b -> b.connectTimeout = timeout);
     }
 
     public RealtimeSettings withLimits(int queueCapacity, int frameBytes) {
-        return new RealtimeSettings(initialBackoff, maxAttempts, jitterRatio, offlineRetryInterval, stableAfter,
-                pingInterval, silenceTimeout, connectTimeout, queueCapacity, frameBytes, warnInterval, clock,
-                schedulerFactory, random);
+        return edit(b -> {
+            b.outgoingQueueCapacity = queueCapacity;
+            b.maxFrameBytes = frameBytes;
+        });
+    }
+
+    public RealtimeSettings withWarnInterval(Duration interval) {
+        return edit(b -> b.warnInterval = interval);
     }
 
     public RealtimeSettings withTime(Clock newClock, Supplier<RealtimeScheduler> newSchedulerFactory) {
-        return new RealtimeSettings(initialBackoff, maxAttempts, jitterRatio, offlineRetryInterval, stableAfter,
-                pingInterval, silenceTimeout, connectTimeout, outgoingQueueCapacity, maxFrameBytes, warnInterval,
-                newClock, newSchedulerFactory, random);
+        return edit(b -> {
+            b.clock = newClock;
+            b.schedulerFactory = newSchedulerFactory;
+        });
+    }
+
+    /** A validated copy with the changes applied; the one place that lists every component. */
+    private RealtimeSettings edit(Consumer<Copy> changes) {
+        Copy b = new Copy(this);
+        changes.accept(b);
+        return new RealtimeSettings(b.initialBackoff, b.maxAttempts, b.jitterRatio, b.offlineRetryInterval,
+                b.stableAfter, b.pingInterval, b.silenceTimeout, b.connectTimeout, b.outgoingQueueCapacity,
+                b.maxFrameBytes, b.warnInterval, b.clock, b.schedulerFactory, b.random);
+    }
+
+    /** Mutable copy of the components, used only inside {@link #edit}. */
+    private static final class Copy {
+        Duration initialBackoff;
+        int maxAttempts;
+        double jitterRatio;
+        Duration offlineRetryInterval;
+        Duration stableAfter;
+        Duration pingInterval;
+        Duration silenceTimeout;
+        Duration connectTimeout;
+        int outgoingQueueCapacity;
+        int maxFrameBytes;
+        Duration warnInterval;
+        Clock clock;
+        Supplier<RealtimeScheduler> schedulerFactory;
+        DoubleSupplier random;
+
+        Copy(RealtimeSettings s) {
+            initialBackoff = s.initialBackoff;
+            maxAttempts = s.maxAttempts;
+            jitterRatio = s.jitterRatio;
+            offlineRetryInterval = s.offlineRetryInterval;
+            stableAfter = s.stableAfter;
+            pingInterval = s.pingInterval;
+            silenceTimeout = s.silenceTimeout;
+            connectTimeout = s.connectTimeout;
+            outgoingQueueCapacity = s.outgoingQueueCapacity;
+            maxFrameBytes = s.maxFrameBytes;
+            warnInterval = s.warnInterval;
+            clock = s.clock;
+            schedulerFactory = s.schedulerFactory;
+            random = s.random;
+        }
     }
 
     /** The delay before fast attempt {@code attempt} (1-based) without jitter. */
