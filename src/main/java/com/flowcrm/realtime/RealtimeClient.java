@@ -114,6 +114,7 @@ public final class RealtimeClient implements AutoCloseable {
     private long reconnects;
     private long droppedOutgoing;
     private String lastError;
+    private String attemptError;
     private boolean connectedBefore;
     private boolean offlineMode;
     private boolean authRetryUsed;
@@ -319,6 +320,7 @@ public final class RealtimeClient implements AutoCloseable {
         cancelConnectionTimers();
         state = attemptState;
         nextRetryAt = null;
+        attemptError = null;
         URI target = withToken(baseUrl, token);
         AttemptSocket attemptSocket = new AttemptSocket(target, ++generation);
         socket = attemptSocket;
@@ -366,7 +368,9 @@ public final class RealtimeClient implements AutoCloseable {
         socket = null;
         cancelConnectionTimers();
         boolean wasOpen = state == ConnectionState.CONNECTED;
-        lastError = describeClose(code, reason, remote);
+        // A failed connect (TLS, DNS, refused) closes with an empty reason; the preceding error says why.
+        String why = (reason == null || reason.isBlank()) && attemptError != null ? attemptError : reason;
+        lastError = describeClose(code, why, remote);
         if (code == CloseFrame.TOOBIG && !remote) {
             oversizedFrames.incrementAndGet();
             warnings.warn("oversized", "Server sent a frame over {} bytes; reconnecting", settings.maxFrameBytes());
@@ -388,8 +392,8 @@ public final class RealtimeClient implements AutoCloseable {
             return;
         }
         // The library follows every error with onClose, which drives the state machine.
-        lastError = UrlRedaction.redact(String.valueOf(error.getMessage() == null ? error : error.getMessage()));
-        log.debug("Realtime socket error: {}", lastError);
+        attemptError = UrlRedaction.redact(String.valueOf(error.getMessage() == null ? error : error.getMessage()));
+        log.debug("Realtime socket error: {}", attemptError);
     }
 
     private void connectTimedOut(AttemptSocket s) {

@@ -49,7 +49,17 @@ final class TestSocketServer extends WebSocketServer {
     }
 
     static TestSocketServer launch(int port) {
-        TestSocketServer server = new TestSocketServer(port);
+        return begin(new TestSocketServer(port));
+    }
+
+    /** A wss:// server presenting the certificate of the given context. */
+    static TestSocketServer launchTls(javax.net.ssl.SSLContext tls) {
+        TestSocketServer server = new TestSocketServer(0);
+        server.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(tls));
+        return begin(server);
+    }
+
+    private static TestSocketServer begin(TestSocketServer server) {
         server.start();
         try {
             if (!server.started.await(5, TimeUnit.SECONDS)) {
