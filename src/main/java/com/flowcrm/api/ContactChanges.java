@@ -1,0 +1,161 @@
+package com.flowcrm.api;
+
+import static com.flowcrm.api.DealChanges.copy;
+import static com.flowcrm.api.DealChanges.set;
+import static com.flowcrm.api.DealChanges.setList;
+
+import com.flowcrm.model.AIInsight;
+import com.flowcrm.model.CommunicationEvent;
+import com.flowcrm.model.Contact;
+import com.flowcrm.model.RelationshipHealth;
+import com.flowcrm.model.Sentiment;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A typed partial change of a contact: only the fields it names are applied. A change of the health score also
+ * sets the relationship health the seed derives from it, unless the change names the health too.
+ */
+public final class ContactChanges {
+    /** The fields a change can name. */
+    public enum Field {
+        NAME, EMAIL, PHONE, COMPANY, TITLE, AVATAR, RELATIONSHIP_HEALTH, HEALTH_SCORE, LAST_CONTACT, NEXT_FOLLOW_UP,
+        SENTIMENT, CHURN_RISK, TOTAL_DEALS, TOTAL_VALUE, TAGS, NOTES, COMMUNICATION_HISTORY, AI_INSIGHTS
+    }
+
+    private static final Field[] FIELDS = Field.values();
+
+    private final Object[] values = new Object[FIELDS.length];
+    private int present;
+
+    /** A change that names every field of the contact with its current value; applying it copies the contact. */
+    public static ContactChanges of(Contact c) {
+        return new ContactChanges().name(c.getName()).email(c.getEmail()).phone(c.getPhone()).company(c.getCompany())
+                .title(c.getTitle()).avatar(c.getAvatar()).relationshipHealth(c.getRelationshipHealth())
+                .healthScore(c.getHealthScore()).lastContact(c.getLastContact()).nextFollowUp(c.getNextFollowUp())
+                .sentiment(c.getSentiment()).churnRisk(c.getChurnRisk()).totalDeals(c.getTotalDeals())
+                .totalValue(c.getTotalValue()).tags(c.getTags()).notes(c.getNotes())
+                .communicationHistory(c.getCommunicationHistory()).aiInsights(c.getAiInsights());
+    }
+
+    /** The change that undoes this one on the given contact: the contact's current values of the fields named here. */
+    public ContactChanges inverseOn(Contact c) {
+        ContactChanges all = of(c);
+        ContactChanges inverse = new ContactChanges();
+        for (Field f : fields()) {
+            inverse.put(f, all.values[f.ordinal()]);
+        }
+        if (has(Field.HEALTH_SCORE)) {
+            inverse.put(Field.RELATIONSHIP_HEALTH, c.getRelationshipHealth());
+        }
+        return inverse;
+    }
+
+    public boolean has(Field f) {
+        return (present & (1 << f.ordinal())) != 0;
+    }
+
+    public boolean isEmpty() {
+        return present == 0;
+    }
+
+    public Set<Field> fields() {
+        EnumSet<Field> set = EnumSet.noneOf(Field.class);
+        for (Field f : FIELDS) {
+            if (has(f)) {
+                set.add(f);
+            }
+        }
+        return set;
+    }
+
+    /** The value named for a field (null when absent or cleared). */
+    public Object get(Field f) {
+        return values[f.ordinal()];
+    }
+
+    private ContactChanges put(Field f, Object v) {
+        values[f.ordinal()] = v;
+        present |= 1 << f.ordinal();
+        return this;
+    }
+
+    public ContactChanges name(String v) { return put(Field.NAME, v == null ? "" : v); }
+    public ContactChanges email(String v) { return put(Field.EMAIL, v == null ? "" : v); }
+    public ContactChanges phone(String v) { return put(Field.PHONE, v == null ? "" : v); }
+    public ContactChanges company(String v) { return put(Field.COMPANY, v == null ? "" : v); }
+    public ContactChanges title(String v) { return put(Field.TITLE, v == null ? "" : v); }
+    public ContactChanges avatar(String v) { return put(Field.AVATAR, v); }
+    public ContactChanges relationshipHealth(RelationshipHealth v) {
+        return put(Field.RELATIONSHIP_HEALTH, Objects.requireNonNull(v, "relationshipHealth"));
+    }
+    public ContactChanges healthScore(int v) { return put(Field.HEALTH_SCORE, v); }
+    public ContactChanges lastContact(Instant v) { return put(Field.LAST_CONTACT, v); }
+    public ContactChanges nextFollowUp(Instant v) { return put(Field.NEXT_FOLLOW_UP, v); }
+    public ContactChanges sentiment(Sentiment v) { return put(Field.SENTIMENT, Objects.requireNonNull(v, "sentiment")); }
+    public ContactChanges churnRisk(int v) { return put(Field.CHURN_RISK, v); }
+    public ContactChanges totalDeals(int v) { return put(Field.TOTAL_DEALS, v); }
+    public ContactChanges totalValue(double v) { return put(Field.TOTAL_VALUE, v); }
+    public ContactChanges tags(List<String> v) { return put(Field.TAGS, copy(v)); }
+    public ContactChanges notes(List<String> v) { return put(Field.NOTES, copy(v)); }
+    public ContactChanges communicationHistory(List<CommunicationEvent> v) { return put(Field.COMMUNICATION_HISTORY, copy(v)); }
+    public ContactChanges aiInsights(List<AIInsight> v) { return put(Field.AI_INSIGHTS, copy(v)); }
+
+    public Integer healthScore() { return (Integer) get(Field.HEALTH_SCORE); }
+    public RelationshipHealth relationshipHealth() { return (RelationshipHealth) get(Field.RELATIONSHIP_HEALTH); }
+
+    /**
+     * Applies the named fields, setting only those whose value differs. Does not tick the contact's revision:
+     * the store does that once per applied event.
+     *
+     * @return whether anything changed
+     */
+    @SuppressWarnings("unchecked")
+    public boolean applyTo(Contact c) {
+        boolean changed = false;
+        for (Field f : FIELDS) {
+            if (!has(f)) {
+                continue;
+            }
+            Object v = values[f.ordinal()];
+            changed |= switch (f) {
+                case NAME -> set(c.getName(), v, () -> c.setName((String) v));
+                case EMAIL -> set(c.getEmail(), v, () -> c.setEmail((String) v));
+                case PHONE -> set(c.getPhone(), v, () -> c.setPhone((String) v));
+                case COMPANY -> set(c.getCompany(), v, () -> c.setCompany((String) v));
+                case TITLE -> set(c.getTitle(), v, () -> c.setTitle((String) v));
+                case AVATAR -> set(c.getAvatar(), v, () -> c.setAvatar((String) v));
+                case RELATIONSHIP_HEALTH -> set(c.getRelationshipHealth(), v,
+                        () -> c.setRelationshipHealth((RelationshipHealth) v));
+                case HEALTH_SCORE -> set(c.getHealthScore(), v, () -> c.setHealthScore((Integer) v));
+                case LAST_CONTACT -> set(c.getLastContact(), v, () -> c.setLastContact((Instant) v));
+                case NEXT_FOLLOW_UP -> set(c.getNextFollowUp(), v, () -> c.setNextFollowUp((Instant) v));
+                case SENTIMENT -> set(c.getSentiment(), v, () -> c.setSentiment((Sentiment) v));
+                case CHURN_RISK -> set(c.getChurnRisk(), v, () -> c.setChurnRisk((Integer) v));
+                case TOTAL_DEALS -> set(c.getTotalDeals(), v, () -> c.setTotalDeals((Integer) v));
+                case TOTAL_VALUE -> set(c.getTotalValue(), v, () -> c.setTotalValue((Double) v));
+                case TAGS -> setList(c.getTags(), (List<String>) v);
+                case NOTES -> setList(c.getNotes(), (List<String>) v);
+                case COMMUNICATION_HISTORY -> setList(c.getCommunicationHistory(), (List<CommunicationEvent>) v);
+                case AI_INSIGHTS -> setList(c.getAiInsights(), (List<AIInsight>) v);
+            };
+        }
+        if (has(Field.HEALTH_SCORE) && !has(Field.RELATIONSHIP_HEALTH)) {
+            RelationshipHealth derived = RelationshipHealth.fromScore((Integer) values[Field.HEALTH_SCORE.ordinal()]);
+            changed |= set(c.getRelationshipHealth(), derived, () -> c.setRelationshipHealth(derived));
+        }
+        return changed;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ContactChanges{");
+        for (Field f : fields()) {
+            b.append(f).append('=').append(values[f.ordinal()]).append(", ");
+        }
+        return b.append('}').toString();
+    }
+}
