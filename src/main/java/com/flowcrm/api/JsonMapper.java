@@ -70,6 +70,8 @@ import java.util.Map;
  */
 public final class JsonMapper {
     private static final JsonMapper INSTANCE = new JsonMapper();
+    private static final DealKey[] DEAL_KEYS = DealKey.values();
+    private static final ContactKey[] CONTACT_KEYS = ContactKey.values();
 
     /** Reads one JSON element at a path, reporting problems; null when no value could be built. */
     private interface ItemReader<T> {
@@ -442,7 +444,7 @@ public final class JsonMapper {
     /** Every field present; null clears an optional field and is skipped for a required one; bad ones are reported. */
     private DealChanges readDealChanges(JsonElement[] s, String path, MappingProblems p) {
         DealChanges c = new DealChanges();
-        for (DealKey k : DealKey.values()) {
+        for (DealKey k : DEAL_KEYS) {
             JsonElement e = s[k.ordinal()];
             if (e == null || k == DealKey.ID) {
                 continue;
@@ -556,7 +558,7 @@ public final class JsonMapper {
 
     private ContactChanges readContactChanges(JsonElement[] s, String path, MappingProblems p) {
         ContactChanges c = new ContactChanges();
-        for (ContactKey k : ContactKey.values()) {
+        for (ContactKey k : CONTACT_KEYS) {
             JsonElement e = s[k.ordinal()];
             if (e == null || k == ContactKey.ID) {
                 continue;
