@@ -1,25 +1,19 @@
 package com.flowcrm.api;
 
-import static com.flowcrm.api.DealChanges.copy;
-import static com.flowcrm.api.DealChanges.set;
-import static com.flowcrm.api.DealChanges.setList;
-
 import com.flowcrm.model.AIInsight;
 import com.flowcrm.model.CommunicationEvent;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.RelationshipHealth;
 import com.flowcrm.model.Sentiment;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A typed partial change of a contact: only the fields it names are applied. A change of the health score also
  * sets the relationship health the seed derives from it, unless the change names the health too.
  */
-public final class ContactChanges {
+public final class ContactChanges extends FieldPatch<ContactChanges.Field, Contact, ContactChanges> {
     /** The fields a change can name. */
     public enum Field {
         NAME, EMAIL, PHONE, COMPANY, TITLE, AVATAR, RELATIONSHIP_HEALTH, HEALTH_SCORE, LAST_CONTACT, NEXT_FOLLOW_UP,
@@ -28,8 +22,9 @@ public final class ContactChanges {
 
     private static final Field[] FIELDS = Field.values();
 
-    private final Object[] values = new Object[FIELDS.length];
-    private int present;
+    public ContactChanges() {
+        super(Field.class);
+    }
 
     /** A change that names every field of the contact with its current value; applying it copies the contact. */
     public static ContactChanges of(Contact c) {
@@ -41,46 +36,24 @@ public final class ContactChanges {
                 .communicationHistory(c.getCommunicationHistory()).aiInsights(c.getAiInsights());
     }
 
-    /** The change that undoes this one on the given contact: the contact's current values of the fields named here. */
+    @Override
+    ContactChanges snapshotOf(Contact c) {
+        return of(c);
+    }
+
+    @Override
+    ContactChanges empty() {
+        return new ContactChanges();
+    }
+
+    /** Also restores the health when the score changes, since applying the score derives it. */
+    @Override
     public ContactChanges inverseOn(Contact c) {
-        ContactChanges all = of(c);
-        ContactChanges inverse = new ContactChanges();
-        for (Field f : fields()) {
-            inverse.put(f, all.values[f.ordinal()]);
-        }
+        ContactChanges inverse = super.inverseOn(c);
         if (has(Field.HEALTH_SCORE)) {
             inverse.put(Field.RELATIONSHIP_HEALTH, c.getRelationshipHealth());
         }
         return inverse;
-    }
-
-    public boolean has(Field f) {
-        return (present & (1 << f.ordinal())) != 0;
-    }
-
-    public boolean isEmpty() {
-        return present == 0;
-    }
-
-    public Set<Field> fields() {
-        EnumSet<Field> set = EnumSet.noneOf(Field.class);
-        for (Field f : FIELDS) {
-            if (has(f)) {
-                set.add(f);
-            }
-        }
-        return set;
-    }
-
-    /** The value named for a field (null when absent or cleared). */
-    public Object get(Field f) {
-        return values[f.ordinal()];
-    }
-
-    private ContactChanges put(Field f, Object v) {
-        values[f.ordinal()] = v;
-        present |= 1 << f.ordinal();
-        return this;
     }
 
     public ContactChanges name(String v) { return put(Field.NAME, v == null ? "" : v); }
@@ -107,12 +80,7 @@ public final class ContactChanges {
     public Integer healthScore() { return (Integer) get(Field.HEALTH_SCORE); }
     public RelationshipHealth relationshipHealth() { return (RelationshipHealth) get(Field.RELATIONSHIP_HEALTH); }
 
-    /**
-     * Applies the named fields, setting only those whose value differs. Does not tick the contact's revision:
-     * the store does that once per applied event.
-     *
-     * @return whether anything changed
-     */
+    @Override
     @SuppressWarnings("unchecked")
     public boolean applyTo(Contact c) {
         boolean changed = false;
@@ -120,7 +88,7 @@ public final class ContactChanges {
             if (!has(f)) {
                 continue;
             }
-            Object v = values[f.ordinal()];
+            Object v = get(f);
             changed |= switch (f) {
                 case NAME -> set(c.getName(), v, () -> c.setName((String) v));
                 case EMAIL -> set(c.getEmail(), v, () -> c.setEmail((String) v));
@@ -144,18 +112,9 @@ public final class ContactChanges {
             };
         }
         if (has(Field.HEALTH_SCORE) && !has(Field.RELATIONSHIP_HEALTH)) {
-            RelationshipHealth derived = RelationshipHealth.fromScore((Integer) values[Field.HEALTH_SCORE.ordinal()]);
+            RelationshipHealth derived = RelationshipHealth.fromScore((Integer) get(Field.HEALTH_SCORE));
             changed |= set(c.getRelationshipHealth(), derived, () -> c.setRelationshipHealth(derived));
         }
         return changed;
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder b = new StringBuilder("ContactChanges{");
-        for (Field f : fields()) {
-            b.append(f).append('=').append(values[f.ordinal()]).append(", ");
-        }
-        return b.append('}').toString();
     }
 }

@@ -7,18 +7,14 @@ import com.flowcrm.model.DealInsight;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.model.Priority;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import javafx.collections.ObservableList;
 
 /**
  * A typed partial change of a deal: only the fields it names are applied. Built by the mapper from a
  * {@code deal:updated} payload, by stores for optimistic edits, and from a whole deal to merge it into another.
  */
-public final class DealChanges {
+public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealChanges> {
     /** The fields a change can name. */
     public enum Field {
         TITLE, CONTACT_ID, CONTACT_NAME, COMPANY, VALUE, STAGE, PROBABILITY, CONFIDENCE, EXPECTED_CLOSE_DATE,
@@ -28,8 +24,9 @@ public final class DealChanges {
 
     private static final Field[] FIELDS = Field.values();
 
-    private final Object[] values = new Object[FIELDS.length];
-    private int present;
+    public DealChanges() {
+        super(Field.class);
+    }
 
     /** A change that names every field of the deal with its current value; applying it copies the deal. */
     public static DealChanges of(Deal d) {
@@ -42,43 +39,14 @@ public final class DealChanges {
                 .positiveSignals(d.getPositiveSignals());
     }
 
-    /** The change that undoes this one on the given deal: the deal's current values of the fields named here. */
-    public DealChanges inverseOn(Deal d) {
-        DealChanges all = of(d);
-        DealChanges inverse = new DealChanges();
-        for (Field f : fields()) {
-            inverse.put(f, all.values[f.ordinal()]);
-        }
-        return inverse;
+    @Override
+    DealChanges snapshotOf(Deal d) {
+        return of(d);
     }
 
-    public boolean has(Field f) {
-        return (present & (1 << f.ordinal())) != 0;
-    }
-
-    public boolean isEmpty() {
-        return present == 0;
-    }
-
-    public Set<Field> fields() {
-        EnumSet<Field> set = EnumSet.noneOf(Field.class);
-        for (Field f : FIELDS) {
-            if (has(f)) {
-                set.add(f);
-            }
-        }
-        return set;
-    }
-
-    /** The value named for a field (null when absent or cleared). */
-    public Object get(Field f) {
-        return values[f.ordinal()];
-    }
-
-    private DealChanges put(Field f, Object v) {
-        values[f.ordinal()] = v;
-        present |= 1 << f.ordinal();
-        return this;
+    @Override
+    DealChanges empty() {
+        return new DealChanges();
     }
 
     public DealChanges title(String v) { return put(Field.TITLE, v == null ? "" : v); }
@@ -104,12 +72,7 @@ public final class DealChanges {
     public DealStage stage() { return (DealStage) get(Field.STAGE); }
     public Integer probability() { return (Integer) get(Field.PROBABILITY); }
 
-    /**
-     * Applies the named fields, setting only those whose value differs (so listeners fire only for real changes).
-     * Does not tick the deal's revision: the store does that once per applied event.
-     *
-     * @return whether anything changed
-     */
+    @Override
     @SuppressWarnings("unchecked")
     public boolean applyTo(Deal d) {
         boolean changed = false;
@@ -117,7 +80,7 @@ public final class DealChanges {
             if (!has(f)) {
                 continue;
             }
-            Object v = values[f.ordinal()];
+            Object v = get(f);
             changed |= switch (f) {
                 case TITLE -> set(d.getTitle(), v, () -> d.setTitle((String) v));
                 case CONTACT_ID -> set(d.getContactId(), v, () -> d.setContactId((String) v));
@@ -141,43 +104,5 @@ public final class DealChanges {
             };
         }
         return changed;
-    }
-
-    static boolean set(Object current, Object next, Runnable setter) {
-        if (Objects.equals(current, next)) {
-            return false;
-        }
-        setter.run();
-        return true;
-    }
-
-    static <T> boolean setList(ObservableList<T> list, List<T> next) {
-        if (list.equals(next)) {
-            return false;
-        }
-        list.setAll(next);
-        return true;
-    }
-
-    static <T> List<T> copy(List<T> v) {
-        if (v == null) {
-            return List.of();
-        }
-        List<T> out = new ArrayList<>(v.size());
-        for (T t : v) {
-            if (t != null) {
-                out.add(t);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder b = new StringBuilder("DealChanges{");
-        for (Field f : fields()) {
-            b.append(f).append('=').append(values[f.ordinal()]).append(", ");
-        }
-        return b.append('}').toString();
     }
 }
