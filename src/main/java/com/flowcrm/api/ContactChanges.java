@@ -20,8 +20,6 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
         SENTIMENT, CHURN_RISK, TOTAL_DEALS, TOTAL_VALUE, TAGS, NOTES, COMMUNICATION_HISTORY, AI_INSIGHTS
     }
 
-    private static final Field[] FIELDS = Field.values();
-
     public ContactChanges() {
         super(Field.class);
     }
@@ -80,41 +78,40 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
     public Integer healthScore() { return (Integer) get(Field.HEALTH_SCORE); }
     public RelationshipHealth relationshipHealth() { return (RelationshipHealth) get(Field.RELATIONSHIP_HEALTH); }
 
+    /** Also derives the relationship health from a new health score, unless the change names the health. */
     @Override
-    @SuppressWarnings("unchecked")
     public boolean applyTo(Contact c) {
-        boolean changed = false;
-        for (Field f : FIELDS) {
-            if (!has(f)) {
-                continue;
-            }
-            Object v = get(f);
-            changed |= switch (f) {
-                case NAME -> set(c.getName(), v, () -> c.setName((String) v));
-                case EMAIL -> set(c.getEmail(), v, () -> c.setEmail((String) v));
-                case PHONE -> set(c.getPhone(), v, () -> c.setPhone((String) v));
-                case COMPANY -> set(c.getCompany(), v, () -> c.setCompany((String) v));
-                case TITLE -> set(c.getTitle(), v, () -> c.setTitle((String) v));
-                case AVATAR -> set(c.getAvatar(), v, () -> c.setAvatar((String) v));
-                case RELATIONSHIP_HEALTH -> set(c.getRelationshipHealth(), v,
-                        () -> c.setRelationshipHealth((RelationshipHealth) v));
-                case HEALTH_SCORE -> set(c.getHealthScore(), v, () -> c.setHealthScore((Integer) v));
-                case LAST_CONTACT -> set(c.getLastContact(), v, () -> c.setLastContact((Instant) v));
-                case NEXT_FOLLOW_UP -> set(c.getNextFollowUp(), v, () -> c.setNextFollowUp((Instant) v));
-                case SENTIMENT -> set(c.getSentiment(), v, () -> c.setSentiment((Sentiment) v));
-                case CHURN_RISK -> set(c.getChurnRisk(), v, () -> c.setChurnRisk((Integer) v));
-                case TOTAL_DEALS -> set(c.getTotalDeals(), v, () -> c.setTotalDeals((Integer) v));
-                case TOTAL_VALUE -> set(c.getTotalValue(), v, () -> c.setTotalValue((Double) v));
-                case TAGS -> setList(c.getTags(), (List<String>) v);
-                case NOTES -> setList(c.getNotes(), (List<String>) v);
-                case COMMUNICATION_HISTORY -> setList(c.getCommunicationHistory(), (List<CommunicationEvent>) v);
-                case AI_INSIGHTS -> setList(c.getAiInsights(), (List<AIInsight>) v);
-            };
-        }
+        boolean changed = super.applyTo(c);
         if (has(Field.HEALTH_SCORE) && !has(Field.RELATIONSHIP_HEALTH)) {
             RelationshipHealth derived = RelationshipHealth.fromScore((Integer) get(Field.HEALTH_SCORE));
             changed |= set(c.getRelationshipHealth(), derived, () -> c.setRelationshipHealth(derived));
         }
         return changed;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    boolean applyField(Contact c, Field f, Object v) {
+        return switch (f) {
+            case NAME -> set(c.getName(), v, () -> c.setName((String) v));
+            case EMAIL -> set(c.getEmail(), v, () -> c.setEmail((String) v));
+            case PHONE -> set(c.getPhone(), v, () -> c.setPhone((String) v));
+            case COMPANY -> set(c.getCompany(), v, () -> c.setCompany((String) v));
+            case TITLE -> set(c.getTitle(), v, () -> c.setTitle((String) v));
+            case AVATAR -> set(c.getAvatar(), v, () -> c.setAvatar((String) v));
+            case RELATIONSHIP_HEALTH -> set(c.getRelationshipHealth(), v,
+                    () -> c.setRelationshipHealth((RelationshipHealth) v));
+            case HEALTH_SCORE -> set(c.getHealthScore(), v, () -> c.setHealthScore((Integer) v));
+            case LAST_CONTACT -> set(c.getLastContact(), v, () -> c.setLastContact((Instant) v));
+            case NEXT_FOLLOW_UP -> set(c.getNextFollowUp(), v, () -> c.setNextFollowUp((Instant) v));
+            case SENTIMENT -> set(c.getSentiment(), v, () -> c.setSentiment((Sentiment) v));
+            case CHURN_RISK -> set(c.getChurnRisk(), v, () -> c.setChurnRisk((Integer) v));
+            case TOTAL_DEALS -> set(c.getTotalDeals(), v, () -> c.setTotalDeals((Integer) v));
+            case TOTAL_VALUE -> set(c.getTotalValue(), v, () -> c.setTotalValue((Double) v));
+            case TAGS -> setList(c.getTags(), (List<String>) v);
+            case NOTES -> setList(c.getNotes(), (List<String>) v);
+            case COMMUNICATION_HISTORY -> setList(c.getCommunicationHistory(), (List<CommunicationEvent>) v);
+            case AI_INSIGHTS -> setList(c.getAiInsights(), (List<AIInsight>) v);
+        };
     }
 }

@@ -22,8 +22,6 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
         RISK_FACTORS, POSITIVE_SIGNALS
     }
 
-    private static final Field[] FIELDS = Field.values();
-
     public DealChanges() {
         super(Field.class);
     }
@@ -74,35 +72,27 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
 
     @Override
     @SuppressWarnings("unchecked")
-    public boolean applyTo(Deal d) {
-        boolean changed = false;
-        for (Field f : FIELDS) {
-            if (!has(f)) {
-                continue;
-            }
-            Object v = get(f);
-            changed |= switch (f) {
-                case TITLE -> set(d.getTitle(), v, () -> d.setTitle((String) v));
-                case CONTACT_ID -> set(d.getContactId(), v, () -> d.setContactId((String) v));
-                case CONTACT_NAME -> set(d.getContactName(), v, () -> d.setContactName((String) v));
-                case COMPANY -> set(d.getCompany(), v, () -> d.setCompany((String) v));
-                case VALUE -> set(d.getValue(), v, () -> d.setValue((Double) v));
-                case STAGE -> set(d.getStage(), v, () -> d.setStage((DealStage) v));
-                case PROBABILITY -> set(d.getProbability(), v, () -> d.setProbability((Integer) v));
-                case CONFIDENCE -> set(d.getConfidence(), v, () -> d.setConfidence((Confidence) v));
-                case EXPECTED_CLOSE_DATE -> set(d.getExpectedCloseDate(), v, () -> d.setExpectedCloseDate((Instant) v));
-                case CREATED_DATE -> set(d.getCreatedDate(), v, () -> d.setCreatedDate((Instant) v));
-                case LAST_ACTIVITY -> set(d.getLastActivity(), v, () -> d.setLastActivity((Instant) v));
-                case DESCRIPTION -> set(d.getDescription(), v, () -> d.setDescription((String) v));
-                case COMPETITOR_MENTIONED -> set(d.getCompetitorMentioned(), v, () -> d.setCompetitorMentioned((String) v));
-                case PRIORITY -> set(d.getPriority(), v, () -> d.setPriority((Priority) v));
-                case TAGS -> setList(d.getTags(), (List<String>) v);
-                case ACTIVITIES -> setList(d.getActivities(), (List<DealActivity>) v);
-                case AI_INSIGHTS -> setList(d.getAiInsights(), (List<DealInsight>) v);
-                case RISK_FACTORS -> setList(d.getRiskFactors(), (List<String>) v);
-                case POSITIVE_SIGNALS -> setList(d.getPositiveSignals(), (List<String>) v);
-            };
-        }
-        return changed;
+    boolean applyField(Deal d, Field f, Object v) {
+        return switch (f) {
+            case TITLE -> set(d.getTitle(), v, () -> d.setTitle((String) v));
+            case CONTACT_ID -> set(d.getContactId(), v, () -> d.setContactId((String) v));
+            case CONTACT_NAME -> set(d.getContactName(), v, () -> d.setContactName((String) v));
+            case COMPANY -> set(d.getCompany(), v, () -> d.setCompany((String) v));
+            case VALUE -> set(d.getValue(), v, () -> d.setValue((Double) v));
+            case STAGE -> set(d.getStage(), v, () -> d.setStage((DealStage) v));
+            case PROBABILITY -> set(d.getProbability(), v, () -> d.setProbability((Integer) v));
+            case CONFIDENCE -> set(d.getConfidence(), v, () -> d.setConfidence((Confidence) v));
+            case EXPECTED_CLOSE_DATE -> set(d.getExpectedCloseDate(), v, () -> d.setExpectedCloseDate((Instant) v));
+            case CREATED_DATE -> set(d.getCreatedDate(), v, () -> d.setCreatedDate((Instant) v));
+            case LAST_ACTIVITY -> set(d.getLastActivity(), v, () -> d.setLastActivity((Instant) v));
+            case DESCRIPTION -> set(d.getDescription(), v, () -> d.setDescription((String) v));
+            case COMPETITOR_MENTIONED -> set(d.getCompetitorMentioned(), v, () -> d.setCompetitorMentioned((String) v));
+            case PRIORITY -> set(d.getPriority(), v, () -> d.setPriority((Priority) v));
+            case TAGS -> setList(d.getTags(), (List<String>) v);
+            case ACTIVITIES -> setList(d.getActivities(), (List<DealActivity>) v);
+            case AI_INSIGHTS -> setList(d.getAiInsights(), (List<DealInsight>) v);
+            case RISK_FACTORS -> setList(d.getRiskFactors(), (List<String>) v);
+            case POSITIVE_SIGNALS -> setList(d.getPositiveSignals(), (List<String>) v);
+        };
     }
 }

@@ -34,7 +34,18 @@ public abstract sealed class FieldPatch<F extends Enum<F>, T, P extends FieldPat
      *
      * @return whether anything changed
      */
-    public abstract boolean applyTo(T item);
+    public boolean applyTo(T item) {
+        boolean changed = false;
+        for (F f : allFields) {
+            if (has(f)) {
+                changed |= applyField(item, f, values[f.ordinal()]);
+            }
+        }
+        return changed;
+    }
+
+    /** Sets one named field on the item when it differs; returns whether it did. */
+    abstract boolean applyField(T item, F field, Object value);
 
     /** A change naming every field with the item's current value. */
     abstract P snapshotOf(T item);
