@@ -62,6 +62,14 @@ public abstract sealed class FieldPatch<F extends Enum<F>, T, P extends FieldPat
         return inverse;
     }
 
+    /** The same change without the given field: it will be left alone. */
+    @SuppressWarnings("unchecked")
+    public P without(F f) {
+        values[f.ordinal()] = null;
+        present &= ~(1 << f.ordinal());
+        return (P) this;
+    }
+
     public boolean has(F f) {
         return (present & (1 << f.ordinal())) != 0;
     }

@@ -111,6 +111,19 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
         return ContactChanges.of(item);
     }
 
+    /** List endpoints may leave out history and insights; empty ones must not wipe what the details fetch merged in. */
+    @Override
+    ContactChanges refreshOf(Contact fresh) {
+        ContactChanges changes = ContactChanges.of(fresh);
+        if (fresh.getCommunicationHistory().isEmpty()) {
+            changes.without(ContactChanges.Field.COMMUNICATION_HISTORY);
+        }
+        if (fresh.getAiInsights().isEmpty()) {
+            changes.without(ContactChanges.Field.AI_INSIGHTS);
+        }
+        return changes;
+    }
+
     @Override
     void markChanged(Contact item) {
         item.markChanged();

@@ -196,6 +196,19 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         return DealChanges.of(item);
     }
 
+    /** List endpoints leave out activities and insights; empty ones must not wipe what the details fetch merged in. */
+    @Override
+    DealChanges refreshOf(Deal fresh) {
+        DealChanges changes = DealChanges.of(fresh);
+        if (fresh.getActivities().isEmpty()) {
+            changes.without(DealChanges.Field.ACTIVITIES);
+        }
+        if (fresh.getAiInsights().isEmpty()) {
+            changes.without(DealChanges.Field.AI_INSIGHTS);
+        }
+        return changes;
+    }
+
     @Override
     void markChanged(Deal item) {
         item.markChanged();

@@ -90,6 +90,11 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
 
     abstract P snapshotOf(T item);
 
+    /** What a list refresh may overwrite on a known item; by default everything it carries. */
+    P refreshOf(T fresh) {
+        return snapshotOf(fresh);
+    }
+
     abstract void markChanged(T item);
 
     abstract boolean matches(T item, F filter, String searchLower, Instant now);
@@ -124,6 +129,11 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
 
     public int size() {
         return items.size();
+    }
+
+    /** Recounts the derived views; time-based filters (closing soon, recent) move on only when this runs. */
+    public void refresh() {
+        requestRebuild();
     }
 
     /** Selects the store's instance for an id (null or unknown clears the selection). */
@@ -183,7 +193,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
                 e = newEntry(incoming, i);
             } else {
                 placed(e, i);
-                if (snapshotOf(incoming).applyTo(e.item)) {
+                if (refreshOf(incoming).applyTo(e.item)) {
                     markChanged(e.item);
                 }
             }

@@ -170,6 +170,27 @@ class DealsStoreViewsTest {
     }
 
     @Test
+    void aListRefreshKeepsTheActivitiesADetailsFetchMergedIn() {
+        deals.mergeDetails(deal("{\"id\":\"p1\",\"title\":\"Alpha\",\"stage\":\"proposal\",\"createdDate\":\"2026-01-03\","
+                + "\"activities\":[{\"id\":\"a1\",\"type\":\"demo\",\"date\":\"2026-02-01\"}]}"));
+        deals.reconcile(List.of(deal("{\"id\":\"p1\",\"title\":\"Alpha 2\",\"stage\":\"proposal\",\"createdDate\":\"2026-01-03\"}")));
+        assertThat(deals.byId("p1").getTitle()).isEqualTo("Alpha 2");
+        assertThat(deals.byId("p1").getActivities()).hasSize(1);
+    }
+
+    @Test
+    void closingSoonMovesOnWithTheClockWhenRefreshed() {
+        MutableClock clock = new MutableClock(NOW);
+        RootStore store = new RootStore(Runnable::run, clock);
+        store.deals().loadSnapshot(List.of(deal("{\"id\":\"x\",\"stage\":\"proposal\",\"expectedCloseDate\":\"2026-04-15\"}")));
+        store.deals().filterProperty().set(DealFilter.CLOSING_SOON);
+        assertThat(store.deals().dealsInStage(DealStage.PROPOSAL)).isEmpty();
+        clock.now = Instant.parse("2026-04-01T00:00:00Z");
+        store.deals().refresh();
+        assertThat(store.deals().dealsInStage(DealStage.PROPOSAL)).extracting(Deal::getId).containsExactly("x");
+    }
+
+    @Test
     void removingADealTakesItOutOfViewsAndSelection() {
         deals.select("p2");
         assertThat(deals.remove("p2")).isTrue();
