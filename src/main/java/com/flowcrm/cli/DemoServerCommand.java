@@ -61,7 +61,7 @@ public final class DemoServerCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             System.err.println("demo-server: could not start: " + e.getMessage());
             LOG.debug("Demo server start failed", e);
-            return 4;
+            return 1;
         }
         server = running;
         Thread shutdownHook = new Thread(() -> {

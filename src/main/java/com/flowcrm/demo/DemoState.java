@@ -101,7 +101,7 @@ public final class DemoState {
     public JsonArray deals(String filter, String search) {
         String chosen = filter == null || filter.isBlank() ? "all" : filter;
         if (!DEAL_FILTERS.contains(chosen)) {
-            throw DemoRequestException.badRequest("filter must be one of " + DEAL_FILTERS + " but was '" + chosen + "'");
+            throw DemoRequestException.badRequest("filter must be one of " + new java.util.TreeSet<>(DEAL_FILTERS) + " but was '" + chosen + "'");
         }
         Instant now = clock.instant();
         Predicate<DealRecord> byFilter = switch (chosen) {
@@ -463,7 +463,7 @@ public final class DemoState {
     public JsonArray contacts(String filter, String search) {
         String chosen = filter == null || filter.isBlank() ? "all" : filter;
         if (!CONTACT_FILTERS.contains(chosen)) {
-            throw DemoRequestException.badRequest("filter must be one of " + CONTACT_FILTERS + " but was '" + chosen + "'");
+            throw DemoRequestException.badRequest("filter must be one of " + new java.util.TreeSet<>(CONTACT_FILTERS) + " but was '" + chosen + "'");
         }
         Instant now = clock.instant();
         Predicate<ContactRecord> byFilter = switch (chosen) {

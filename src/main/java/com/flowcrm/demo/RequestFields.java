@@ -69,7 +69,7 @@ final class RequestFields {
     Optional<String> optionalOneOf(String name, Set<String> allowed) {
         Optional<String> value = optionalString(name);
         if (value.isPresent() && !allowed.contains(value.get())) {
-            throw DemoRequestException.badRequest(name + " must be one of " + allowed + " but was '" + value.get() + "'");
+            throw DemoRequestException.badRequest(name + " must be one of " + new java.util.TreeSet<>(allowed) + " but was '" + value.get() + "'");
         }
         return value;
     }
