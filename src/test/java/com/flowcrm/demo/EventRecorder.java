@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A plain Java-WebSocket client that records every {event, data} it receives and how it closed. */
 final class EventRecorder extends WebSocketClient {
     final List<JsonObject> messages = new CopyOnWriteArrayList<>();
     final AtomicBoolean opened = new AtomicBoolean();
+    final AtomicInteger pongs = new AtomicInteger();
     final AtomicReference<String> closeReason = new AtomicReference<>();
     volatile int closeCode;
 
@@ -30,6 +34,12 @@ final class EventRecorder extends WebSocketClient {
     @Override
     public void onOpen(ServerHandshake handshake) {
         opened.set(true);
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata frame) {
+        pongs.incrementAndGet();
+        super.onWebsocketPong(conn, frame);
     }
 
     @Override
