@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,16 +118,42 @@ final class ActivitySimulator implements AutoCloseable {
         return contactIds.isEmpty() ? null : contactIds.get(random.nextInt(contactIds.size()));
     }
 
-    private String updateDeal() {
+    /** A record picked at random together with the one value the change needs from it. */
+    private record Picked<T>(String id, T value) {
+    }
+
+    /** Empty when there is no deal or the picked one was deleted meanwhile (then it is forgotten). */
+    private <T> Optional<Picked<T>> pickDeal(Function<DealRecord, T> reader) {
         String id = randomDeal();
         if (id == null) {
-            return createDeal();
+            return Optional.empty();
         }
-        Double value = state.readDeal(id, deal -> deal.value).orElse(null);
-        if (value == null) {
+        Optional<T> value = state.readDeal(id, reader);
+        if (value.isEmpty()) {
             dealIds.remove(id);
-            return null;
         }
+        return value.map(v -> new Picked<>(id, v));
+    }
+
+    private <T> Optional<Picked<T>> pickContact(Function<ContactRecord, T> reader) {
+        String id = randomContact();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<T> value = state.readContact(id, reader);
+        if (value.isEmpty()) {
+            contactIds.remove(id);
+        }
+        return value.map(v -> new Picked<>(id, v));
+    }
+
+    private String updateDeal() {
+        Optional<Picked<Double>> picked = pickDeal(deal -> deal.value);
+        if (picked.isEmpty()) {
+            return dealIds.isEmpty() ? createDeal() : null;
+        }
+        String id = picked.get().id();
+        double value = picked.get().value();
         JsonObject changes = new JsonObject();
         double factor = 0.9 + random.nextDouble() * 0.2;
         changes.addProperty("value", Math.round(value * factor / 100.0) * 100.0);
@@ -138,16 +166,12 @@ final class ActivitySimulator implements AutoCloseable {
     }
 
     private String advanceDeal() {
-        String id = randomDeal();
-        if (id == null) {
-            return createDeal();
+        Optional<Picked<DealStage>> picked = pickDeal(deal -> deal.stage);
+        if (picked.isEmpty()) {
+            return dealIds.isEmpty() ? createDeal() : null;
         }
-        DealStage stage = state.readDeal(id, deal -> deal.stage).orElse(null);
-        if (stage == null) {
-            dealIds.remove(id);
-            return null;
-        }
-        DealStage next = switch (stage) {
+        String id = picked.get().id();
+        DealStage next = switch (picked.get().value()) {
             case PROSPECT -> DealStage.QUALIFIED;
             case QUALIFIED -> DealStage.PROPOSAL;
             case PROPOSAL -> DealStage.NEGOTIATION;
@@ -160,15 +184,12 @@ final class ActivitySimulator implements AutoCloseable {
     }
 
     private String moveHealth() {
-        String id = randomContact();
-        if (id == null) {
-            return notifyUser();
+        Optional<Picked<Integer>> picked = pickContact(contact -> contact.healthScore);
+        if (picked.isEmpty()) {
+            return contactIds.isEmpty() ? notifyUser() : null;
         }
-        Integer score = state.readContact(id, contact -> contact.healthScore).orElse(null);
-        if (score == null) {
-            contactIds.remove(id);
-            return null;
-        }
+        String id = picked.get().id();
+        int score = picked.get().value();
         int next = Math.max(0, Math.min(100, score + random.nextInt(21) - 10));
         if (next == score) {
             next = score == 100 ? 99 : score + 1;

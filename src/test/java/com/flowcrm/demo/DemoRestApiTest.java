@@ -15,30 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DemoRestApiTest {
-    private DemoServer server;
-    private RestCalls rest;
-    private String token;
-
-    @BeforeEach
-    void start() {
-        server = DemoServer.start(DemoServerConfig.forTests());
-        rest = new RestCalls(server.apiUrl());
-        token = rest.loginToken(DemoServer.DEMO_EMAIL);
-    }
-
-    @AfterEach
-    void stop() {
-        rest.close();
-        server.close();
-    }
+class DemoRestApiTest extends LoggedInServerTest {
 
     private static List<JsonObject> objects(JsonElement array) {
         return StreamSupport.stream(array.getAsJsonArray().spliterator(), false).map(JsonElement::getAsJsonObject).toList();

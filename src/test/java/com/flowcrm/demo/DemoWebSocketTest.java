@@ -16,31 +16,19 @@ import java.util.List;
 import java.util.Map;
 import org.java_websocket.framing.CloseFrame;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DemoWebSocketTest {
+class DemoWebSocketTest extends LoggedInServerTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private DemoServer server;
-    private RestCalls rest;
-    private String token;
     private final List<EventRecorder> clients = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        server = DemoServer.start(DemoServerConfig.forTests());
-        rest = new RestCalls(server.apiUrl());
-        token = rest.loginToken(DemoServer.DEMO_EMAIL);
-    }
-
+    /** Runs before the server stops, so clients close cleanly rather than being dropped. */
     @AfterEach
-    void stop() throws InterruptedException {
+    void closeClients() throws InterruptedException {
         for (EventRecorder client : clients) {
             client.closeBlocking();
         }
-        rest.close();
-        server.close();
     }
 
     private EventRecorder connect(String withToken) throws InterruptedException {
