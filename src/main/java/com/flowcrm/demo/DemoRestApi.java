@@ -90,7 +90,8 @@ final class DemoRestApi implements AutoCloseable {
                 Optional<String> body = readBody(exchange);
                 List<String> segments = segments(path);
                 Object result = route(method, segments, body, query(exchange), exchange);
-                respond(exchange, 200, DemoJson.GSON.toJsonTree(result));
+                respond(exchange, 200, result instanceof byte[] json ? json
+                        : DemoJson.GSON.toJson(result).getBytes(StandardCharsets.UTF_8));
             } catch (DemoRequestException e) {
                 warnings.warn("Rejected REST request (" + e.status() + ")", method + " " + path + ": " + e.getMessage());
                 respond(exchange, e.status(), error(e.getMessage()));
@@ -172,7 +173,7 @@ final class DemoRestApi implements AutoCloseable {
     private Object deals(String method, List<String> s, Optional<String> body, Map<String, String> query) {
         if (s.size() == 1) {
             return switch (method) {
-                case "GET" -> state.deals(query.get("filter"), query.get("search"));
+                case "GET" -> state.dealsJson(query.get("filter"), query.get("search"));
                 case "POST" -> state.createDeal(objectBody(body));
                 default -> throw methodNotAllowed(method);
             };
@@ -212,7 +213,7 @@ final class DemoRestApi implements AutoCloseable {
     private Object contacts(String method, List<String> s, Optional<String> body, Map<String, String> query) {
         if (s.size() == 1) {
             requireMethod(method, "GET");
-            return state.contacts(query.get("filter"), query.get("search"));
+            return state.contactsJson(query.get("filter"), query.get("search"));
         }
         String id = s.get(1);
         if (s.size() == 2 && id.equals("stats")) {
@@ -347,7 +348,10 @@ final class DemoRestApi implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, JsonElement body) throws IOException {
-        byte[] bytes = DemoJson.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        respond(exchange, status, DemoJson.GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -4,6 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -99,9 +106,43 @@ public final class DemoState {
 
     /** Newest first, like the client's list after {@code deal:created} prepends. */
     public JsonArray deals(String filter, String search) {
+        Predicate<DealRecord> selection = dealSelection(filter, search);
+        JsonArray result = new JsonArray();
+        synchronized (store) {
+            store.deals.sequencedValues().reversed().stream().filter(selection).forEach(d -> result.add(json(d)));
+        }
+        return result;
+    }
+
+    /** The same list as {@link #deals}, serialized straight from the records: no JSON tree of 100,000 deals. */
+    byte[] dealsJson(String filter, String search) {
+        Predicate<DealRecord> selection = dealSelection(filter, search);
+        synchronized (store) {
+            return jsonArray(DealRecord.class, store.deals.sequencedValues().reversed(), selection);
+        }
+    }
+
+    private static <R> byte[] jsonArray(Class<R> type, Iterable<R> records, Predicate<R> selection) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonWriter writer = new JsonWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+            writer.beginArray();
+            for (R record : records) {
+                if (selection.test(record)) {
+                    DemoJson.GSON.toJson(record, type, writer);
+                }
+            }
+            writer.endArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private Predicate<DealRecord> dealSelection(String filter, String search) {
         String chosen = filter == null || filter.isBlank() ? "all" : filter;
         if (!DEAL_FILTERS.contains(chosen)) {
-            throw DemoRequestException.badRequest("filter must be one of " + new java.util.TreeSet<>(DEAL_FILTERS) + " but was '" + chosen + "'");
+            throw DemoRequestException.badRequest("filter must be one of " + new TreeSet<>(DEAL_FILTERS)
+                    + " but was '" + chosen + "'");
         }
         Instant now = clock.instant();
         Predicate<DealRecord> byFilter = switch (chosen) {
@@ -113,20 +154,11 @@ public final class DemoState {
             default -> d -> true;
         };
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        Predicate<DealRecord> bySearch = needle.isEmpty() ? d -> true
-                : d -> contains(d.title, needle) || contains(d.company, needle) || contains(d.contactName, needle)
-                        || d.tags.stream().anyMatch(t -> contains(t, needle));
-        JsonArray result = new JsonArray();
-        synchronized (store) {
-            List<DealRecord> all = new ArrayList<>(store.deals.values());
-            for (int i = all.size() - 1; i >= 0; i--) {
-                DealRecord deal = all.get(i);
-                if (byFilter.test(deal) && bySearch.test(deal)) {
-                    result.add(json(deal));
-                }
-            }
+        if (needle.isEmpty()) {
+            return byFilter;
         }
-        return result;
+        return byFilter.and(d -> contains(d.title, needle) || contains(d.company, needle)
+                || contains(d.contactName, needle) || d.tags.stream().anyMatch(t -> contains(t, needle)));
     }
 
     private static boolean contains(String text, String lowerNeedle) {
@@ -461,9 +493,27 @@ public final class DemoState {
     }
 
     public JsonArray contacts(String filter, String search) {
+        Predicate<ContactRecord> selection = contactSelection(filter, search);
+        JsonArray result = new JsonArray();
+        synchronized (store) {
+            store.contacts.values().stream().filter(selection).forEach(c -> result.add(json(c)));
+        }
+        return result;
+    }
+
+    /** The same list as {@link #contacts}, serialized straight from the records. */
+    byte[] contactsJson(String filter, String search) {
+        Predicate<ContactRecord> selection = contactSelection(filter, search);
+        synchronized (store) {
+            return jsonArray(ContactRecord.class, store.contacts.values(), selection);
+        }
+    }
+
+    private Predicate<ContactRecord> contactSelection(String filter, String search) {
         String chosen = filter == null || filter.isBlank() ? "all" : filter;
         if (!CONTACT_FILTERS.contains(chosen)) {
-            throw DemoRequestException.badRequest("filter must be one of " + new java.util.TreeSet<>(CONTACT_FILTERS) + " but was '" + chosen + "'");
+            throw DemoRequestException.badRequest("filter must be one of " + new TreeSet<>(CONTACT_FILTERS)
+                    + " but was '" + chosen + "'");
         }
         Instant now = clock.instant();
         Predicate<ContactRecord> byFilter = switch (chosen) {
@@ -473,18 +523,11 @@ public final class DemoState {
             default -> c -> true;
         };
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        Predicate<ContactRecord> bySearch = needle.isEmpty() ? c -> true
-                : c -> contains(c.name, needle) || contains(c.company, needle) || contains(c.email, needle)
-                        || c.tags.stream().anyMatch(t -> contains(t, needle));
-        JsonArray result = new JsonArray();
-        synchronized (store) {
-            for (ContactRecord contact : store.contacts.values()) {
-                if (byFilter.test(contact) && bySearch.test(contact)) {
-                    result.add(json(contact));
-                }
-            }
+        if (needle.isEmpty()) {
+            return byFilter;
         }
-        return result;
+        return byFilter.and(c -> contains(c.name, needle) || contains(c.company, needle) || contains(c.email, needle)
+                || c.tags.stream().anyMatch(t -> contains(t, needle)));
     }
 
     private static Predicate<ContactRecord> isHighValue() {

@@ -191,6 +191,7 @@ class DemoRestApiTest extends LoggedInServerTest {
         assertThat(reply.status()).isEqualTo(200);
         List<JsonObject> deals = objects(reply.body());
         assertThat(deals).hasSize(40);
+        assertThat(reply.body()).as("streamed list equals the state's snapshot").isEqualTo(server.state().deals("all", null));
         Set<String> stages = new HashSet<>();
         for (JsonObject deal : deals) {
             WireShapes.assertDeal(deal);
@@ -441,6 +442,7 @@ class DemoRestApiTest extends LoggedInServerTest {
     void listsFiltersAndSearchesContacts() {
         List<JsonObject> all = objects(rest.get("/contacts", token).body());
         assertThat(all).hasSize(60).allSatisfy(WireShapes::assertContact);
+        assertThat(rest.get("/contacts?filter=at-risk", token).body()).isEqualTo(server.state().contacts("at-risk", null));
         List<JsonObject> highValue = objects(rest.get("/contacts?filter=high-value", token).body());
         assertThat(highValue).isNotEmpty().hasSizeLessThan(60)
                 .allSatisfy(c -> assertThat(c.get("totalValue").getAsDouble()).isGreaterThanOrEqualTo(100_000));
