@@ -161,7 +161,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (random.nextInt(4) == 0) {
             changes.addProperty("priority", DemoDataGenerator.LEVELS[random.nextInt(3)]);
         }
-        state.updateDeal(id, changes);
+        state.applyDealUpdate(id, changes);
         return "deal:updated";
     }
 
@@ -179,7 +179,7 @@ final class ActivitySimulator implements AutoCloseable {
             // a closed deal comes back as a new opportunity, which keeps the pipeline from draining
             case CLOSED_WON, CLOSED_LOST -> DealStage.PROSPECT;
         };
-        state.changeDealStage(id, next.wireName());
+        state.applyStageChange(id, next, false);
         return "deal:stage_changed";
     }
 
@@ -194,7 +194,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (next == score) {
             next = score == 100 ? 99 : score + 1;
         }
-        state.changeContactHealth(id, next);
+        state.applyHealthChange(id, next);
         return "contact:health_changed";
     }
 
@@ -209,7 +209,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (random.nextBoolean()) {
             changes.addProperty("nextFollowUp", clock.instant().plus(Duration.ofDays(1 + random.nextInt(14))).toString());
         }
-        state.updateContact(id, changes);
+        state.applyContactUpdate(id, changes);
         return "contact:updated";
     }
 

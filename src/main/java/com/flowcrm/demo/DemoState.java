@@ -249,6 +249,13 @@ public final class DemoState {
 
     /** Applies a partial Deal; only the fields present change. Publishes deal:updated {id, changes}. */
     public JsonObject updateDeal(String id, JsonObject partial) {
+        synchronized (store) {
+            return json(applyDealUpdate(id, partial));
+        }
+    }
+
+    /** {@link #updateDeal} without the snapshot, for the simulator's high rates. */
+    DealRecord applyDealUpdate(String id, JsonObject partial) {
         RequestFields fields = new RequestFields(partial);
         Map<String, Object> changes = new LinkedHashMap<>();
         fields.optionalString("title").ifPresent(v -> {
@@ -285,7 +292,7 @@ public final class DemoState {
             if (!changes.isEmpty()) {
                 publish("deal:updated", idAndChanges(id, changes), null);
             }
-            return json(deal);
+            return deal;
         }
     }
 
@@ -333,15 +340,19 @@ public final class DemoState {
     public JsonObject changeDealStage(String id, String stage) {
         DealStage parsed = DealStage.fromWire(stage)
                 .orElseThrow(() -> DemoRequestException.badRequest("unknown stage '" + stage + "'"));
-        return changeDealStage(id, parsed, false);
+        synchronized (store) {
+            return json(applyStageChange(id, parsed, false));
+        }
     }
 
     /** A client's stage change: consumes a pending {@link #refuseNextStageChange} before anything changes. */
     JsonObject changeDealStageByClient(String id, DealStage stage) {
-        return changeDealStage(id, stage, true);
+        synchronized (store) {
+            return json(applyStageChange(id, stage, true));
+        }
     }
 
-    private JsonObject changeDealStage(String id, DealStage stage, boolean byClient) {
+    DealRecord applyStageChange(String id, DealStage stage, boolean byClient) {
         synchronized (store) {
             DealRecord deal = requireDeal(id);
             if (byClient && store.nextStageRefusal != null) {
@@ -360,7 +371,7 @@ public final class DemoState {
                 data.addProperty("probability", deal.probability);
                 publish("deal:stage_changed", data, null);
             }
-            return json(deal);
+            return deal;
         }
     }
 
@@ -557,6 +568,13 @@ public final class DemoState {
      * {id, oldScore, newScore} as well when the health score moved.
      */
     public JsonObject updateContact(String id, JsonObject partial) {
+        synchronized (store) {
+            return json(applyContactUpdate(id, partial));
+        }
+    }
+
+    /** {@link #updateContact} without the snapshot, for the simulator's high rates. */
+    ContactRecord applyContactUpdate(String id, JsonObject partial) {
         RequestFields fields = new RequestFields(partial);
         Map<String, Object> changes = new LinkedHashMap<>();
         for (String field : List.of("name", "email", "phone", "company", "title", "avatar")) {
@@ -587,7 +605,7 @@ public final class DemoState {
             if (contact.healthScore != oldScore) {
                 publishHealthChanged(id, oldScore, contact.healthScore);
             }
-            return json(contact);
+            return contact;
         }
     }
 
@@ -622,6 +640,13 @@ public final class DemoState {
 
     /** Moves a contact's health score (0-100). Publishes contact:health_changed {id, oldScore, newScore}. */
     public JsonObject changeContactHealth(String id, int newScore) {
+        synchronized (store) {
+            return json(applyHealthChange(id, newScore));
+        }
+    }
+
+    /** {@link #changeContactHealth} without the snapshot, for the simulator's high rates. */
+    ContactRecord applyHealthChange(String id, int newScore) {
         if (newScore < 0 || newScore > 100) {
             throw DemoRequestException.badRequest("healthScore must be a whole number from 0 to 100");
         }
@@ -633,7 +658,7 @@ public final class DemoState {
                 contact.relationshipHealth = ContactRecord.healthFor(newScore);
                 publishHealthChanged(id, oldScore, newScore);
             }
-            return json(contact);
+            return contact;
         }
     }
 
