@@ -66,6 +66,32 @@ public final class DemoServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts on the configured ports, or on free ports when one of them is taken (another demo or app instance):
+     * what the desktop does in demo mode. Read the chosen ports from {@link #apiUrl()} and {@link #wsUrl()}.
+     */
+    public static DemoServer startPreferringConfiguredPorts(DemoServerConfig config) {
+        try {
+            return start(config);
+        } catch (RuntimeException e) {
+            if (!causedByBindFailure(e) || config.apiPort() == 0 && config.wsPort() == 0) {
+                throw e;
+            }
+            LOG.info("Port {} or {} is taken; the demo server uses free ports instead", config.apiPort(),
+                    config.wsPort());
+            return start(config.withPorts(0, 0));
+        }
+    }
+
+    private static boolean causedByBindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void publish(String event, JsonElement data, String recipientUserId) {
         DemoWebSocketHub current = hub;
         if (current != null) {

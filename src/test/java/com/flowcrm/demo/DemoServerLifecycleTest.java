@@ -87,6 +87,28 @@ class DemoServerLifecycleTest {
     }
 
     @Test
+    void fallsBackToFreePortsWhenTheConfiguredOnesAreTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            DemoServerConfig config = DemoServerConfig.forTests().withPorts(taken.getLocalPort(), 0);
+            try (DemoServer server = DemoServer.startPreferringConfiguredPorts(config);
+                    RestCalls rest = new RestCalls(server.apiUrl())) {
+                assertThat(server.apiPort()).isNotEqualTo(taken.getLocalPort());
+                assertThat(rest.loginToken(DemoServer.DEMO_EMAIL)).isNotBlank();
+            }
+        }
+        try (DemoServer free = DemoServer.start(DemoServerConfig.forTests())) {
+            int apiPort = free.apiPort();
+            int wsPort = free.wsPort();
+            free.close();
+            try (DemoServer preferred = DemoServer.startPreferringConfiguredPorts(
+                    DemoServerConfig.forTests().withPorts(apiPort, wsPort))) {
+                assertThat(preferred.apiPort()).isEqualTo(apiPort);
+                assertThat(preferred.wsPort()).isEqualTo(wsPort);
+            }
+        }
+    }
+
+    @Test
     void refusesInvalidConfiguration() {
         DemoServerConfig tests = DemoServerConfig.forTests();
         assertThatThrownBy(() -> tests.withPorts(-1, 0)).isInstanceOf(IllegalArgumentException.class);
