@@ -6,8 +6,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code demo-server}: runs the demo backend alone until interrupted. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true,
@@ -39,6 +42,9 @@ public final class DemoServerCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Do not simulate colleagues' activity.")
     boolean noSimulator;
 
+    @Spec
+    CommandSpec spec;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile DemoServer server;
 
@@ -52,14 +58,14 @@ public final class DemoServerCommand implements Callable<Integer> {
                     .withData(deals, contacts, seed)
                     .withSimulator(!noSimulator, eventsPerSecond);
         } catch (IllegalArgumentException e) {
-            System.err.println("demo-server: " + e.getMessage());
+            spec.commandLine().getErr().println("demo-server: " + e.getMessage());
             return 2;
         }
         DemoServer running;
         try {
             running = DemoServer.start(config);
         } catch (RuntimeException e) {
-            System.err.println("demo-server: could not start: " + e.getMessage());
+            spec.commandLine().getErr().println("demo-server: could not start: " + e.getMessage());
             LOG.debug("Demo server start failed", e);
             return 1;
         }
@@ -69,10 +75,17 @@ public final class DemoServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "demo-server-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        LOG.info("Flow CRM demo backend running: FLOW_API_URL={} FLOW_WS_URL={}", running.apiUrl(), running.wsUrl());
-        LOG.info("Demo users: {} / {} (sales), {} / {} (manager)", DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD,
-                DemoServer.MANAGER_EMAIL, DemoServer.DEMO_PASSWORD);
-        LOG.info("Simulator: {}", config.simulator() ? config.eventsPerSecond() + " events/s" : "off");
+        // standard output, not only the log: the person who started it needs the URLs and the sign-in
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Flow CRM demo backend running");
+        out.println("  FLOW_API_URL=" + running.apiUrl());
+        out.println("  FLOW_WS_URL=" + running.wsUrl());
+        out.println("  Demo users: " + DemoServer.DEMO_EMAIL + " / " + DemoServer.DEMO_PASSWORD + " (sales), "
+                + DemoServer.MANAGER_EMAIL + " / " + DemoServer.DEMO_PASSWORD + " (manager)");
+        out.println("  Simulator: " + (config.simulator() ? config.eventsPerSecond() + " events/s" : "off"));
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+        LOG.info("Demo backend running: REST {} WebSocket {}", running.apiUrl(), running.wsUrl());
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class DemoRestApi implements AutoCloseable {
     static final String BASE_PATH = "/api";
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final long MAX_DRAINED_BYTES = 16L * MAX_BODY_BYTES;
     private static final Logger LOG = LoggerFactory.getLogger(DemoRestApi.class);
     private static final int THREADS = 4;
     private static final int DEFAULT_NOTIFICATION_LIMIT = 50;
@@ -326,9 +327,15 @@ final class DemoRestApi implements AutoCloseable {
         byte[] chunk = new byte[16 * 1024];
         try (InputStream in = exchange.getRequestBody()) {
             int read;
+            long total = 0;
             while ((read = in.read(chunk)) >= 0) {
-                if (!tooLarge && buffer.size() + read > MAX_BODY_BYTES) {
+                total += read;
+                if (!tooLarge && total > MAX_BODY_BYTES) {
                     tooLarge = true;
+                }
+                if (total > MAX_DRAINED_BYTES) {
+                    // past this the client is not a confused one; closing the exchange drops the connection
+                    break;
                 }
                 if (!tooLarge) {
                     buffer.write(chunk, 0, read);

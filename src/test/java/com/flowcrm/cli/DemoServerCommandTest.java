@@ -21,7 +21,8 @@ class DemoServerCommandTest {
     @Test
     void runsTheDemoBackendUntilInterrupted() throws Exception {
         DemoServerCommand command = new DemoServerCommand();
-        CommandLine commandLine = new CommandLine(command);
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(command).setOut(new PrintWriter(out, true));
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread runner = new Thread(() -> exitCode.set(commandLine.execute("--api-port", "0", "--ws-port", "0",
                 "--deals", "12", "--contacts", "7", "--seed", "5", "--events-per-second", "20", "--host", "127.0.0.1")),
@@ -34,6 +35,8 @@ class DemoServerCommandTest {
         assertThat(server.config().simulator()).isTrue();
         assertThat(server.config().eventsPerSecond()).isEqualTo(20);
         assertThat(login(server.apiUrl())).isEqualTo(200);
+        assertThat(out.toString()).contains("FLOW_API_URL=" + server.apiUrl(), "FLOW_WS_URL=" + server.wsUrl(),
+                "demo@flow-crm.local / demo", "manager@flow-crm.local / demo");
 
         runner.interrupt();
         runner.join(10_000);
@@ -62,8 +65,11 @@ class DemoServerCommandTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(err));
         assertThat(commandLine.execute("--deals", "many")).isEqualTo(2);
-        assertThat(new CommandLine(new DemoServerCommand()).execute("--api-port", "0", "--ws-port", "0",
-                "--deals", "100001")).isEqualTo(2);
+        assertThat(err.toString()).contains("--deals");
+        StringWriter tooMany = new StringWriter();
+        assertThat(new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(tooMany, true))
+                .execute("--api-port", "0", "--ws-port", "0", "--deals", "100001")).isEqualTo(2);
+        assertThat(tooMany.toString()).contains("deals must be between 0 and 100000");
     }
 
     private static int login(String apiUrl) throws IOException, InterruptedException {
