@@ -129,6 +129,9 @@ class DemoRestApiTest extends LoggedInServerTest {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + "A" + parts[2].substring(1);
         assertThat(rest.get("/auth/me", forged).status()).isEqualTo(401);
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}"
+                .getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        assertThat(rest.get("/auth/me", unsigned).status()).as("alg none").isEqualTo(401);
         try (DemoServer other = DemoServer.start(DemoServerConfig.forTests())) {
             String foreign = other.issueAccessToken(DemoServer.DEMO_EMAIL, Instant.now(), Duration.ofMinutes(5));
             assertThat(rest.get("/auth/me", foreign).status()).as("signed with another secret").isEqualTo(401);
