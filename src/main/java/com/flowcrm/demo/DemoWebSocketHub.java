@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
@@ -31,6 +34,8 @@ import org.slf4j.LoggerFactory;
 /** The authenticated WebSocket endpoint: {@code ?token=} checked at the handshake, {@code {event, data}} frames. */
 final class DemoWebSocketHub extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWebSocketHub.class);
+    /** Larger client frames close the connection with 1009; the protocol's messages are a few hundred bytes. */
+    static final int MAX_FRAME_BYTES = 1024 * 1024;
     private static final int START_TIMEOUT_SECONDS = 10;
     private static final int STOP_TIMEOUT_MILLIS = 2_000;
     private static final String UNAUTHORIZED_RESPONSE = "HTTP/1.1 401 Unauthorized\r\n"
@@ -46,7 +51,8 @@ final class DemoWebSocketHub extends WebSocketServer {
     private volatile Exception startFailure;
 
     DemoWebSocketHub(String host, int port, DemoTokens tokens, Clock clock) {
-        super(new InetSocketAddress(host, port));
+        super(new InetSocketAddress(host, port), List.of(new Draft_6455(List.of(), List.of(new Protocol("")),
+                MAX_FRAME_BYTES)));
         this.tokens = tokens;
         this.warnings = new RateLimitedWarnings(LOG, clock);
         setReuseAddr(true);

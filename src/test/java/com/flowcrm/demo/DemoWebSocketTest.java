@@ -225,6 +225,15 @@ class DemoWebSocketTest extends LoggedInServerTest {
     }
 
     @Test
+    void closesAConnectionThatSendsAnOversizedFrame() throws InterruptedException {
+        EventRecorder client = connected(token);
+        client.send("{\"event\":\"note\",\"data\":\"" + "x".repeat(DemoWebSocketHub.MAX_FRAME_BYTES) + "\"}");
+        await().atMost(WAIT).until(() -> !client.isOpen());
+        assertThat(client.closeCode).isEqualTo(CloseFrame.TOOBIG);
+        assertThat(connected(token).isOpen()).as("other connections are still accepted").isTrue();
+    }
+
+    @Test
     void restartsOnTheSamePortAndDropsConnectionsOnRequest() throws InterruptedException {
         int port = server.wsPort();
         EventRecorder client = connected(token);
