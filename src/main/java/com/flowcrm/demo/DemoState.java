@@ -363,7 +363,7 @@ public final class DemoState {
             if (deal.stage != stage) {
                 deal.stage = stage;
                 deal.probability = stage.probability();
-                deal.confidence = confidenceFor(deal.probability);
+                // nothing beyond stage and probability changes: the event carries only those, clients must agree
                 deal.stageEnteredAt = clock.instant();
                 JsonObject data = new JsonObject();
                 data.addProperty("id", id);
