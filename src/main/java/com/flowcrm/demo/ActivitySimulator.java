@@ -52,11 +52,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (scheduler != null || eventsPerSecond <= 0) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "demo-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DemoThreads.named("simulator"));
         long tickNanos = Math.max(MIN_TICK_NANOS, (long) (1e9 / eventsPerSecond));
         startNanos = System.nanoTime();
         scheduler.scheduleAtFixedRate(() -> tick(eventsPerSecond), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
@@ -285,14 +281,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (scheduler == null) {
             return;
         }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("Activity simulator did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DemoThreads.stop(scheduler, "Activity simulator");
         scheduler = null;
     }
 }

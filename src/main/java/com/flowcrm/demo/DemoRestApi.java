@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +47,7 @@ final class DemoRestApi implements AutoCloseable {
 
     static DemoRestApi start(String host, int port, DemoState state, DemoTokens tokens, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "demo-api-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, DemoThreads.named("api"));
         DemoRestApi api = new DemoRestApi(state, tokens, server, executor, clock);
         server.createContext(BASE_PATH, api::handle);
         server.setExecutor(executor);
@@ -73,14 +66,7 @@ final class DemoRestApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("REST worker threads did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DemoThreads.stop(executor, "REST worker");
     }
 
     private void handle(HttpExchange exchange) {
