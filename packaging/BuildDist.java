@@ -1,0 +1,307 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Builds the Flow CRM app image and the native installer with the JDK's own jdeps, jlink and jpackage.
+ *
+ * <p>Run by {@code mvn -Pdist package} (exec-maven-plugin starts it with the toolchain JDK 21+ as a single-file
+ * program), or by hand after {@code mvn package}, from the project root, with a JDK 21+ {@code java}:
+ * <pre>java packaging/BuildDist.java --version=1.0.0 [--installers=auto|none] [--cds=auto|none]</pre>
+ *
+ * <p>Inputs: {@code target/flow-crm.jar} and {@code target/lib/*.jar} (made by {@code mvn package}).
+ * Steps:
+ * <ol>
+ *   <li>JavaFX comes as modular {@code javafx-*-<platform>.jar}s; they go on jlink's module path. The empty
+ *       {@code javafx-*.jar} stubs are dropped; every other jar stays on the class path (the app is not modular).</li>
+ *   <li>{@code jdeps --print-module-deps} over the app and its class-path jars picks the JDK modules; the JavaFX
+ *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
+ *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
+ *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
+ *       unpacking them into {@code ~/.openjfx/cache} on first start.</li>
+ *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
+ *       {@code packaging/<os>/app-image.args}.</li>
+ *   <li>AppCDS ({@code --cds=auto}): one training run of the image records the classes it loads into
+ *       {@code lib/app/flow-crm.jsa}, which the launcher maps at start. Needs a display: on Linux it runs under
+ *       {@code xvfb-run} when there is no {@code DISPLAY}; without either the step is skipped with a message.</li>
+ *   <li>The native installer for this OS ({@code --installers=auto}), options in
+ *       {@code packaging/<os>/installer.args}: .deb (needs dpkg-deb and fakeroot) and .rpm (needs rpmbuild) on Linux,
+ *       .msi on Windows (needs WiX on PATH), .dmg on macOS. A missing tool skips that installer with a message.</li>
+ * </ol>
+ * Paths inside the {@code .args} files are relative to the project root, the working directory of this program.
+ */
+public final class BuildDist {
+    static final String APP_NAME = "FlowCRM";
+    static final String MAIN_JAR = "flow-crm.jar";
+    static final String MAIN_CLASS = "com.flowcrm.app.Main";
+    static final String CDS_ARCHIVE = "flow-crm.jsa";
+    /** Modules jdeps cannot see: Gson and JavaFX reach sun.misc.Unsafe by reflection; EC and locale data are services. */
+    static final List<String> EXTRA_MODULES = List.of("jdk.unsupported", "jdk.crypto.ec", "jdk.localedata",
+            "jdk.charsets", "javafx.base", "javafx.graphics", "javafx.controls");
+    /** Locales whose number, currency and date formats the runtime keeps (the full set adds about 30 MB). */
+    static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
+    static final List<String> JAVA_OPTIONS = List.of(
+            // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
+            "-Xmx1g",
+            // JavaFX 21 loads its native code and uses sun.misc.Unsafe; without these JDK 24+ warns on stderr.
+            "--enable-native-access=javafx.graphics",
+            "--sun-misc-unsafe-memory-access=allow");
+    private static final Pattern JAVAFX_JAR =
+            Pattern.compile("javafx-([a-z]+)-([0-9][0-9.]*)(-(linux|linux-aarch64|win|win-x86|mac|mac-aarch64))?\\.jar");
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path target = root.resolve("target");
+    private final Path dist = target.resolve("dist");
+    private final Path work = target.resolve("dist-work");
+    private final String os = osKey();
+    private final String version;
+    private final String installers;
+    private final String cds;
+
+    private BuildDist(Map<String, String> options) {
+        version = packageVersion(options.getOrDefault("version", "1.0.0"));
+        installers = options.getOrDefault("installers", "auto");
+        cds = options.getOrDefault("cds", "auto");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            Matcher m = Pattern.compile("--([a-z]+)=(.*)").matcher(arg);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; use --version=, --installers=, --cds=");
+            }
+            options.put(m.group(1), m.group(2));
+        }
+        new BuildDist(options).run();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        Path mainJar = target.resolve(MAIN_JAR);
+        Path lib = target.resolve("lib");
+        if (!Files.isRegularFile(mainJar) || !Files.isDirectory(lib)) {
+            throw new IllegalStateException("Run `mvn package` first: " + mainJar + " or " + lib + " is missing");
+        }
+        deleteTree(dist);
+        deleteTree(work);
+        Files.createDirectories(dist);
+
+        List<Path> javafxModules = new ArrayList<>();
+        List<Path> classPath = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(lib)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                Matcher m = JAVAFX_JAR.matcher(jar.getFileName().toString());
+                if (!m.matches()) {
+                    classPath.add(jar);
+                } else if (m.group(3) != null) {
+                    javafxModules.add(jar);
+                }
+            }
+        }
+        if (javafxModules.isEmpty()) {
+            throw new IllegalStateException("No javafx-*-<platform>.jar in " + lib + "; is the OpenJFX dependency there?");
+        }
+
+        Path input = work.resolve("input");
+        Files.createDirectories(input.resolve("lib"));
+        Files.copy(mainJar, input.resolve(MAIN_JAR));
+        for (Path jar : classPath) {
+            Files.copy(jar, input.resolve("lib").resolve(jar.getFileName()));
+        }
+
+        String modulePath = join(javafxModules);
+        TreeSet<String> modules = new TreeSet<>(jdepsModules(mainJar, classPath, modulePath));
+        EXTRA_MODULES.stream().filter(m -> m.startsWith("javafx.") || java.lang.module.ModuleFinder.ofSystem().find(m).isPresent())
+                .forEach(modules::add);
+        log("runtime modules: " + String.join(",", modules));
+
+        Path runtime = work.resolve("runtime");
+        tool("jlink", "--module-path", modulePath, "--add-modules", String.join(",", modules),
+                "--include-locales=" + LOCALES, "--strip-debug", "--no-header-files", "--no-man-pages",
+                "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
+        copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
+
+        List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "--dest", dist.toString(),
+                "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS,
+                "--runtime-image", runtime.toString()));
+        appImage.addAll(commonOptions());
+        for (String option : JAVA_OPTIONS) {
+            appImage.addAll(List.of("--java-options", option));
+        }
+        appImage.add("@packaging/" + os + "/app-image.args");
+        tool("jpackage", appImage.toArray(String[]::new));
+        Path image = appImagePath();
+        log("app image: " + root.relativize(image));
+
+        if (installers.equals("auto")) {
+            buildInstallers(image);
+        }
+    }
+
+    private List<String> jdepsModules(Path mainJar, List<Path> classPath, String modulePath) {
+        List<String> args = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
+                "--multi-release", String.valueOf(Runtime.version().feature()),
+                "--module-path", modulePath, "--class-path", join(classPath), mainJar.toString()));
+        classPath.forEach(jar -> args.add(jar.toString()));
+        String out = tool("jdeps", args.toArray(String[]::new)).strip();
+        String last = out.lines().reduce((a, b) -> b).orElse("");
+        if (!last.matches("[a-z0-9.,]+")) {
+            throw new IllegalStateException("Unexpected jdeps output: " + out);
+        }
+        return List.of(last.split(","));
+    }
+
+    private void buildInstallers(Path image) {
+        List<String> types = switch (os) {
+            case "linux" -> {
+                List<String> linux = new ArrayList<>();
+                if (onPath("dpkg-deb") && onPath("fakeroot")) {
+                    linux.add("deb");
+                } else {
+                    log("skipping .deb: it needs dpkg-deb and fakeroot on PATH (apt-get install fakeroot)");
+                }
+                if (onPath("rpmbuild")) {
+                    linux.add("rpm");
+                } else {
+                    log("skipping .rpm: it needs rpmbuild on PATH (package rpm)");
+                }
+                yield linux;
+            }
+            case "windows" -> {
+                if (onPath("wix") || (onPath("candle") && onPath("light"))) {
+                    yield List.of("msi");
+                }
+                log("skipping .msi: it needs WiX 3 (candle, light) or WiX 4+ (wix) on PATH");
+                yield List.of();
+            }
+            default -> List.of("dmg");
+        };
+        for (String type : types) {
+            List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(),
+                    "--dest", dist.toString()));
+            args.addAll(commonOptions());
+            args.add("@packaging/" + os + "/installer.args");
+            tool("jpackage", args.toArray(String[]::new));
+        }
+        try (Stream<Path> files = Files.list(dist)) {
+            files.filter(Files::isRegularFile).forEach(f -> log("installer: " + root.relativize(f)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + dist, e);
+        }
+    }
+
+    private List<String> commonOptions() {
+        return List.of("--name", APP_NAME, "--app-version", version, "--vendor", "Flow CRM",
+                "--description", "Flow CRM desktop client: live pipeline, contacts and notifications",
+                "--copyright", "Copyright Flow CRM");
+    }
+
+    private Path appImagePath() {
+        return dist.resolve(os.equals("macos") ? APP_NAME + ".app" : APP_NAME);
+    }
+
+    /** The directory jpackage puts the app's jars and .cfg in; the CDS archive goes beside them. */
+    private Path appDir(Path image) {
+        return switch (os) {
+            case "macos" -> image.resolve("Contents").resolve("app");
+            case "windows" -> image.resolve("app");
+            default -> image.resolve("lib").resolve("app");
+        };
+    }
+
+    private static void copyNativeLibraries(List<Path> javafxModules, Path libraryDir) throws IOException {
+        for (Path jar : javafxModules) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (ZipEntry entry : zip.stream().toList()) {
+                    String name = entry.getName();
+                    if (!name.contains("/") && (name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib"))) {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            Files.copy(in, libraryDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** jpackage wants 1 to 3 numbers; a -SNAPSHOT or other suffix is dropped. */
+    static String packageVersion(String projectVersion) {
+        Matcher m = Pattern.compile("^(\\d+(\\.\\d+){0,2})").matcher(projectVersion);
+        if (!m.find()) {
+            throw new IllegalArgumentException("Version '" + projectVersion + "' does not start with a number");
+        }
+        return m.group(1);
+    }
+
+    static String tool(String name, String... args) {
+        ToolProvider tool = ToolProvider.findFirst(name)
+                .orElseThrow(() -> new IllegalStateException(name + " is missing: run this with a full JDK 21+"));
+        log(name + " " + String.join(" ", args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = tool.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        if (!err.toString().isBlank()) {
+            System.err.print(err);
+        }
+        if (code != 0) {
+            System.out.print(out);
+            throw new IllegalStateException(name + " failed with exit code " + code);
+        }
+        return out.toString();
+    }
+
+    static boolean onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        List<String> suffixes = osKey().equals("windows") ? List.of(".exe", ".cmd", ".bat") : List.of("");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String suffix : suffixes) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command + suffix))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String osKey() {
+        String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        return name.startsWith("windows") ? "windows" : name.startsWith("mac") ? "macos" : "linux";
+    }
+
+    private static String join(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[dist] " + message);
+    }
+}
