@@ -39,9 +39,10 @@ import java.util.zip.ZipFile;
  *       unpacking them into {@code ~/.openjfx/cache} on first start.</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
- *   <li>AppCDS ({@code --cds=auto}): one training run of the image records the classes it loads into
- *       {@code lib/app/flow-crm.jsa}, which the launcher maps at start. Needs a display: on Linux it runs under
- *       {@code xvfb-run} when there is no {@code DISPLAY}; without either the step is skipped with a message.</li>
+ *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
+ *       records the classes it loads into {@code flow-crm.aot} (JDK 25+ AOT cache) or {@code flow-crm.jsa}
+ *       (AppCDS) beside the jars, and the launcher's .cfg maps it at start. Needs a display: on Linux it runs
+ *       under {@code xvfb-run} when there is no {@code DISPLAY}; without either it is skipped with a message.</li>
  *   <li>The native installer for this OS ({@code --installers=auto}), options in
  *       {@code packaging/<os>/installer.args}: .deb (needs dpkg-deb and fakeroot) and .rpm (needs rpmbuild) on Linux,
  *       .msi on Windows (needs WiX on PATH), .dmg on macOS. A missing tool skips that installer with a message.</li>
@@ -63,7 +64,9 @@ public final class BuildDist {
             "-Xmx1g",
             // JavaFX 21 loads its native code and uses sun.misc.Unsafe; without these JDK 24+ warns on stderr.
             "--enable-native-access=javafx.graphics",
-            "--sun-misc-unsafe-memory-access=allow");
+            "--sun-misc-unsafe-memory-access=allow",
+            // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
     private static final Pattern JAVAFX_JAR =
             Pattern.compile("javafx-([a-z]+)-([0-9][0-9.]*)(-(linux|linux-aarch64|win|win-x86|mac|mac-aarch64))?\\.jar");
 
@@ -151,9 +154,81 @@ public final class BuildDist {
         Path image = appImagePath();
         log("app image: " + root.relativize(image));
 
+        if (cds.equals("auto")) {
+            trainStartupArchive(image);
+        }
         if (installers.equals("auto")) {
             buildInstallers(image);
         }
+    }
+
+    /**
+     * Records the classes one start of the app loads into an archive beside the jars and makes the launcher map
+     * it: on JDK 25+ an AOT cache (JEP 483/514: classes loaded and linked ahead of time), before that a dynamic
+     * AppCDS archive. The JVM checks the archive against the class path and options at every start and ignores
+     * it (with a warning on stderr) when they differ, so a stale archive costs speed, never correctness.
+     */
+    private void trainStartupArchive(Path image) throws IOException, InterruptedException {
+        if (os.equals("windows")) {
+            log("skipping the start-up archive: the training run must be stopped gracefully, which Windows lacks");
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        if (os.equals("linux") && System.getenv("DISPLAY") == null) {
+            if (!onPath("xvfb-run")) {
+                log("skipping the start-up archive: no DISPLAY and no xvfb-run for the training run (package xvfb)");
+                return;
+            }
+            command.addAll(List.of("xvfb-run", "-a"));
+        }
+        boolean aotCache = Runtime.version().feature() >= 25;
+        Path appDir = appDir(image);
+        Path archive = appDir.resolve(aotCache ? "flow-crm.aot" : "flow-crm.jsa");
+        Path trainingHome = Files.createDirectories(work.resolve("training-home"));
+        Path trainingLog = work.resolve("startup-training.log");
+        command.addAll(List.of("sh", "packaging/startup-training.sh", launcherPath(image).toString()));
+        ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(trainingLog.toFile());
+        training.environment().put("JAVA_TOOL_OPTIONS", String.join(" ",
+                aotCache ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dflow.home=" + trainingHome));
+        log("training run for the start-up archive: " + String.join(" ", command));
+        int code = training.start().waitFor();
+        if (code != 0 || !Files.isRegularFile(archive) || Files.size(archive) == 0) {
+            System.out.print(Files.readString(trainingLog));
+            throw new IllegalStateException("The training run did not write " + archive + " (exit code " + code
+                    + "); see the output above, or build with -Ddist.cds=none");
+        }
+        String option = (aotCache ? "-XX:AOTCache=$APPDIR/" : "-XX:SharedArchiveFile=$APPDIR/") + archive.getFileName();
+        try (Stream<Path> files = Files.list(appDir)) {
+            for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+                addJavaOption(cfg, option);
+            }
+        }
+        log("start-up archive: " + root.relativize(archive) + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
+    }
+
+    /** Adds a line to the [JavaOptions] section of a jpackage launcher .cfg file, after its other options. */
+    static void addJavaOption(Path cfg, String option) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        int section = lines.indexOf("[JavaOptions]");
+        if (section < 0) {
+            throw new IllegalStateException(cfg + " has no [JavaOptions] section");
+        }
+        int insert = section + 1;
+        while (insert < lines.size() && !lines.get(insert).startsWith("[")) {
+            insert++;
+        }
+        while (insert > section + 1 && lines.get(insert - 1).isBlank()) {
+            insert--;
+        }
+        lines.add(insert, "java-options=" + option);
+        Files.write(cfg, lines);
+    }
+
+    private Path launcherPath(Path image) {
+        return os.equals("macos") ? image.resolve("Contents").resolve("MacOS").resolve(APP_NAME)
+                : image.resolve("bin").resolve(APP_NAME);
     }
 
     private List<String> jdepsModules(Path mainJar, List<Path> classPath, String modulePath) {
@@ -254,7 +329,7 @@ public final class BuildDist {
     static String tool(String name, String... args) {
         ToolProvider tool = ToolProvider.findFirst(name)
                 .orElseThrow(() -> new IllegalStateException(name + " is missing: run this with a full JDK 21+"));
-        log(name + " " + String.join(" ", args));
+        log(name + " " + String.join(" ", args).replace(Path.of("").toAbsolutePath() + java.io.File.separator, ""));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = tool.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
