@@ -193,11 +193,16 @@ public final class BuildDist {
                 aotCache ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
                 "-Dflow.home=" + trainingHome));
         log("training run for the start-up archive: " + String.join(" ", command));
+        long start = System.nanoTime();
         int code = training.start().waitFor();
+        log("training run took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
         if (code != 0 || !Files.isRegularFile(archive) || Files.size(archive) == 0) {
+            // The archive only speeds up start-up; an image without it is still a correct image.
+            Files.deleteIfExists(archive);
             System.out.print(Files.readString(trainingLog));
-            throw new IllegalStateException("The training run did not write " + archive + " (exit code " + code
-                    + "); see the output above, or build with -Ddist.cds=none");
+            log("WARNING: the training run (exit code " + code + ", output above) wrote no start-up archive;"
+                    + " the image starts without one");
+            return;
         }
         String option = (aotCache ? "-XX:AOTCache=$APPDIR/" : "-XX:SharedArchiveFile=$APPDIR/") + archive.getFileName();
         try (Stream<Path> files = Files.list(appDir)) {
@@ -332,7 +337,9 @@ public final class BuildDist {
         log(name + " " + String.join(" ", args).replace(Path.of("").toAbsolutePath() + java.io.File.separator, ""));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        long start = System.nanoTime();
         int code = tool.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        log(name + " took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
         if (!err.toString().isBlank()) {
             System.err.print(err);
         }
