@@ -59,14 +59,22 @@ public final class BuildDist {
             "jdk.charsets", "javafx.base", "javafx.graphics", "javafx.controls");
     /** Locales whose number, currency and date formats the runtime keeps (the full set adds about 30 MB). */
     static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
-    static final List<String> JAVA_OPTIONS = List.of(
-            // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
-            "-Xmx1g",
-            // JavaFX 21 loads its native code and uses sun.misc.Unsafe; without these JDK 24+ warns on stderr.
-            "--enable-native-access=javafx.graphics",
-            "--sun-misc-unsafe-memory-access=allow",
-            // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
-            "-Xlog:disable", "-Xlog:all=warning:stderr");
+    static List<String> javaOptions(int jdkFeature) {
+        List<String> options = new ArrayList<>(List.of(
+                // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
+                "-Xmx1g",
+                // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
+                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        // JavaFX 21 loads native code and uses sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed.
+        // Older JDKs do not know these options and would refuse to start, hence the version checks.
+        if (jdkFeature >= 22) {
+            options.add("--enable-native-access=javafx.graphics");
+        }
+        if (jdkFeature >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
     private static final Pattern JAVAFX_JAR =
             Pattern.compile("javafx-([a-z]+)-([0-9][0-9.]*)(-(linux|linux-aarch64|win|win-x86|mac|mac-aarch64))?\\.jar");
 
@@ -146,7 +154,8 @@ public final class BuildDist {
                 "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS,
                 "--runtime-image", runtime.toString()));
         appImage.addAll(commonOptions());
-        for (String option : JAVA_OPTIONS) {
+        // The runtime in the image is this JDK, so its version decides which options exist.
+        for (String option : javaOptions(Runtime.version().feature())) {
             appImage.addAll(List.of("--java-options", option));
         }
         appImage.add("@packaging/" + os + "/app-image.args");

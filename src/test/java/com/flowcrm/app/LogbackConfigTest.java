@@ -21,12 +21,15 @@ import org.slf4j.Logger;
 class LogbackConfigTest {
 
     @Test
-    void productionConfigWritesInfoToTheLogFileAndKeepsStdoutClean(@TempDir Path temp) throws Exception {
+    void productionConfigWritesInfoToTheFileAndOnlyWarningsToStderr(@TempDir Path temp) throws Exception {
         String previousHome = System.getProperty(AppDirectories.HOME_PROPERTY);
         System.setProperty(AppDirectories.HOME_PROPERTY, temp.toString());
         PrintStream previousOut = System.out;
+        PrintStream previousErr = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         LoggerContext context = new LoggerContext();
         // A context made by hand lacks the MDC adapter that logback's SLF4J provider normally installs.
         context.setMDCAdapter(new LogbackMDCAdapter());
@@ -48,9 +51,11 @@ class LogbackConfigTest {
             Path logFile = temp.resolve("logs").resolve(AppDirectories.LOG_FILE_NAME);
             assertThat(Files.readString(logFile)).contains("an info line").contains("a warning line");
             assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("a warning line").doesNotContain("an info line");
         } finally {
             context.stop();
             System.setOut(previousOut);
+            System.setErr(previousErr);
             if (previousHome == null) {
                 System.clearProperty(AppDirectories.HOME_PROPERTY);
             } else {
