@@ -188,7 +188,8 @@ public final class BuildDist {
                 log("skipping the start-up archive: no DISPLAY and no xvfb-run for the training run (package xvfb)");
                 return;
             }
-            command.addAll(List.of("xvfb-run", "-a"));
+            // -n: start the free-display search away from :99, which concurrent xvfb-run -a users race for.
+            command.addAll(List.of("xvfb-run", "-a", "-n", String.valueOf(200 + ProcessHandle.current().pid() % 500)));
         }
         boolean aotCache = Runtime.version().feature() >= 25;
         Path appDir = appDir(image);
