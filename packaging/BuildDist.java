@@ -59,6 +59,9 @@ public final class BuildDist {
             "jdk.charsets", "javafx.base", "javafx.graphics", "javafx.controls");
     /** Locales whose number, currency and date formats the runtime keeps (the full set adds about 30 MB). */
     static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
+    private static final List<String> MODES = List.of("auto", "none");
+
+    /** The JVM options every launcher of the image passes, for a runtime of the given JDK feature release. */
     static List<String> javaOptions(int jdkFeature) {
         List<String> options = new ArrayList<>(List.of(
                 // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
@@ -88,16 +91,27 @@ public final class BuildDist {
     private final String cds;
 
     private BuildDist(Map<String, String> options) {
-        version = packageVersion(options.getOrDefault("version", "1.0.0"));
-        installers = options.getOrDefault("installers", "auto");
-        cds = options.getOrDefault("cds", "auto");
+        if (!options.containsKey("version")) {
+            throw new IllegalArgumentException("--version=<project version> is required");
+        }
+        version = packageVersion(options.get("version"));
+        installers = mode(options, "installers");
+        cds = mode(options, "cds");
+    }
+
+    private static String mode(Map<String, String> options, String name) {
+        String value = options.getOrDefault(name, "auto");
+        if (!MODES.contains(value)) {
+            throw new IllegalArgumentException("--" + name + " must be auto or none, not '" + value + "'");
+        }
+        return value;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             Matcher m = Pattern.compile("--([a-z]+)=(.*)").matcher(arg);
-            if (!m.matches()) {
+            if (!m.matches() || !List.of("version", "installers", "cds").contains(m.group(1))) {
                 throw new IllegalArgumentException("Unknown argument '" + arg + "'; use --version=, --installers=, --cds=");
             }
             options.put(m.group(1), m.group(2));
@@ -140,7 +154,9 @@ public final class BuildDist {
 
         String modulePath = join(javafxModules);
         TreeSet<String> modules = new TreeSet<>(jdepsModules(mainJar, classPath, modulePath));
-        EXTRA_MODULES.stream().filter(m -> m.startsWith("javafx.") || java.lang.module.ModuleFinder.ofSystem().find(m).isPresent())
+        // jdk.crypto.ec is gone from newer JDKs (its code moved into java.base); take only what this JDK has.
+        EXTRA_MODULES.stream()
+                .filter(m -> m.startsWith("javafx.") || java.lang.module.ModuleFinder.ofSystem().find(m).isPresent())
                 .forEach(modules::add);
         log("runtime modules: " + String.join(",", modules));
 
