@@ -42,7 +42,8 @@ import java.util.zip.ZipFile;
  *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
  *       records the classes it loads into {@code flow-crm.aot} (JDK 25+ AOT cache) or {@code flow-crm.jsa}
  *       (AppCDS) beside the jars, and the launcher's .cfg maps it at start. Needs a display: on Linux it runs
- *       under {@code xvfb-run} when there is no {@code DISPLAY}; without either it is skipped with a message.</li>
+ *       under {@code xvfb-run} when there is no {@code DISPLAY}; without either it is skipped with a message.
+ *       On Windows the launchers instead create an AppCDS archive at the end of their first run.</li>
  *   <li>The native installer for this OS ({@code --installers=auto}), options in
  *       {@code packaging/<os>/installer.args}: .deb (needs dpkg-deb and fakeroot) and .rpm (needs rpmbuild) on Linux,
  *       .msi on Windows (needs WiX on PATH), .dmg on macOS. A missing tool skips that installer with a message.</li>
@@ -195,7 +196,17 @@ public final class BuildDist {
      */
     private void trainStartupArchive(Path image) throws IOException, InterruptedException {
         if (os.equals("windows")) {
-            log("skipping the start-up archive: the training run must be stopped gracefully, which Windows lacks");
+            // A training run cannot be stopped gracefully on Windows (no SIGTERM), so the JVM writes the archive at
+            // the end of the user's first session instead; the per-user install makes the app directory writable.
+            // One archive per launcher, so a first `FlowCRM-cli --version` cannot leave the GUI a CLI-only archive.
+            try (Stream<Path> files = Files.list(appDir(image))) {
+                for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+                    String launcher = cfg.getFileName().toString().replaceFirst("\\.cfg$", "");
+                    addJavaOption(cfg, "-XX:+AutoCreateSharedArchive");
+                    addJavaOption(cfg, "-XX:SharedArchiveFile=$APPDIR/" + launcher + ".jsa");
+                }
+            }
+            log("start-up archive: written by each launcher on its first run (-XX:+AutoCreateSharedArchive)");
             return;
         }
         List<String> command = new ArrayList<>();
