@@ -1,5 +1,6 @@
 package com.flowcrm.app;
 
+import com.flowcrm.cli.DemoServerCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = AppVersion.class,
         description = "Flow CRM Desktop. Without a command it opens the desktop window.",
-        subcommands = {})
+        subcommands = {DemoServerCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--api", paramLabel = "URL", description = "REST base URL (default: $FLOW_API_URL, else the embedded demo backend)")
