@@ -189,6 +189,11 @@ public final class DemoServer implements AutoCloseable {
         return current == null ? Set.of() : current.subscriptionsOf(userId);
     }
 
+    /** Refuses every refresh token issued so far (tests of a session that can no longer be refreshed). */
+    public void revokeRefreshTokens() {
+        tokens.revokeRefreshTokens();
+    }
+
     /**
      * Mints an access token for a demo user with the given issue time and lifetime, e.g. an already expired one.
      * It belongs to a fresh session without a refresh token.

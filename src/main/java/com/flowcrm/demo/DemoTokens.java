@@ -124,6 +124,11 @@ final class DemoTokens {
     }
 
     /** Logout: the session's access tokens stop working and its refresh tokens are dropped. */
+    /** Forgets every refresh token, as an administrator revoking sessions would; access tokens live until expiry. */
+    void revokeRefreshTokens() {
+        refreshGrants.clear();
+    }
+
     void endSession(String sessionId) {
         endedSessions.add(sessionId);
         refreshGrants.values().removeIf(grant -> grant.sessionId().equals(sessionId));

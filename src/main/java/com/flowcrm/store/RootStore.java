@@ -167,6 +167,15 @@ public final class RootStore {
 
     /** The fresh lists arrived: reconciled first, then the held events in order (a null list is skipped). Any thread. */
     public void completeResync(List<Deal> dealList, List<Contact> contactList, List<Notification> notificationList) {
+        completeResync(dealList, contactList, notificationList, () -> { });
+    }
+
+    /**
+     * Like {@link #completeResync(List, List, List)}, running {@code afterSnapshot} on the UI thread right after the
+     * lists are in and before the held events (the session marks itself signed in there).
+     */
+    public void completeResync(List<Deal> dealList, List<Contact> contactList, List<Notification> notificationList,
+            Runnable afterSnapshot) {
         uiExecutor.execute(() -> dispatcher.completeResync(() -> {
             if (dealList != null) {
                 deals.reconcile(dealList);
@@ -177,6 +186,7 @@ public final class RootStore {
             if (notificationList != null) {
                 notifications.reconcile(notificationList);
             }
+            afterSnapshot.run();
         }));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -93,7 +94,13 @@ class RealtimeClientTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
-        cleanup.add(() -> logger.detachAppender(appender));
+        // every level, whatever logback-test.xml says: a token must not leak even into DEBUG lines
+        Level levelBefore = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        cleanup.add(() -> {
+            logger.detachAppender(appender);
+            logger.setLevel(levelBefore);
+        });
         TestSocketServer server = server();
         RealtimeClient client = client(fast());
         String token = "eyJhbGciOiJIUzI1NiJ9.e30.sig+with/odd=chars";

