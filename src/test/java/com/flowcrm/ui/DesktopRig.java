@@ -127,6 +127,7 @@ public final class DesktopRig implements AutoCloseable {
             // Hide first: hiding saves the window bounds, which needs the preferences node.
             onFx(() -> {
                 stage.hide();
+                shell.close();
                 return null;
             });
         }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Owns the application window: shows the sign-in screen or the main window as the session state says, keeps the
  * title ("Flow CRM - name"), the theme and the remembered window bounds.
  */
-public final class DesktopShell {
+public final class DesktopShell implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
     private static final double DEFAULT_WIDTH = 1280;
     private static final double DEFAULT_HEIGHT = 820;
@@ -57,6 +58,7 @@ public final class DesktopShell {
     private SignInViewModel signInModel;
     private final ServerAddress launchServer;
     private WindowBounds normalBounds;
+    private final ChangeListener<SessionState> stateListener = (obs, old, now) -> follow(now);
 
     public DesktopShell(Stage stage, SessionStore session, Options options) {
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -78,7 +80,7 @@ public final class DesktopShell {
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.stateProperty(),
                 session.currentUserProperty()));
         restoreBounds();
-        session.stateProperty().addListener((obs, old, now) -> follow(now));
+        session.stateProperty().addListener(stateListener);
         stage.setOnHidden(e -> rememberBounds());
         follow(session.stateProperty().get());
         stage.show();
@@ -193,6 +195,15 @@ public final class DesktopShell {
     private static boolean visibleOnSomeScreen(WindowBounds bounds) {
         Rectangle2D titleBar = new Rectangle2D(bounds.x(), bounds.y(), Math.max(bounds.width(), 1), 40);
         return !Screen.getScreensForRectangle(titleBar).isEmpty();
+    }
+
+    /** Lets go of the stage and the session (tests reuse one stage for many shells). */
+    @Override
+    public void close() {
+        session.stateProperty().removeListener(stateListener);
+        stage.titleProperty().unbind();
+        stage.setOnHidden(null);
+        closeMain();
     }
 
     /** Saves the window's normal bounds, its maximized flag and the view on screen. */
