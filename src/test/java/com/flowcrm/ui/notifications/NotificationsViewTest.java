@@ -6,35 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
 import com.flowcrm.ui.DesktopRig;
+import com.flowcrm.ui.DesktopUiTest;
 import com.google.gson.JsonObject;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class NotificationsViewTest {
-    private DesktopRig rig;
-
-    @Start
-    void start(Stage stage) {
-        rig = DesktopRig.start();
-        rig.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
-
+class NotificationsViewTest extends DesktopUiTest {
     private String badge(FxRobot robot) {
         return robot.lookup("#unreadBadge").queryAs(Label.class).getText();
     }

@@ -9,6 +9,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.Theme;
 import com.flowcrm.store.SessionState;
 import com.flowcrm.ui.DesktopRig;
+import com.flowcrm.ui.DesktopUiTest;
 import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.time.Duration;
 import javafx.application.Application;
@@ -19,32 +20,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private DesktopRig rig;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        rig = DesktopRig.start();
-        rig.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
-
+class MainWindowTest extends DesktopUiTest {
     @Test
     void signOutClearsEveryStoreAndReturnsToSignIn(FxRobot robot) {
         rig.signIn(robot);

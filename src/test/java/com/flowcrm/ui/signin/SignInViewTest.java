@@ -6,38 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.flowcrm.demo.DemoServer;
 import com.flowcrm.store.SessionState;
 import com.flowcrm.ui.DesktopRig;
+import com.flowcrm.ui.DesktopUiTest;
 import com.flowcrm.ui.StubBackend;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class SignInViewTest {
-    private DesktopRig rig;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        rig = DesktopRig.start();
-        rig.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
-
+class SignInViewTest extends DesktopUiTest {
     private String errorText(FxRobot robot) {
         return robot.lookup("#signInError").queryAs(Label.class).getText();
     }
