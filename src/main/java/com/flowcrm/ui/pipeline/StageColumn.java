@@ -1,0 +1,137 @@
+package com.flowcrm.ui.pipeline;
+
+import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealStage;
+import com.flowcrm.ui.deal.DisplayFormats;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One stage of the board: a header with the stage's count, total and weighted value of the deals shown, and
+ * a virtualized list of cards. Closed stages can be collapsed to a narrow strip.
+ */
+final class StageColumn extends VBox {
+    /** Every card has the same height, which keeps scrolling through thousands of deals cheap. */
+    static final double CARD_CELL_HEIGHT = 132;
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
+
+    private final DealStage stage;
+    private final ListView<Deal> list;
+    private final ColumnTotals totals;
+    private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
+
+    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, Clock clock, Executor later) {
+        this.stage = stage;
+        getStyleClass().addAll("stage-column", "stage-" + stage.wireName());
+        setId("column-" + stage.wireName());
+        totals = new ColumnTotals(viewModel.dealsIn(stage), later);
+
+        Region dot = new Region();
+        dot.getStyleClass().add("stage-dot");
+        Label name = new Label(stage.label());
+        name.getStyleClass().add("column-title");
+        Label count = new Label();
+        count.getStyleClass().add("count-badge");
+        count.setId("count-" + stage.wireName());
+        count.textProperty().bind(totals.countProperty().asString());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(8, dot, name, count, spacer);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label totalsLine = new Label();
+        totalsLine.getStyleClass().add("column-totals");
+        totalsLine.setId("totals-" + stage.wireName());
+        totalsLine.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.compactMoney(totals.totalProperty().get()) + "  \u00b7  weighted "
+                        + DisplayFormats.compactMoney(totals.weightedProperty().get()),
+                totals.totalProperty(), totals.weightedProperty()));
+        VBox header = new VBox(4, titleRow, totalsLine);
+        header.getStyleClass().add("column-header");
+
+        list = new ListView<>(viewModel.dealsIn(stage));
+        list.getStyleClass().add("deal-list");
+        list.setId("list-" + stage.wireName());
+        list.setFixedCellSize(CARD_CELL_HEIGHT);
+        list.setCellFactory(lv -> new DealCardCell(viewModel, clock, drag));
+        Label empty = new Label("No deals here");
+        empty.getStyleClass().add("column-empty");
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        getChildren().addAll(header, list);
+
+        if (stage.isClosed()) {
+            Button collapse = iconButton(Feather.CHEVRONS_LEFT, "Collapse " + stage.label());
+            collapse.setId("collapse-" + stage.wireName());
+            collapse.setOnAction(e -> collapsed.set(true));
+            titleRow.getChildren().add(collapse);
+
+            Button expand = iconButton(Feather.CHEVRONS_RIGHT, "Expand " + stage.label());
+            expand.setId("expand-" + stage.wireName());
+            expand.setOnAction(e -> collapsed.set(false));
+            Label vertical = new Label();
+            vertical.getStyleClass().add("column-title");
+            vertical.textProperty().bind(Bindings.concat(stage.label(), "  \u00b7  ", totals.countProperty()));
+            vertical.setRotate(90);
+            VBox strip = new VBox(12, expand, new Group(vertical));
+            strip.setAlignment(Pos.TOP_CENTER);
+            strip.getStyleClass().add("collapsed-strip");
+            collapsed.addListener((obs, was, isCollapsed) -> {
+                pseudoClassStateChanged(COLLAPSED, isCollapsed);
+                getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
+            });
+        }
+    }
+
+    private static Button iconButton(Feather icon, String tip) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll("flat", "button-icon", "column-toggle");
+        button.setTooltip(new Tooltip(tip));
+        button.setAccessibleText(tip);
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    DealStage stage() {
+        return stage;
+    }
+
+    ListView<Deal> list() {
+        return list;
+    }
+
+    ColumnTotals totals() {
+        return totals;
+    }
+
+    BooleanProperty collapsedProperty() {
+        return collapsed;
+    }
+
+    /** Selects the deal in this column and scrolls it into view, once the list shows it. */
+    void select(Deal deal) {
+        int index = list.getItems().indexOf(deal);
+        if (index >= 0) {
+            list.getSelectionModel().clearAndSelect(index);
+            list.getFocusModel().focus(index);
+            list.scrollTo(Math.max(0, index - 1));
+        }
+    }
+}
