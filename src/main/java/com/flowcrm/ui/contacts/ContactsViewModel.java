@@ -34,9 +34,9 @@ public final class ContactsViewModel {
     public ContactsViewModel(SessionStore session) {
         this.session = session;
         this.contacts = session.root().contacts();
-        rows = new SortedList<>(contacts.getFilteredContacts());
+        rows = new SortedList<>(contacts.sortedByHealth());
         openContactDeals = new FilteredList<>(session.root().deals().getDeals(), deal -> false);
-        contacts.addRemoteChangeListener(contact -> recentChanges.mark(contact.getId()));
+        contacts.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
         openContact.addListener((obs, old, contact) -> onOpen(contact));
     }
 
@@ -61,7 +61,7 @@ public final class ContactsViewModel {
         return rows;
     }
 
-    /** Sorts the rows; null keeps the store's order. */
+    /** Sorts the rows; null keeps the store's order (weakest relationship first). */
     public void sortBy(Comparator<Contact> comparator) {
         rows.setComparator(comparator);
     }

@@ -41,6 +41,7 @@ final class DealCard extends StackPane {
     private final Label saving = new Label("Saving\u2026");
     private final Tooltip atRiskTip = new Tooltip();
     private final Tooltip signalTip = new Tooltip();
+    private final Tooltip priorityTip = new Tooltip();
     private final Region flashOverlay = new Region();
     private final FlashEffect flash = new FlashEffect(this, flashOverlay);
     private final Clock clock;
@@ -52,6 +53,8 @@ final class DealCard extends StackPane {
         company.getStyleClass().add("deal-company");
         value.getStyleClass().add("deal-value");
         priority.getStyleClass().add("priority-badge");
+        priority.setGraphic(new FontIcon(Feather.FLAG));
+        priority.setTooltip(priorityTip);
         closeDate.getStyleClass().add("deal-close");
         closeDate.setGraphic(new FontIcon(Feather.CALENDAR));
         probability.getStyleClass().add("deal-probability");
@@ -71,9 +74,10 @@ final class DealCard extends StackPane {
         title.setMinWidth(0);
         company.setMinWidth(0);
         setMinWidth(0);
-        HBox.setHgrow(title, Priority.ALWAYS);
-        HBox titleRow = new HBox(6, title, priority);
-        titleRow.setAlignment(Pos.CENTER_LEFT);
+        // the title gives way first; badges, value and date keep their full text
+        for (Label fixed : List.of(priority, value, closeDate, probability, atRisk, signal, saving)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -85,11 +89,11 @@ final class DealCard extends StackPane {
         HBox probabilityRow = new HBox(8, probabilityBar, probability);
         probabilityRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox markers = new HBox(6, atRisk, signal, saving);
+        HBox markers = new HBox(6, priority, atRisk, signal, saving);
         markers.setAlignment(Pos.CENTER_LEFT);
         markers.getStyleClass().add("marker-row");
 
-        VBox content = new VBox(6, titleRow, company, valueRow, probabilityRow, markers);
+        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers);
         content.getStyleClass().add("deal-card-content");
         getChildren().addAll(content, flashOverlay);
     }
@@ -106,6 +110,7 @@ final class DealCard extends StackPane {
 
         com.flowcrm.model.Priority p = deal.getPriority() == null ? com.flowcrm.model.Priority.MEDIUM : deal.getPriority();
         priority.setText(DisplayFormats.label(p));
+        priorityTip.setText(DisplayFormats.label(p) + " priority");
         priority.pseudoClassStateChanged(HIGH, p == com.flowcrm.model.Priority.HIGH);
         priority.pseudoClassStateChanged(MEDIUM, p == com.flowcrm.model.Priority.MEDIUM);
         priority.pseudoClassStateChanged(LOW, p == com.flowcrm.model.Priority.LOW);

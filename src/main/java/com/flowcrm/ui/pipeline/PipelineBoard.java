@@ -6,10 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executor;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
@@ -24,19 +20,13 @@ import javafx.scene.layout.StackPane;
  * selection, Enter opens the deal, Ctrl+Shift+Left/Right moves it one stage) and drag and drop between them.
  */
 final class PipelineBoard extends StackPane {
-    private static final double COLUMN_MIN_WIDTH = 236;
+    private static final double COLUMN_MIN_WIDTH = 204;
     private static final double COLLAPSED_WIDTH = 52;
 
     private final PipelineViewModel viewModel;
     private final List<StageColumn> columns = new ArrayList<>();
-    private final DoubleBinding openTotal;
-    private final DoubleBinding openWeighted;
 
     PipelineBoard(PipelineViewModel viewModel, Clock clock) {
-        this(viewModel, clock, Platform::runLater);
-    }
-
-    PipelineBoard(PipelineViewModel viewModel, Clock clock, Executor later) {
         this.viewModel = viewModel;
         getStyleClass().add("pipeline-board");
         Pane overlay = new Pane();
@@ -44,7 +34,7 @@ final class PipelineBoard extends StackPane {
         HBox row = new HBox(12);
         row.getStyleClass().add("board-columns");
         for (DealStage stage : DealStage.values()) {
-            StageColumn column = new StageColumn(stage, viewModel, drag, clock, later);
+            StageColumn column = new StageColumn(stage, viewModel, drag, clock);
             columns.add(column);
             drag.attachTarget(column);
             sizeColumn(column);
@@ -60,12 +50,6 @@ final class PipelineBoard extends StackPane {
         scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         getChildren().addAll(scroller, overlay);
 
-        List<StageColumn> open = columns.stream().filter(c -> !c.stage().isClosed()).toList();
-        openTotal = Bindings.createDoubleBinding(() -> open.stream().mapToDouble(c -> c.totals().totalProperty().get()).sum(),
-                open.stream().map(c -> c.totals().totalProperty()).toArray(javafx.beans.Observable[]::new));
-        openWeighted = Bindings.createDoubleBinding(
-                () -> open.stream().mapToDouble(c -> c.totals().weightedProperty().get()).sum(),
-                open.stream().map(c -> c.totals().weightedProperty()).toArray(javafx.beans.Observable[]::new));
     }
 
     private static void sizeColumn(StageColumn column) {
@@ -151,16 +135,6 @@ final class PipelineBoard extends StackPane {
 
     List<StageColumn> columns() {
         return Collections.unmodifiableList(columns);
-    }
-
-    /** Total value of the open deals shown. */
-    DoubleBinding openTotal() {
-        return openTotal;
-    }
-
-    /** Weighted forecast (value x probability) of the open deals shown. */
-    DoubleBinding openWeighted() {
-        return openWeighted;
     }
 
     /** Selects the deal in its column (expanding it if collapsed) and gives that column the focus. */

@@ -78,14 +78,18 @@ public final class PipelineView implements NavigableView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label total = new Label();
         total.setId("pipeline-total");
-        total.textProperty().bind(Bindings.createStringBinding(() -> DisplayFormats.money(board.openTotal().get()),
-                board.openTotal()));
+        total.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.money(viewModel.pipelineTotalProperty().get()), viewModel.pipelineTotalProperty()));
         Label weighted = new Label();
         weighted.setId("pipeline-weighted");
-        weighted.textProperty().bind(Bindings.createStringBinding(() -> DisplayFormats.money(board.openWeighted().get()),
-                board.openWeighted()));
+        weighted.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.money(viewModel.weightedForecastProperty().get()), viewModel.weightedForecastProperty()));
+        Label openCount = new Label();
+        openCount.setId("pipeline-open-count");
+        openCount.textProperty().bind(viewModel.openDealCountProperty().asString());
         HBox row = new HBox(12, title, spacer, stat("Total pipeline", total, Feather.LAYERS),
-                stat("Weighted forecast", weighted, Feather.TARGET));
+                stat("Weighted forecast", weighted, Feather.TARGET),
+                stat("Open deals", openCount, Feather.BRIEFCASE));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("summary-line");
         return row;

@@ -5,10 +5,14 @@ import com.flowcrm.model.DealStage;
 import com.flowcrm.store.DealFilter;
 import com.flowcrm.store.DealsStore;
 import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.deal.DisplayFormats;
 import com.flowcrm.ui.deal.RecentChanges;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,7 +44,7 @@ public final class PipelineViewModel {
     public PipelineViewModel(SessionStore session) {
         this.session = session;
         this.deals = session.root().deals();
-        deals.addRemoteChangeListener(deal -> recentChanges.mark(deal.getId()));
+        deals.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
         saving.addListener((javafx.collections.SetChangeListener<String>) change ->
                 savingRevision.set(savingRevision.get() + 1));
         openDeal.addListener((obs, old, deal) -> deals.selectedDealProperty().set(deal));
@@ -49,6 +53,25 @@ public final class PipelineViewModel {
     /** The deals the column of this stage shows, with the active filter and search applied. */
     public ObservableList<Deal> dealsIn(DealStage stage) {
         return deals.dealsInStage(stage);
+    }
+
+    /** Count, total and weighted value of what the column of this stage shows. */
+    public ReadOnlyObjectProperty<StageSummary> summaryProperty(DealStage stage) {
+        return deals.stageSummaryProperty(stage);
+    }
+
+    /** Total value of all open deals. */
+    public ReadOnlyDoubleProperty pipelineTotalProperty() {
+        return deals.pipelineTotalProperty();
+    }
+
+    /** Value x probability summed over all open deals. */
+    public ReadOnlyDoubleProperty weightedForecastProperty() {
+        return deals.weightedForecastProperty();
+    }
+
+    public ReadOnlyIntegerProperty openDealCountProperty() {
+        return deals.openDealCountProperty();
     }
 
     public ObjectProperty<DealFilter> filterProperty() {

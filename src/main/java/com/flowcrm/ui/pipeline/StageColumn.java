@@ -2,11 +2,12 @@ package com.flowcrm.ui.pipeline;
 
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
+import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.deal.DisplayFormats;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -33,14 +34,13 @@ final class StageColumn extends VBox {
 
     private final DealStage stage;
     private final ListView<Deal> list;
-    private final ColumnTotals totals;
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
 
-    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, Clock clock, Executor later) {
+    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, Clock clock) {
         this.stage = stage;
         getStyleClass().addAll("stage-column", "stage-" + stage.wireName());
         setId("column-" + stage.wireName());
-        totals = new ColumnTotals(viewModel.dealsIn(stage), later);
+        ReadOnlyObjectProperty<StageSummary> summary = viewModel.summaryProperty(stage);
 
         Region dot = new Region();
         dot.getStyleClass().add("stage-dot");
@@ -49,19 +49,20 @@ final class StageColumn extends VBox {
         Label count = new Label();
         count.getStyleClass().add("count-badge");
         count.setId("count-" + stage.wireName());
-        count.textProperty().bind(totals.countProperty().asString());
+        count.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(summary.get().count()), summary));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox titleRow = new HBox(8, dot, name, count, spacer);
         titleRow.setAlignment(Pos.CENTER_LEFT);
+        titleRow.getStyleClass().add("column-title-row");
 
         Label totalsLine = new Label();
         totalsLine.getStyleClass().add("column-totals");
         totalsLine.setId("totals-" + stage.wireName());
         totalsLine.textProperty().bind(Bindings.createStringBinding(
-                () -> DisplayFormats.compactMoney(totals.totalProperty().get()) + "  \u00b7  weighted "
-                        + DisplayFormats.compactMoney(totals.weightedProperty().get()),
-                totals.totalProperty(), totals.weightedProperty()));
+                () -> DisplayFormats.compactMoney(summary.get().totalValue()) + "  \u00b7  weighted "
+                        + DisplayFormats.compactMoney(summary.get().weightedValue()),
+                summary));
         VBox header = new VBox(4, titleRow, totalsLine);
         header.getStyleClass().add("column-header");
 
@@ -88,7 +89,8 @@ final class StageColumn extends VBox {
             expand.setOnAction(e -> collapsed.set(false));
             Label vertical = new Label();
             vertical.getStyleClass().add("column-title");
-            vertical.textProperty().bind(Bindings.concat(stage.label(), "  \u00b7  ", totals.countProperty()));
+            vertical.textProperty().bind(Bindings.createStringBinding(
+                    () -> stage.label() + "  \u00b7  " + summary.get().count(), summary));
             vertical.setRotate(90);
             VBox strip = new VBox(12, expand, new Group(vertical));
             strip.setAlignment(Pos.TOP_CENTER);
@@ -115,10 +117,6 @@ final class StageColumn extends VBox {
 
     ListView<Deal> list() {
         return list;
-    }
-
-    ColumnTotals totals() {
-        return totals;
     }
 
     BooleanProperty collapsedProperty() {
