@@ -60,11 +60,11 @@ final class DealCard extends StackPane {
         probability.getStyleClass().add("deal-probability");
         atRisk.getStyleClass().addAll("marker", "marker-risk");
         atRisk.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
-        atRisk.setText("At risk");
+        atRisk.setAccessibleText("At risk");
         atRisk.setTooltip(atRiskTip);
         signal.getStyleClass().addAll("marker", "marker-signal");
         signal.setGraphic(new FontIcon(Feather.TRENDING_UP));
-        signal.setText("Signal");
+        signal.setAccessibleText("Positive signal");
         signal.setTooltip(signalTip);
         saving.getStyleClass().add("saving-mark");
         saving.setGraphic(new FontIcon(Feather.UPLOAD_CLOUD));
@@ -75,7 +75,7 @@ final class DealCard extends StackPane {
         company.setMinWidth(0);
         setMinWidth(0);
         // the title gives way first; badges, value and date keep their full text
-        for (Label fixed : List.of(priority, value, closeDate, probability, atRisk, signal, saving)) {
+        for (Label fixed : List.of(priority, value, closeDate, probability, atRisk, signal)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
 
@@ -95,7 +95,13 @@ final class DealCard extends StackPane {
 
         VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers);
         content.getStyleClass().add("deal-card-content");
-        getChildren().addAll(content, flashOverlay);
+        // narrow columns: rows give way (ellipsis) instead of pushing the content out of the card
+        content.setMinWidth(0);
+        markers.setMinWidth(0);
+        valueRow.setMinWidth(0);
+        StackPane.setAlignment(content, Pos.TOP_LEFT);
+        // behind the content, so the highlight tints the card without washing out its text
+        getChildren().addAll(flashOverlay, content);
     }
 
     /** Rewrites the card for this deal's current values; {@code isSaving} shows the pending-save mark. */
@@ -126,12 +132,12 @@ final class DealCard extends StackPane {
             if (deal.getCompetitorMentioned() != null) {
                 reasons.add("Competitor: " + deal.getCompetitorMentioned());
             }
-            atRiskTip.setText(String.join("\n", reasons));
+            atRiskTip.setText("At risk\n" + String.join("\n", reasons));
         }
         boolean positive = !deal.getPositiveSignals().isEmpty();
         setShown(signal, positive);
         if (positive) {
-            signalTip.setText(String.join("\n", deal.getPositiveSignals()));
+            signalTip.setText("Positive signals\n" + String.join("\n", deal.getPositiveSignals()));
         }
         setSaving(isSaving);
     }

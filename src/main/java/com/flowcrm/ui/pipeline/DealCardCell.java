@@ -29,6 +29,9 @@ final class DealCardCell extends ListCell<Deal> {
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         // the cell takes the column's width instead of widening the list to the card's preferred width
         setPrefWidth(0);
+        // a graphic wider than the cell would be centred and cut on both sides; the card takes what the cell has
+        card.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(), paddingProperty()));
         viewModel.savingRevisionProperty().addListener(new WeakInvalidationListener(savingChanged));
         viewModel.recentChanges().pulseProperty().addListener(new WeakInvalidationListener(remotePulse));
         drag.attachSource(this);
