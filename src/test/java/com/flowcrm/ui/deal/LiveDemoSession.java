@@ -1,0 +1,74 @@
+package com.flowcrm.ui.deal;
+
+import static org.awaitility.Awaitility.await;
+
+import com.flowcrm.app.AppConfig;
+import com.flowcrm.app.AppContext;
+import com.flowcrm.demo.DemoServer;
+import com.flowcrm.demo.DemoServerConfig;
+import com.flowcrm.demo.DemoState;
+import com.flowcrm.store.LiveConnection;
+import com.flowcrm.store.SessionState;
+import com.flowcrm.store.SessionStore;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The views' end-to-end setting: the demo backend on free ports (simulator off) and a session signed in to it,
+ * with the snapshot loaded and the live connection up. Start it off the FX thread.
+ */
+public final class LiveDemoSession implements AutoCloseable {
+    /** Generous for a busy build machine; waits end as soon as the condition holds. */
+    public static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final DemoServer demo;
+    private final AppContext app;
+
+    private LiveDemoSession(DemoServer demo, AppContext app) {
+        this.demo = demo;
+        this.app = app;
+    }
+
+    public static LiveDemoSession start() throws Exception {
+        DemoServer demo = DemoServer.start(DemoServerConfig.forTests());
+        AppContext app = AppContext.create(AppConfig.forServer(demo.apiUrl(), demo.wsUrl()));
+        LiveDemoSession live = new LiveDemoSession(demo, app);
+        try {
+            app.session().login(DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            await().atMost(PATIENCE).until(() -> onFx(() -> app.session().stateProperty().get() == SessionState.ACTIVE
+                    && app.session().connectionProperty().get().phase() == LiveConnection.Phase.LIVE));
+        } catch (Exception | AssertionError e) {
+            live.close();
+            throw e;
+        }
+        return live;
+    }
+
+    public SessionStore session() {
+        return app.session();
+    }
+
+    public DemoServer demo() {
+        return demo;
+    }
+
+    /** The server's data; changes made through it are broadcast to the client like a colleague's. */
+    public DemoState server() {
+        return demo.state();
+    }
+
+    /** Runs on the FX thread and returns the result (models and views are read there only). */
+    public static <T> T onFx(Callable<T> read) throws ExecutionException, InterruptedException, TimeoutException {
+        return WaitForAsyncUtils.asyncFx(read).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        demo.close();
+    }
+}
