@@ -34,7 +34,12 @@ public final class LiveDemoSession implements AutoCloseable {
     }
 
     public static LiveDemoSession start() throws Exception {
-        DemoServer demo = DemoServer.start(DemoServerConfig.forTests());
+        return start(DemoServerConfig.forTests());
+    }
+
+    /** With another data set, e.g. thousands of deals for the scale tests. */
+    public static LiveDemoSession start(DemoServerConfig config) throws Exception {
+        DemoServer demo = DemoServer.start(config);
         AppContext app = AppContext.create(AppConfig.forServer(demo.apiUrl(), demo.wsUrl()));
         LiveDemoSession live = new LiveDemoSession(demo, app);
         try {
