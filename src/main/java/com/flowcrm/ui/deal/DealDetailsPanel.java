@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
@@ -19,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -59,7 +61,9 @@ public final class DealDetailsPanel extends VBox {
     private final InvalidationListener dealChanged = o -> refresh();
     private final ListChangeListener<DealActivity> activitiesChanged = c -> refreshTimeline();
     private Deal shown;
+    private final Hyperlink contactLink = new Hyperlink("View contact");
     private Runnable onClose = () -> { };
+    private Consumer<String> onOpenContact = id -> { };
 
     public DealDetailsPanel(DealDetailsViewModel viewModel, Clock clock) {
         this.viewModel = viewModel;
@@ -82,7 +86,16 @@ public final class DealDetailsPanel extends VBox {
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         HBox top = new HBox(8, stageBadge, spacer, close);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, heading, subheading);
+        contactLink.setGraphic(new FontIcon(Feather.USER));
+        contactLink.setId("open-contact");
+        contactLink.setOnAction(e -> {
+            if (shown != null && shown.getContactId() != null) {
+                onOpenContact.accept(shown.getContactId());
+            }
+        });
+        HBox subtitleRow = new HBox(8, subheading, contactLink);
+        subtitleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, top, heading, subtitleRow);
         header.getStyleClass().add("details-header");
 
         HBox figures = new HBox(8, DetailsLayout.figure("Value", valueFigure), DetailsLayout.figure("Probability", probabilityFigure),
@@ -132,6 +145,11 @@ public final class DealDetailsPanel extends VBox {
         onClose = action == null ? () -> { } : action;
     }
 
+    /** What "View contact" does (the hosting view asks the navigator to show the contact). */
+    public void setOnOpenContact(Consumer<String> action) {
+        onOpenContact = action == null ? id -> { } : action;
+    }
+
     private void show(Deal deal) {
         if (shown != null) {
             shown.revisionProperty().removeListener(dealChanged);
@@ -152,6 +170,8 @@ public final class DealDetailsPanel extends VBox {
         }
         heading.setText(deal.getTitle());
         subheading.setText(deal.getCompany() + (deal.getContactName().isBlank() ? "" : " \u00b7 " + deal.getContactName()));
+        contactLink.setVisible(deal.getContactId() != null);
+        contactLink.setManaged(contactLink.isVisible());
         stageBadge.setText(deal.getStage().label());
         stageBadge.getStyleClass().removeIf(s -> s.startsWith("stage-") && !s.equals("stage-badge"));
         stageBadge.getStyleClass().add("stage-" + deal.getStage().wireName());

@@ -59,6 +59,7 @@ public final class PipelineView implements NavigableView {
 
         DealDetailsPanel panel = new DealDetailsPanel(details, clock);
         panel.setOnClose(() -> viewModel.openDealProperty().set(null));
+        panel.setOnOpenContact(navigator::showContact);
         viewModel.openDealProperty().addListener((obs, old, deal) -> {
             details.open(deal);
             root.setRight(deal == null ? null : panel);

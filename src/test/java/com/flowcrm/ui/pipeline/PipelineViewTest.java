@@ -44,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The pipeline board against the demo backend: demo data, every live deal event, drag and drop, rollback, filters. */
 class PipelineViewTest {
     private final FxRobot robot = new FxRobot();
-    private final List<String> navigatedContacts = new ArrayList<>();
+    private final List<String> navigatedContacts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LiveDemoSession live;
     private PipelineView view;
 
@@ -341,6 +341,33 @@ class PipelineViewTest {
             // a field the rep is not in takes the new value at once
             assertThat(onFx(() -> robot.lookup("#edit-value").<TextInputControl>query().getText())).isEqualTo("123000");
         });
+    }
+
+    @Test
+    void closedColumnsCollapseToAStripAndExpandAgain() throws Exception {
+        String won = onFx(() -> text("#count-closed-won"));
+        robot.clickOn("#collapse-closed-won");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(onFx(() -> robot.lookup("#list-closed-won").tryQuery().map(Node::isVisible).orElse(false))).isFalse();
+            assertThat(onFx(() -> robot.lookup("#column-closed-won").<Node>query().getBoundsInParent().getWidth()))
+                    .isLessThan(80);
+        });
+        robot.clickOn("#expand-closed-won");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(onFx(() -> list(DealStage.CLOSED_WON).isVisible() && list(DealStage.CLOSED_WON).getScene() != null)).isTrue();
+            assertThat(onFx(() -> text("#count-closed-won"))).isEqualTo(won);
+        });
+    }
+
+    @Test
+    void theContactOfTheOpenDealOpensThroughTheNavigator() throws Exception {
+        String id = onFx(() -> list(DealStage.PROPOSAL).getItems().stream().filter(d -> d.getContactId() != null)
+                .findFirst().orElseThrow().getId());
+        robot.interact(() -> view.reveal(id));
+        await().atMost(PATIENCE).until(() -> onFx(() -> robot.lookup("#open-contact").tryQuery().isPresent()));
+        robot.clickOn("#open-contact");
+        String contactId = onFx(() -> view.viewModel().findDeal(id).getContactId());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(navigatedContacts).containsExactly(contactId));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
