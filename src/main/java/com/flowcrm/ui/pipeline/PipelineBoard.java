@@ -20,7 +20,7 @@ import javafx.scene.layout.StackPane;
  * selection, Enter opens the deal, Ctrl+Shift+Left/Right moves it one stage) and drag and drop between them.
  */
 final class PipelineBoard extends StackPane {
-    private static final double COLUMN_MIN_WIDTH = 204;
+    private static final double COLUMN_MIN_WIDTH = 220;
     private static final double COLLAPSED_WIDTH = 52;
 
     private final PipelineViewModel viewModel;
