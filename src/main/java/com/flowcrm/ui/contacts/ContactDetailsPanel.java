@@ -78,7 +78,7 @@ final class ContactDetailsPanel extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, health, sentiment, spacer, close);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, name, role, new HBox(16, email, phone));
+        VBox header = new VBox(6, top, name, role, email, phone);
 
         VBox figures = new VBox(8,
                 new HBox(8, DetailsLayout.figure("Churn risk", churn), DetailsLayout.figure("Deals and value", totalValue)),

@@ -162,11 +162,11 @@ public final class ContactsView implements NavigableView {
         RecentChanges changes = viewModel.recentChanges();
 
         TableColumn<Contact, Contact> name = column("Name", Contact::getName,
-                Comparator.comparing(Contact::getName, String.CASE_INSENSITIVE_ORDER), c -> "contact-name", 180);
+                Comparator.comparing(Contact::getName, String.CASE_INSENSITIVE_ORDER), c -> "contact-name", 160);
         TableColumn<Contact, Contact> company = column("Company", Contact::getCompany,
-                Comparator.comparing(Contact::getCompany, String.CASE_INSENSITIVE_ORDER), c -> null, 150);
+                Comparator.comparing(Contact::getCompany, String.CASE_INSENSITIVE_ORDER), c -> null, 140);
         TableColumn<Contact, Contact> title = column("Title", Contact::getTitle,
-                Comparator.comparing(Contact::getTitle, String.CASE_INSENSITIVE_ORDER), c -> null, 150);
+                Comparator.comparing(Contact::getTitle, String.CASE_INSENSITIVE_ORDER), c -> null, 130);
         TableColumn<Contact, Contact> health = new TableColumn<>("Health");
         health.setId("col-health");
         health.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
@@ -175,17 +175,17 @@ public final class ContactsView implements NavigableView {
         health.setPrefWidth(130);
         health.setMinWidth(124);
         TableColumn<Contact, Contact> churn = column("Churn risk", c -> c.getChurnRisk() + "%",
-                Comparator.comparingInt(Contact::getChurnRisk), ContactsView::churnStyle, 90);
+                Comparator.comparingInt(Contact::getChurnRisk), ContactsView::churnStyle, 96);
         TableColumn<Contact, Contact> last = column("Last contact", c -> DisplayFormats.relative(c.getLastContact(), clock),
-                Comparator.comparing(Contact::getLastContact, Comparator.nullsFirst(Comparator.naturalOrder())), c -> null, 120);
+                Comparator.comparing(Contact::getLastContact, Comparator.nullsFirst(Comparator.naturalOrder())), c -> null, 118);
         TableColumn<Contact, Contact> next = column("Next follow-up",
                 c -> c.getNextFollowUp() == null ? "\u2014" : DisplayFormats.date(c.getNextFollowUp(), clock.getZone()),
                 Comparator.comparing(Contact::getNextFollowUp, Comparator.nullsLast(Comparator.naturalOrder())),
-                c -> c.getNextFollowUp() != null && c.getNextFollowUp().isBefore(clock.instant()) ? "followup-overdue" : null, 120);
+                c -> c.getNextFollowUp() != null && c.getNextFollowUp().isBefore(clock.instant()) ? "followup-overdue" : null, 126);
         TableColumn<Contact, Contact> deals = column("Deals", c -> Integer.toString(c.getTotalDeals()),
-                Comparator.comparingInt(Contact::getTotalDeals), c -> null, 70);
+                Comparator.comparingInt(Contact::getTotalDeals), c -> null, 68);
         TableColumn<Contact, Contact> value = column("Total value", c -> DisplayFormats.money(c.getTotalValue()),
-                Comparator.comparingDouble(Contact::getTotalValue), c -> null, 120);
+                Comparator.comparingDouble(Contact::getTotalValue), c -> null, 112);
         table.getColumns().setAll(java.util.List.of(name, company, title, health, churn, last, next, deals, value));
 
         // sort with model comparators: the default policy would build a cell value per comparison
@@ -226,7 +226,8 @@ public final class ContactsView implements NavigableView {
         column.setCellFactory(col -> new ContactCell(text, style));
         column.setComparator(order);
         column.setPrefWidth(width);
-        column.setMinWidth(width * 0.8);
+        // the header stays readable; a narrow window scrolls sideways instead
+        column.setMinWidth(width);
         return column;
     }
 
