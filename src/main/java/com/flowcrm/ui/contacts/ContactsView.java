@@ -6,6 +6,7 @@ import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.FilterControls;
 import com.flowcrm.ui.deal.RecentChanges;
 import java.time.Clock;
 import java.util.Comparator;
@@ -23,9 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -36,7 +34,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Contacts: a sortable, virtualized table with health badges that change live, filters, search and a detail panel. */
 public final class ContactsView implements NavigableView {
@@ -92,49 +89,16 @@ public final class ContactsView implements NavigableView {
         shown.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.rows().size() + " of " + viewModel.allContacts().size(), viewModel.rows(),
                 viewModel.allContacts()));
-        Label caption = new Label("Shown", new FontIcon(Feather.USERS));
-        caption.getStyleClass().add("stat-caption");
-        shown.getStyleClass().add("stat-value");
-        VBox stat = new VBox(0, caption, shown);
-        stat.getStyleClass().add("stat");
-        HBox row = new HBox(12, title, spacer, stat);
+        HBox row = new HBox(12, title, spacer, FilterControls.stat("Shown", shown, Feather.USERS));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
     private Node toolbar() {
-        ToggleGroup chips = new ToggleGroup();
-        HBox chipRow = new HBox(6);
-        for (ContactFilter filter : ContactFilter.values()) {
-            ToggleButton chip = new ToggleButton(chipText(filter));
-            chip.getStyleClass().add("chip");
-            chip.setId("contact-filter-" + filter.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            chip.setUserData(filter);
-            chip.setToggleGroup(chips);
-            chip.setSelected(viewModel.filterProperty().get() == filter);
-            chipRow.getChildren().add(chip);
-        }
-        chips.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                old.setSelected(true); // one chip is always on
-            } else {
-                viewModel.filterProperty().set((ContactFilter) toggle.getUserData());
-            }
-        });
-        viewModel.filterProperty().addListener((obs, old, filter) -> chips.getToggles().stream()
-                .filter(t -> t.getUserData() == filter).findFirst().ifPresent(t -> t.setSelected(true)));
-
-        TextField search = new TextField();
-        search.setPromptText("Search name, company or email");
-        search.setId("contact-search");
-        search.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        search.setPrefColumnCount(26);
-        FontIcon icon = new FontIcon(Feather.SEARCH);
-        icon.getStyleClass().add("search-icon");
-        HBox searchBox = new HBox(6, icon, search);
-        searchBox.setAlignment(Pos.CENTER_LEFT);
-        searchBox.getStyleClass().add("search-box");
-        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox chipRow = FilterControls.chips(ContactFilter.values(), viewModel.filterProperty(), ContactsView::chipText,
+                "contact-filter-");
+        HBox searchBox = FilterControls.searchBox(viewModel.searchTextProperty(), "Search name, company or email",
+                "contact-search");
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

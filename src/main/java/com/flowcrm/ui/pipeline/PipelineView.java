@@ -8,6 +8,7 @@ import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.deal.DealDetailsPanel;
 import com.flowcrm.ui.deal.DealDetailsViewModel;
 import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.FilterControls;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -16,9 +17,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -88,58 +86,19 @@ public final class PipelineView implements NavigableView {
         Label openCount = new Label();
         openCount.setId("pipeline-open-count");
         openCount.textProperty().bind(viewModel.openDealCountProperty().asString());
-        HBox row = new HBox(12, title, spacer, stat("Total pipeline", total, Feather.LAYERS),
-                stat("Weighted forecast", weighted, Feather.TARGET),
-                stat("Open deals", openCount, Feather.BRIEFCASE));
+        HBox row = new HBox(12, title, spacer, FilterControls.stat("Total pipeline", total, Feather.LAYERS),
+                FilterControls.stat("Weighted forecast", weighted, Feather.TARGET),
+                FilterControls.stat("Open deals", openCount, Feather.BRIEFCASE));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("summary-line");
         return row;
     }
 
-    private static Node stat(String caption, Label value, Feather icon) {
-        Label label = new Label(caption, new FontIcon(icon));
-        label.getStyleClass().add("stat-caption");
-        value.getStyleClass().add("stat-value");
-        VBox box = new VBox(0, label, value);
-        box.getStyleClass().add("stat");
-        return box;
-    }
-
     private Node toolbar() {
-        ToggleGroup chips = new ToggleGroup();
-        HBox chipRow = new HBox(6);
-        chipRow.getStyleClass().add("filter-chips");
-        for (DealFilter filter : DealFilter.values()) {
-            ToggleButton chip = new ToggleButton(chipText(filter));
-            chip.getStyleClass().add("chip");
-            chip.setId("filter-" + filter.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            chip.setUserData(filter);
-            chip.setToggleGroup(chips);
-            chip.setSelected(viewModel.filterProperty().get() == filter);
-            chipRow.getChildren().add(chip);
-        }
-        chips.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                old.setSelected(true); // one chip is always on
-            } else {
-                viewModel.filterProperty().set((DealFilter) toggle.getUserData());
-            }
-        });
-        viewModel.filterProperty().addListener((obs, old, filter) -> chips.getToggles().stream()
-                .filter(t -> t.getUserData() == filter).findFirst().ifPresent(t -> t.setSelected(true)));
-
-        TextField search = new TextField();
-        search.setPromptText("Search title, company or contact");
-        search.setId("deal-search");
-        search.getStyleClass().add("search-field");
-        search.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        search.setPrefColumnCount(26);
-        FontIcon searchIcon = new FontIcon(Feather.SEARCH);
-        searchIcon.getStyleClass().add("search-icon");
-        HBox searchBox = new HBox(6, searchIcon, search);
-        searchBox.setAlignment(Pos.CENTER_LEFT);
-        searchBox.getStyleClass().add("search-box");
-        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox chipRow = FilterControls.chips(DealFilter.values(), viewModel.filterProperty(), PipelineView::chipText,
+                "filter-");
+        HBox searchBox = FilterControls.searchBox(viewModel.searchTextProperty(), "Search title, company or contact",
+                "deal-search");
 
         Label hint = new Label(null, new FontIcon(Feather.INFO));
         hint.getStyleClass().add("keyboard-hint");

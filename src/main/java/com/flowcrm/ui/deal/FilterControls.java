@@ -1,0 +1,80 @@
+package com.flowcrm.ui.deal;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The header pieces the pipeline and contacts views share: filter chips, the search box and a key figure. */
+public final class FilterControls {
+    private FilterControls() {
+    }
+
+    /**
+     * One chip per filter, exactly one of them on, kept in step with the property both ways. Chip ids are
+     * {@code idPrefix} + the constant's name in kebab case (e.g. {@code filter-at-risk}).
+     */
+    public static <E extends Enum<E>> HBox chips(E[] filters, ObjectProperty<E> selected, Function<E, String> text,
+            String idPrefix) {
+        ToggleGroup group = new ToggleGroup();
+        HBox row = new HBox(6);
+        row.getStyleClass().add("filter-chips");
+        for (E filter : filters) {
+            ToggleButton chip = new ToggleButton(text.apply(filter));
+            chip.getStyleClass().add("chip");
+            chip.setId(idPrefix + filter.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            chip.setUserData(filter);
+            chip.setToggleGroup(group);
+            chip.setSelected(selected.get() == filter);
+            row.getChildren().add(chip);
+        }
+        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true); // one chip is always on
+            } else {
+                @SuppressWarnings("unchecked")
+                E filter = (E) toggle.getUserData();
+                selected.set(filter);
+            }
+        });
+        selected.addListener((obs, old, filter) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == filter).findFirst().ifPresent(t -> t.setSelected(true)));
+        return row;
+    }
+
+    /** A search field with its icon, bound both ways to the store's search text. */
+    public static HBox searchBox(StringProperty searchText, String prompt, String id) {
+        TextField search = new TextField();
+        search.setPromptText(prompt);
+        search.setId(id);
+        search.textProperty().bindBidirectional(searchText);
+        search.setPrefColumnCount(26);
+        FontIcon icon = new FontIcon(Feather.SEARCH);
+        icon.getStyleClass().add("search-icon");
+        HBox box = new HBox(6, icon, search);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("search-box");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        return box;
+    }
+
+    /** A key figure in a view's header: a small caption with an icon above a large value. */
+    public static VBox stat(String caption, Label value, Feather icon) {
+        Label label = new Label(caption, new FontIcon(icon));
+        label.getStyleClass().add("stat-caption");
+        value.getStyleClass().add("stat-value");
+        VBox box = new VBox(0, label, value);
+        box.getStyleClass().add("stat");
+        return box;
+    }
+}
