@@ -60,6 +60,7 @@ public final class DealDetailsPanel extends VBox {
     private final Label timelineCount = new Label();
     private final InvalidationListener dealChanged = o -> refresh();
     private final ListChangeListener<DealActivity> activitiesChanged = c -> refreshTimeline();
+    private final FlashEffect headerChanged;
     private Deal shown;
     private final Hyperlink contactLink = new Hyperlink("View contact");
     private Runnable onClose = () -> { };
@@ -95,8 +96,12 @@ public final class DealDetailsPanel extends VBox {
         });
         HBox subtitleRow = new HBox(8, subheading, contactLink);
         subtitleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, heading, subtitleRow);
+        VBox headerContent = new VBox(6, top, heading, subtitleRow);
+        Region headerFlash = new Region();
+        headerFlash.getStyleClass().add("card-flash");
+        StackPane header = new StackPane(headerFlash, headerContent);
         header.getStyleClass().add("details-header");
+        headerChanged = new FlashEffect(header, headerFlash);
 
         HBox figures = new HBox(8, DetailsLayout.figure("Value", valueFigure), DetailsLayout.figure("Probability", probabilityFigure),
                 DetailsLayout.figure("Weighted", weightedFigure));
@@ -143,6 +148,11 @@ public final class DealDetailsPanel extends VBox {
     /** What the close button does (the hosting view hides the panel). */
     public void setOnClose(Runnable action) {
         onClose = action == null ? () -> { } : action;
+    }
+
+    /** Lights the header up for a moment: someone else just changed the open deal. */
+    public void showRemoteChange() {
+        headerChanged.play(RecentChanges.HIGHLIGHT);
     }
 
     /** What "View contact" does (the hosting view asks the navigator to show the contact). */

@@ -58,6 +58,12 @@ public final class PipelineView implements NavigableView {
         DealDetailsPanel panel = new DealDetailsPanel(details, clock);
         panel.setOnClose(() -> viewModel.openDealProperty().set(null));
         panel.setOnOpenContact(navigator::showContact);
+        viewModel.recentChanges().pulseProperty().addListener(o -> {
+            Deal open = viewModel.openDealProperty().get();
+            if (open != null && open.getId().equals(viewModel.recentChanges().lastMarked())) {
+                panel.showRemoteChange();
+            }
+        });
         viewModel.openDealProperty().addListener((obs, old, deal) -> {
             details.open(deal);
             root.setRight(deal == null ? null : panel);

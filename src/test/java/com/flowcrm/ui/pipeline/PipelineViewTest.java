@@ -172,8 +172,11 @@ class PipelineViewTest {
         activity.addProperty("description", "Budget review with the CFO");
         live.server().addDealActivity(id, activity);
 
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(onFx(() -> timelineTexts().get(0))).isEqualTo("Budget review with the CFO"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(onFx(() -> timelineTexts().get(0))).isEqualTo("Budget review with the CFO");
+            assertThat(onFx(() -> robot.lookup(".details-header").query().getPseudoClassStates()))
+                    .as("the panel shows that someone else changed the deal").contains(FlashEffect.REMOTE_CHANGE);
+        });
     }
 
     @Test
@@ -181,6 +184,13 @@ class PipelineViewTest {
         String id = firstId(DealStage.PROSPECT);
         DealCardCell cell = onFx(() -> cellOf(id).orElseThrow());
         Node target = robot.lookup("#list-negotiation").query();
+        List<Boolean> savingWhenItArrived = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> list(DealStage.NEGOTIATION).getItems().addListener(
+                (javafx.collections.ListChangeListener<Deal>) change -> {
+                    if (ids(DealStage.NEGOTIATION).contains(id) && savingWhenItArrived.isEmpty()) {
+                        savingWhenItArrived.add(view.viewModel().isSaving(id));
+                    }
+                }));
 
         robot.drag(cell, MouseButton.PRIMARY).dropTo(target);
 
@@ -191,6 +201,7 @@ class PipelineViewTest {
             assertThat(onFx(() -> view.viewModel().isSaving(id))).isFalse();
         });
         assertThat(onFx(() -> view.viewModel().messageProperty().get())).isNull();
+        assertThat(savingWhenItArrived).as("moved at once, marked as saving").containsExactly(true);
     }
 
     @Test
