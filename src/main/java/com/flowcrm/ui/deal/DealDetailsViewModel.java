@@ -48,6 +48,7 @@ public final class DealDetailsViewModel {
     private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(this, "saveFailed");
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
     private final InvalidationListener dealChanged = o -> follow();
+    private long refusedInputs;
 
     private final EditableField<String> title =
             new EditableField<>("Title", Deal::getTitle, v -> v);
@@ -205,6 +206,9 @@ public final class DealDetailsViewModel {
             }
         }
         if (!valid) {
+            refusedInputs++;
+            LOG.warn("Edit of deal {} not sent: {} ({} refused inputs so far)", current.getId(), invalidFields(),
+                    refusedInputs);
             saveFailed.set(true);
             saveMessage.set("Fix the marked fields to save.");
             return CompletableFuture.completedFuture(null);
@@ -233,6 +237,16 @@ public final class DealDetailsViewModel {
                 saveMessage.set("Saved.");
             }
         });
+    }
+
+    private String invalidFields() {
+        return String.join(", ", fields().stream().filter(f -> f.errorProperty().get() != null)
+                .map(EditableField::label).toList()) + " invalid";
+    }
+
+    /** How many edits and activities the rep tried to send with invalid fields (none of them reached the server). */
+    public long refusedInputs() {
+        return refusedInputs;
     }
 
     /** Drops the drafts and shows the deal as it is now. */
@@ -300,6 +314,9 @@ public final class DealDetailsViewModel {
         activityDateError.set(date == null ? "Enter a real date as YYYY-MM-DD." : null);
         activityDescriptionError.set(description.isEmpty() ? "Describe what happened." : null);
         if (date == null || description.isEmpty()) {
+            refusedInputs++;
+            LOG.warn("Activity on deal {} not sent: {}{}({} refused inputs so far)", current.getId(),
+                    date == null ? "no real date " : "", description.isEmpty() ? "no description " : "", refusedInputs);
             activityFailed.set(true);
             activityMessage.set("Fix the marked fields to log the activity.");
             return CompletableFuture.completedFuture(null);

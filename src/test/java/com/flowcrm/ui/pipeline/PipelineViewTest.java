@@ -317,6 +317,8 @@ class PipelineViewTest {
             assertThat(onFx(() -> text("#edit-value-error"))).contains("non-negative number");
             assertThat(onFx(() -> text("#edit-close-error"))).contains("real date");
         });
+        assertThat(onFx(() -> view.details().refusedInputs())).isEqualTo(1);
+        assertThat(live.server().deal(id).get("value").getAsDouble()).as("nothing sent").isNotEqualTo(-5.0);
 
         fill("#edit-value", "250000");
         fill("#edit-close", "2027-02-28");
