@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 /** How money, dates and ages read in the views; one place so the board, panel and table agree. */
 public final class DisplayFormats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+    private static final DateTimeFormatter SHORT_DATE_OTHER_YEAR = DateTimeFormatter.ofPattern("MMM d ''yy", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.US);
 
@@ -29,7 +31,7 @@ public final class DisplayFormats {
         return format.format(amount);
     }
 
-    /** "$1.2M", "$85K", "$900" - short amount for cards and column headers. */
+    /** "$1.2M", "$85.5K", "$352K", "$900" - three significant digits at most, for cards and column headers. */
     public static String compactMoney(double amount) {
         double abs = Math.abs(amount);
         String sign = amount < 0 ? "-" : "";
@@ -46,13 +48,22 @@ public final class DisplayFormats {
     }
 
     private static String oneDecimal(double v) {
-        String text = String.format(Locale.US, "%.1f", v);
+        String text = v >= 99.95 ? String.format(Locale.US, "%.0f", v) : String.format(Locale.US, "%.1f", v);
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     /** "Mar 3, 2026" in the given zone, or an em dash for no date. */
     public static String date(Instant instant, ZoneId zone) {
         return instant == null ? "\u2014" : DATE.format(instant.atZone(zone));
+    }
+
+    /** "Mar 3" within the year of {@code now}, "Mar 3 '27" otherwise: short enough for a card in a narrow column. */
+    public static String shortDate(Instant instant, ZoneId zone, Instant now) {
+        if (instant == null) {
+            return "\u2014";
+        }
+        boolean sameYear = instant.atZone(zone).getYear() == now.atZone(zone).getYear();
+        return (sameYear ? SHORT_DATE : SHORT_DATE_OTHER_YEAR).format(instant.atZone(zone));
     }
 
     /** "Mar 3, 2026, 4:05 PM" in the given zone, or an em dash. */

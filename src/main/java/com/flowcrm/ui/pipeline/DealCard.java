@@ -4,6 +4,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.ui.deal.DisplayFormats;
 import com.flowcrm.ui.deal.FlashEffect;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -42,6 +43,7 @@ final class DealCard extends StackPane {
     private final Tooltip atRiskTip = new Tooltip();
     private final Tooltip signalTip = new Tooltip();
     private final Tooltip priorityTip = new Tooltip();
+    private final Tooltip closeTip = new Tooltip();
     private final Region flashOverlay = new Region();
     private final FlashEffect flash = new FlashEffect(this, flashOverlay);
     private final Clock clock;
@@ -57,6 +59,7 @@ final class DealCard extends StackPane {
         priority.setTooltip(priorityTip);
         closeDate.getStyleClass().add("deal-close");
         closeDate.setGraphic(new FontIcon(Feather.CALENDAR));
+        closeDate.setTooltip(closeTip);
         probability.getStyleClass().add("deal-probability");
         atRisk.getStyleClass().addAll("marker", "marker-risk");
         atRisk.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
@@ -121,7 +124,9 @@ final class DealCard extends StackPane {
         priority.pseudoClassStateChanged(MEDIUM, p == com.flowcrm.model.Priority.MEDIUM);
         priority.pseudoClassStateChanged(LOW, p == com.flowcrm.model.Priority.LOW);
 
-        closeDate.setText(DisplayFormats.date(deal.getExpectedCloseDate(), clock.getZone()));
+        // expected close dates are calendar dates, kept in UTC like the server stores them
+        closeDate.setText(DisplayFormats.shortDate(deal.getExpectedCloseDate(), ZoneOffset.UTC, clock.instant()));
+        closeTip.setText("Expected close: " + DisplayFormats.date(deal.getExpectedCloseDate(), ZoneOffset.UTC));
         boolean overdue = deal.isOverdue(clock.instant());
         closeDate.pseudoClassStateChanged(OVERDUE, overdue);
 

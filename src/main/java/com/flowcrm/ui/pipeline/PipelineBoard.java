@@ -20,7 +20,7 @@ import javafx.scene.layout.StackPane;
  * selection, Enter opens the deal, Ctrl+Shift+Left/Right moves it one stage) and drag and drop between them.
  */
 final class PipelineBoard extends StackPane {
-    private static final double COLUMN_MIN_WIDTH = 220;
+    private static final double COLUMN_MIN_WIDTH = 184;
     private static final double COLLAPSED_WIDTH = 52;
 
     private final PipelineViewModel viewModel;
@@ -31,7 +31,7 @@ final class PipelineBoard extends StackPane {
         getStyleClass().add("pipeline-board");
         Pane overlay = new Pane();
         CardDragGesture drag = new CardDragGesture(overlay, viewModel);
-        HBox row = new HBox(12);
+        HBox row = new HBox(10);
         row.getStyleClass().add("board-columns");
         for (DealStage stage : DealStage.values()) {
             StageColumn column = new StageColumn(stage, viewModel, drag, clock);

@@ -52,17 +52,26 @@ final class StageColumn extends VBox {
         count.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(summary.get().count()), summary));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(8, dot, name, count, spacer);
+        HBox titleRow = new HBox(5, dot, name, count, spacer);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         titleRow.getStyleClass().add("column-title-row");
 
-        Label totalsLine = new Label();
+        Label total = new Label();
+        total.setId("total-" + stage.wireName());
+        total.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.compactMoney(summary.get().totalValue()), summary));
+        Label weighted = new Label();
+        weighted.setId("weighted-" + stage.wireName());
+        weighted.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.compactMoney(summary.get().weightedValue()), summary));
+        Tooltip exact = new Tooltip();
+        exact.textProperty().bind(Bindings.createStringBinding(() -> "Total " + DisplayFormats.money(summary.get().totalValue())
+                + "\nWeighted (value x probability) " + DisplayFormats.money(summary.get().weightedValue()), summary));
+        HBox totalsLine = new HBox(16, columnFigure("Total", total), columnFigure("Weighted", weighted));
         totalsLine.getStyleClass().add("column-totals");
         totalsLine.setId("totals-" + stage.wireName());
-        totalsLine.textProperty().bind(Bindings.createStringBinding(
-                () -> DisplayFormats.compactMoney(summary.get().totalValue()) + "  \u00b7  weighted "
-                        + DisplayFormats.compactMoney(summary.get().weightedValue()),
-                summary));
+        Tooltip.install(totalsLine, exact);
         VBox header = new VBox(4, titleRow, totalsLine);
         header.getStyleClass().add("column-header");
 
@@ -100,6 +109,13 @@ final class StageColumn extends VBox {
                 getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
             });
         }
+    }
+
+    private static VBox columnFigure(String caption, Label value) {
+        Label label = new Label(caption);
+        label.getStyleClass().add("column-figure-caption");
+        value.getStyleClass().add("column-figure-value");
+        return new VBox(0, label, value);
     }
 
     private static Button iconButton(Feather icon, String tip) {

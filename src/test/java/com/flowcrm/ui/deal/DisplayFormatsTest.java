@@ -33,6 +33,8 @@ class DisplayFormatsTest {
         assertThat(DisplayFormats.compactMoney(1_250_000)).isEqualTo("$1.3M");
         assertThat(DisplayFormats.compactMoney(2_000_000)).isEqualTo("$2M");
         assertThat(DisplayFormats.compactMoney(950)).isEqualTo("$950");
+        assertThat(DisplayFormats.compactMoney(85_500)).isEqualTo("$85.5K");
+        assertThat(DisplayFormats.compactMoney(351_300)).isEqualTo("$351K");
         assertThat(DisplayFormats.compactMoney(0)).isEqualTo("$0");
     }
 
@@ -40,6 +42,8 @@ class DisplayFormatsTest {
     void datesAndLabels() {
         assertThat(DisplayFormats.date(Instant.parse("2026-03-03T00:00:00Z"), ZoneOffset.UTC)).isEqualTo("Mar 3, 2026");
         assertThat(DisplayFormats.label(com.flowcrm.model.DealStage.CLOSED_WON)).isEqualTo("Closed won");
+        assertThat(DisplayFormats.shortDate(Instant.parse("2026-12-24T00:00:00Z"), ZoneOffset.UTC, NOW)).isEqualTo("Dec 24");
+        assertThat(DisplayFormats.shortDate(Instant.parse("2027-02-04T00:00:00Z"), ZoneOffset.UTC, NOW)).isEqualTo("Feb 4 '27");
     }
 
     @Test

@@ -48,7 +48,7 @@ class DealCardTest {
         });
         assertThat(card.titleText()).isEqualTo("Platform renewal");
         assertThat(card.valueText()).isEqualTo("$125K");
-        assertThat(card.closeDateText()).isEqualTo("Mar 31, 2026");
+        assertThat(card.closeDateText()).isEqualTo("Mar 31");
         assertThat(card.isOverdueShown()).isFalse();
         assertThat(card.isAtRiskShown()).isFalse();
         assertThat(card.isSignalShown()).isFalse();
