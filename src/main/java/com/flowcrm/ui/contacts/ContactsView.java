@@ -2,6 +2,7 @@ package com.flowcrm.ui.contacts;
 
 import com.flowcrm.model.Contact;
 import com.flowcrm.store.ContactFilter;
+import com.flowcrm.store.ContactStats;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
@@ -89,9 +90,21 @@ public final class ContactsView implements NavigableView {
         shown.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.rows().size() + " of " + viewModel.allContacts().size(), viewModel.rows(),
                 viewModel.allContacts()));
-        HBox row = new HBox(12, title, spacer, FilterControls.stat("Shown", shown, Feather.USERS));
+        HBox row = new HBox(12, title, spacer,
+                FilterControls.stat("High value", statLabel("stat-high-value", ContactStats::highValue), Feather.STAR),
+                FilterControls.stat("At risk", statLabel("stat-at-risk", ContactStats::atRisk), Feather.ALERT_TRIANGLE),
+                FilterControls.stat("Need a follow-up", statLabel("stat-follow-up", ContactStats::needsFollowUp), Feather.CLOCK),
+                FilterControls.stat("Shown", shown, Feather.USERS));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    private Label statLabel(String id, java.util.function.ToIntFunction<ContactStats> count) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> Integer.toString(count.applyAsInt(viewModel.statsProperty().get())), viewModel.statsProperty()));
+        return label;
     }
 
     private Node toolbar() {

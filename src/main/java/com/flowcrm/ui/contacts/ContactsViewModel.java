@@ -3,6 +3,7 @@ package com.flowcrm.ui.contacts;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.store.ContactFilter;
+import com.flowcrm.store.ContactStats;
 import com.flowcrm.store.ContactsStore;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.deal.DisplayFormats;
@@ -10,6 +11,7 @@ import com.flowcrm.ui.deal.RecentChanges;
 import java.util.Comparator;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -64,6 +66,11 @@ public final class ContactsViewModel {
     /** Sorts the rows; null keeps the store's order (weakest relationship first). */
     public void sortBy(Comparator<Contact> comparator) {
         rows.setComparator(comparator);
+    }
+
+    /** Counts over all contacts: total, high value, at risk, needing a follow-up. */
+    public ReadOnlyObjectProperty<ContactStats> statsProperty() {
+        return contacts.statsProperty();
     }
 
     public ObjectProperty<ContactFilter> filterProperty() {

@@ -85,6 +85,8 @@ class ContactsViewTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(onFx(() -> table().getItems().size())).isEqualTo(total);
             assertThat(onFx(() -> text("#contacts-shown"))).isEqualTo(total + " of " + total);
+            JsonObject stats = live.server().contactStats();
+            assertThat(onFx(() -> text("#stat-high-value"))).isEqualTo(stats.get("highValue").getAsString());
         });
         List<Integer> scores = onFx(() -> table().getItems().stream().map(Contact::getHealthScore).toList());
         assertThat(scores).isSortedAccordingTo(Comparator.naturalOrder());
