@@ -152,7 +152,7 @@ public final class ContactsView implements NavigableView {
         health.setPrefWidth(130);
         health.setMinWidth(124);
         TableColumn<Contact, Contact> churn = column("Churn risk", c -> c.getChurnRisk() + "%",
-                Comparator.comparingInt(Contact::getChurnRisk), ContactsView::churnStyle, 96);
+                Comparator.comparingInt(Contact::getChurnRisk), ContactsView::churnStyle, 106);
         TableColumn<Contact, Contact> last = column("Last contact", c -> DisplayFormats.relative(c.getLastContact(), clock),
                 Comparator.comparing(Contact::getLastContact, Comparator.nullsFirst(Comparator.naturalOrder())), c -> null, 118);
         TableColumn<Contact, Contact> next = column("Next follow-up",
