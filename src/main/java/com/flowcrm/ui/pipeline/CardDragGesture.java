@@ -80,11 +80,6 @@ final class CardDragGesture {
                 e -> column.pseudoClassStateChanged(DROP_TARGET, false));
     }
 
-    /** The deal being dragged, or null. */
-    Deal dragged() {
-        return dragged;
-    }
-
     private void drop(double sceneX, double sceneY) {
         Deal deal = dragged;
         dragged = null;

@@ -4,7 +4,6 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -131,10 +130,6 @@ final class PipelineBoard extends StackPane {
 
     StageColumn column(DealStage stage) {
         return columns.get(stage.ordinal());
-    }
-
-    List<StageColumn> columns() {
-        return Collections.unmodifiableList(columns);
     }
 
     /** Selects the deal in its column (expanding it if collapsed) and gives that column the focus. */

@@ -178,8 +178,4 @@ public final class PipelineView implements NavigableView {
     DealDetailsViewModel details() {
         return details;
     }
-
-    PipelineBoard board() {
-        return board;
-    }
 }

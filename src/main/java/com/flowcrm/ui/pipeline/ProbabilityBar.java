@@ -22,10 +22,6 @@ final class ProbabilityBar extends Region {
         }
     }
 
-    double getFraction() {
-        return fraction;
-    }
-
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();
