@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -272,7 +273,12 @@ public final class ContactsView implements NavigableView {
         int index = viewModel.rows().indexOf(contact);
         if (index >= 0) {
             table.getSelectionModel().clearAndSelect(index);
-            table.scrollTo(Math.max(0, index - 2));
+            // only as far as needed: TableView.scrollTo puts the row at the top, which fails for the last rows
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.scrollTo(index);
+            } else {
+                table.scrollTo(index);
+            }
         }
         viewModel.openContactProperty().set(contact);
     }

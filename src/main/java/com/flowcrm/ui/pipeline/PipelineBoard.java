@@ -122,7 +122,7 @@ final class PipelineBoard extends StackPane {
                 list.requestFocus();
                 list.getSelectionModel().clearAndSelect(target);
                 list.getFocusModel().focus(target);
-                list.scrollTo(target);
+                next.scrollIntoView(target);
                 return;
             }
         }

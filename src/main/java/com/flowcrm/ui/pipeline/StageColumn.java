@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -145,7 +146,19 @@ final class StageColumn extends VBox {
         if (index >= 0) {
             list.getSelectionModel().clearAndSelect(index);
             list.getFocusModel().focus(index);
-            list.scrollTo(Math.max(0, index - 1));
+            scrollIntoView(index);
+        }
+    }
+
+    /**
+     * Scrolls only as far as needed to show the card; ListView.scrollTo puts a card at the top, which for the last
+     * few cards of a column leaves them below the fold.
+     */
+    void scrollIntoView(int index) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index);
         }
     }
 }
