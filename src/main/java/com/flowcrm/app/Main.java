@@ -1,5 +1,8 @@
 package com.flowcrm.app;
 
+import com.flowcrm.cli.DemoServerCommand;
+import com.flowcrm.cli.DoctorCommand;
+import com.flowcrm.cli.ExportCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = AppVersion.class,
         description = "Flow CRM Desktop. Without a command it opens the desktop window.",
-        subcommands = {})
+        subcommands = {ExportCommand.class, DoctorCommand.class, DemoServerCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--api", paramLabel = "URL", description = "REST base URL (default: $FLOW_API_URL, else the embedded demo backend)")
@@ -25,12 +28,12 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the process exit code (0 ok, 2 usage, 3 auth, 4 unreachable). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
     public Integer call() {
-        javafx.application.Application.launch(FlowCrmApplication.class);
+        FlowCrmApplication.launchWith(AppConfig.resolve(apiUrl, wsUrl, System.getenv()));
         return 0;
     }
 }

@@ -1,0 +1,426 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Builds the Flow CRM app image and the native installer with the JDK's own jdeps, jlink and jpackage.
+ *
+ * <p>Run by {@code mvn -Pdist package} (exec-maven-plugin starts it with the toolchain JDK 21+ as a single-file
+ * program), or by hand after {@code mvn package}, from the project root, with a JDK 21+ {@code java}:
+ * <pre>java packaging/BuildDist.java --version=1.0.0 [--installers=auto|none] [--cds=auto|none]</pre>
+ *
+ * <p>Inputs: {@code target/flow-crm.jar} and {@code target/lib/*.jar} (made by {@code mvn package}).
+ * Steps:
+ * <ol>
+ *   <li>JavaFX comes as modular {@code javafx-*-<platform>.jar}s; they go on jlink's module path. The empty
+ *       {@code javafx-*.jar} stubs are dropped; every other jar stays on the class path (the app is not modular).</li>
+ *   <li>{@code jdeps --print-module-deps} over the app and its class-path jars picks the JDK modules; the JavaFX
+ *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
+ *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
+ *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
+ *       unpacking them into {@code ~/.openjfx/cache} on first start.</li>
+ *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
+ *       {@code packaging/<os>/app-image.args}.</li>
+ *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
+ *       records the classes it loads into {@code flow-crm.aot} (JDK 25+ AOT cache) or {@code flow-crm.jsa}
+ *       (AppCDS) beside the jars, and the launcher's .cfg maps it at start. Needs a display: on Linux it runs
+ *       under {@code xvfb-run} when there is no {@code DISPLAY}; without either it is skipped with a message.
+ *       On Windows the launchers instead create an AppCDS archive at the end of their first run.</li>
+ *   <li>The native installer for this OS ({@code --installers=auto}), options in
+ *       {@code packaging/<os>/installer.args}: .deb (needs dpkg-deb and fakeroot) and .rpm (needs rpmbuild) on Linux,
+ *       .msi on Windows (needs WiX on PATH), .dmg on macOS. A missing tool skips that installer with a message.</li>
+ * </ol>
+ * Paths inside the {@code .args} files are relative to the project root, the working directory of this program.
+ */
+public final class BuildDist {
+    static final String APP_NAME = "FlowCRM";
+    static final String MAIN_JAR = "flow-crm.jar";
+    static final String MAIN_CLASS = "com.flowcrm.app.Main";
+    static final String CDS_ARCHIVE = "flow-crm.jsa";
+    /** Modules jdeps cannot see: Gson and JavaFX reach sun.misc.Unsafe by reflection; EC and locale data are services. */
+    static final List<String> EXTRA_MODULES = List.of("jdk.unsupported", "jdk.crypto.ec", "jdk.localedata",
+            "jdk.charsets", "javafx.base", "javafx.graphics", "javafx.controls");
+    /** Locales whose number, currency and date formats the runtime keeps (the full set adds about 30 MB). */
+    static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
+    private static final List<String> MODES = List.of("auto", "none");
+
+    /** The JVM options every launcher of the image passes, for a runtime of the given JDK feature release. */
+    static List<String> javaOptions(int jdkFeature) {
+        List<String> options = new ArrayList<>(List.of(
+                // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
+                "-Xmx1g",
+                // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
+                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        // JavaFX 21 loads native code and uses sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed.
+        // Older JDKs do not know these options and would refuse to start, hence the version checks.
+        if (jdkFeature >= 22) {
+            options.add("--enable-native-access=javafx.graphics");
+        }
+        if (jdkFeature >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+    private static final Pattern JAVAFX_JAR =
+            Pattern.compile("javafx-([a-z]+)-([0-9][0-9.]*)(-(linux|linux-aarch64|win|win-x86|mac|mac-aarch64))?\\.jar");
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path target = root.resolve("target");
+    private final Path dist = target.resolve("dist");
+    private final Path work = target.resolve("dist-work");
+    private final String os = osKey();
+    private final String version;
+    private final String installers;
+    private final String cds;
+
+    private BuildDist(Map<String, String> options) {
+        if (!options.containsKey("version")) {
+            throw new IllegalArgumentException("--version=<project version> is required");
+        }
+        version = packageVersion(options.get("version"));
+        installers = mode(options, "installers");
+        cds = mode(options, "cds");
+    }
+
+    private static String mode(Map<String, String> options, String name) {
+        String value = options.getOrDefault(name, "auto");
+        if (!MODES.contains(value)) {
+            throw new IllegalArgumentException("--" + name + " must be auto or none, not '" + value + "'");
+        }
+        return value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            Matcher m = Pattern.compile("--([a-z]+)=(.*)").matcher(arg);
+            if (!m.matches() || !List.of("version", "installers", "cds").contains(m.group(1))) {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; use --version=, --installers=, --cds=");
+            }
+            options.put(m.group(1), m.group(2));
+        }
+        new BuildDist(options).run();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        Path mainJar = target.resolve(MAIN_JAR);
+        Path lib = target.resolve("lib");
+        if (!Files.isRegularFile(mainJar) || !Files.isDirectory(lib)) {
+            throw new IllegalStateException("Run `mvn package` first: " + mainJar + " or " + lib + " is missing");
+        }
+        deleteTree(dist);
+        deleteTree(work);
+        Files.createDirectories(dist);
+
+        List<Path> javafxModules = new ArrayList<>();
+        List<Path> classPath = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(lib)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                Matcher m = JAVAFX_JAR.matcher(jar.getFileName().toString());
+                if (!m.matches()) {
+                    classPath.add(jar);
+                } else if (m.group(3) != null) {
+                    javafxModules.add(jar);
+                }
+            }
+        }
+        if (javafxModules.isEmpty()) {
+            throw new IllegalStateException("No javafx-*-<platform>.jar in " + lib + "; is the OpenJFX dependency there?");
+        }
+
+        Path input = work.resolve("input");
+        Files.createDirectories(input.resolve("lib"));
+        Files.copy(mainJar, input.resolve(MAIN_JAR));
+        for (Path jar : classPath) {
+            Files.copy(jar, input.resolve("lib").resolve(jar.getFileName()));
+        }
+
+        String modulePath = join(javafxModules);
+        TreeSet<String> modules = new TreeSet<>(jdepsModules(mainJar, classPath, modulePath));
+        // jdk.crypto.ec is gone from newer JDKs (its code moved into java.base); take only what this JDK has.
+        EXTRA_MODULES.stream()
+                .filter(m -> m.startsWith("javafx.") || java.lang.module.ModuleFinder.ofSystem().find(m).isPresent())
+                .forEach(modules::add);
+        log("runtime modules: " + String.join(",", modules));
+
+        Path runtime = work.resolve("runtime");
+        tool("jlink", "--module-path", modulePath, "--add-modules", String.join(",", modules),
+                "--include-locales=" + LOCALES, "--strip-debug", "--no-header-files", "--no-man-pages",
+                "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
+        copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
+
+        List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "--dest", dist.toString(),
+                "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS,
+                "--runtime-image", runtime.toString()));
+        appImage.addAll(commonOptions());
+        // The runtime in the image is this JDK, so its version decides which options exist.
+        for (String option : javaOptions(Runtime.version().feature())) {
+            appImage.addAll(List.of("--java-options", option));
+        }
+        appImage.add("@packaging/" + os + "/app-image.args");
+        tool("jpackage", appImage.toArray(String[]::new));
+        Path image = appImagePath();
+        log("app image: " + root.relativize(image));
+
+        if (cds.equals("auto")) {
+            trainStartupArchive(image);
+        }
+        if (installers.equals("auto")) {
+            buildInstallers(image);
+        }
+    }
+
+    /**
+     * Records the classes one start of the app loads into an archive beside the jars and makes the launcher map
+     * it: on JDK 25+ an AOT cache (JEP 483/514: classes loaded and linked ahead of time), before that a dynamic
+     * AppCDS archive. The JVM checks the archive against the class path and options at every start and ignores
+     * it (with a warning on stderr) when they differ, so a stale archive costs speed, never correctness.
+     */
+    private void trainStartupArchive(Path image) throws IOException, InterruptedException {
+        if (os.equals("windows")) {
+            // A training run cannot be stopped gracefully on Windows (no SIGTERM), so the JVM writes the archive at
+            // the end of the user's first session instead; the per-user install makes the app directory writable.
+            // One archive per launcher, so a first `FlowCRM-cli --version` cannot leave the GUI a CLI-only archive.
+            try (Stream<Path> files = Files.list(appDir(image))) {
+                for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+                    String launcher = cfg.getFileName().toString().replaceFirst("\\.cfg$", "");
+                    addJavaOption(cfg, "-XX:+AutoCreateSharedArchive");
+                    addJavaOption(cfg, "-XX:SharedArchiveFile=$APPDIR/" + launcher + ".jsa");
+                }
+            }
+            log("start-up archive: written by each launcher on its first run (-XX:+AutoCreateSharedArchive)");
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        if (os.equals("linux") && System.getenv("DISPLAY") == null) {
+            if (!onPath("xvfb-run")) {
+                log("skipping the start-up archive: no DISPLAY and no xvfb-run for the training run (package xvfb)");
+                return;
+            }
+            // -n: start the free-display search away from :99, which concurrent xvfb-run -a users race for.
+            command.addAll(List.of("xvfb-run", "-a", "-n", String.valueOf(200 + ProcessHandle.current().pid() % 500)));
+        }
+        boolean aotCache = Runtime.version().feature() >= 25;
+        Path appDir = appDir(image);
+        Path archive = appDir.resolve(aotCache ? "flow-crm.aot" : "flow-crm.jsa");
+        Path trainingHome = Files.createDirectories(work.resolve("training-home"));
+        Path trainingLog = work.resolve("startup-training.log");
+        command.addAll(List.of("sh", "packaging/startup-training.sh", launcherPath(image).toString()));
+        ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(trainingLog.toFile());
+        training.environment().put("JAVA_TOOL_OPTIONS", String.join(" ",
+                aotCache ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dflow.home=" + trainingHome));
+        log("training run for the start-up archive: " + String.join(" ", command));
+        long start = System.nanoTime();
+        int code = training.start().waitFor();
+        log("training run took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+        if (code != 0 || !Files.isRegularFile(archive) || Files.size(archive) == 0) {
+            // The archive only speeds up start-up; an image without it is still a correct image.
+            Files.deleteIfExists(archive);
+            System.out.print(Files.readString(trainingLog));
+            log("WARNING: the training run (exit code " + code + ", output above) wrote no start-up archive;"
+                    + " the image starts without one");
+            return;
+        }
+        String option = (aotCache ? "-XX:AOTCache=$APPDIR/" : "-XX:SharedArchiveFile=$APPDIR/") + archive.getFileName();
+        try (Stream<Path> files = Files.list(appDir)) {
+            for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+                addJavaOption(cfg, option);
+            }
+        }
+        log("start-up archive: " + root.relativize(archive) + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
+    }
+
+    /** Adds a line to the [JavaOptions] section of a jpackage launcher .cfg file, after its other options. */
+    static void addJavaOption(Path cfg, String option) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        int section = lines.indexOf("[JavaOptions]");
+        if (section < 0) {
+            throw new IllegalStateException(cfg + " has no [JavaOptions] section");
+        }
+        int insert = section + 1;
+        while (insert < lines.size() && !lines.get(insert).startsWith("[")) {
+            insert++;
+        }
+        while (insert > section + 1 && lines.get(insert - 1).isBlank()) {
+            insert--;
+        }
+        lines.add(insert, "java-options=" + option);
+        Files.write(cfg, lines);
+    }
+
+    private Path launcherPath(Path image) {
+        return os.equals("macos") ? image.resolve("Contents").resolve("MacOS").resolve(APP_NAME)
+                : image.resolve("bin").resolve(APP_NAME);
+    }
+
+    private List<String> jdepsModules(Path mainJar, List<Path> classPath, String modulePath) {
+        List<String> args = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
+                "--multi-release", String.valueOf(Runtime.version().feature()),
+                "--module-path", modulePath, "--class-path", join(classPath), mainJar.toString()));
+        classPath.forEach(jar -> args.add(jar.toString()));
+        String out = tool("jdeps", args.toArray(String[]::new)).strip();
+        String last = out.lines().reduce((a, b) -> b).orElse("");
+        if (!last.matches("[a-z0-9.,]+")) {
+            throw new IllegalStateException("Unexpected jdeps output: " + out);
+        }
+        return List.of(last.split(","));
+    }
+
+    private void buildInstallers(Path image) {
+        List<String> types = switch (os) {
+            case "linux" -> {
+                List<String> linux = new ArrayList<>();
+                if (onPath("dpkg-deb") && onPath("fakeroot")) {
+                    linux.add("deb");
+                } else {
+                    log("skipping .deb: it needs dpkg-deb and fakeroot on PATH (apt-get install fakeroot)");
+                }
+                if (onPath("rpmbuild")) {
+                    linux.add("rpm");
+                } else {
+                    log("skipping .rpm: it needs rpmbuild on PATH (package rpm)");
+                }
+                yield linux;
+            }
+            case "windows" -> {
+                if (onPath("wix") || (onPath("candle") && onPath("light"))) {
+                    yield List.of("msi");
+                }
+                log("skipping .msi: it needs WiX 3 (candle, light) or WiX 4+ (wix) on PATH");
+                yield List.of();
+            }
+            default -> List.of("dmg");
+        };
+        for (String type : types) {
+            List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(),
+                    "--dest", dist.toString()));
+            args.addAll(commonOptions());
+            args.add("@packaging/" + os + "/installer.args");
+            tool("jpackage", args.toArray(String[]::new));
+        }
+        try (Stream<Path> files = Files.list(dist)) {
+            files.filter(Files::isRegularFile).forEach(f -> log("installer: " + root.relativize(f)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + dist, e);
+        }
+    }
+
+    private List<String> commonOptions() {
+        return List.of("--name", APP_NAME, "--app-version", version, "--vendor", "Flow CRM",
+                "--description", "Flow CRM desktop client: live pipeline, contacts and notifications",
+                "--copyright", "Copyright Flow CRM");
+    }
+
+    private Path appImagePath() {
+        return dist.resolve(os.equals("macos") ? APP_NAME + ".app" : APP_NAME);
+    }
+
+    /** The directory jpackage puts the app's jars and .cfg in; the CDS archive goes beside them. */
+    private Path appDir(Path image) {
+        return switch (os) {
+            case "macos" -> image.resolve("Contents").resolve("app");
+            case "windows" -> image.resolve("app");
+            default -> image.resolve("lib").resolve("app");
+        };
+    }
+
+    private static void copyNativeLibraries(List<Path> javafxModules, Path libraryDir) throws IOException {
+        for (Path jar : javafxModules) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (ZipEntry entry : zip.stream().toList()) {
+                    String name = entry.getName();
+                    if (!name.contains("/") && (name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib"))) {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            Files.copy(in, libraryDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** jpackage wants 1 to 3 numbers; a -SNAPSHOT or other suffix is dropped. */
+    static String packageVersion(String projectVersion) {
+        Matcher m = Pattern.compile("^(\\d+(\\.\\d+){0,2})").matcher(projectVersion);
+        if (!m.find()) {
+            throw new IllegalArgumentException("Version '" + projectVersion + "' does not start with a number");
+        }
+        return m.group(1);
+    }
+
+    static String tool(String name, String... args) {
+        ToolProvider tool = ToolProvider.findFirst(name)
+                .orElseThrow(() -> new IllegalStateException(name + " is missing: run this with a full JDK 21+"));
+        log(name + " " + String.join(" ", args).replace(Path.of("").toAbsolutePath() + java.io.File.separator, ""));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long start = System.nanoTime();
+        int code = tool.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        log(name + " took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+        if (!err.toString().isBlank()) {
+            System.err.print(err);
+        }
+        if (code != 0) {
+            System.out.print(out);
+            throw new IllegalStateException(name + " failed with exit code " + code);
+        }
+        return out.toString();
+    }
+
+    static boolean onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        List<String> suffixes = osKey().equals("windows") ? List.of(".exe", ".cmd", ".bat") : List.of("");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String suffix : suffixes) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command + suffix))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String osKey() {
+        String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        return name.startsWith("windows") ? "windows" : name.startsWith("mac") ? "macos" : "linux";
+    }
+
+    private static String join(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[dist] " + message);
+    }
+}

@@ -1,0 +1,11 @@
+package com.flowcrm.api;
+
+import java.util.Objects;
+
+/** A change for one deal, as carried by {@code deal:updated} and {@code deal:stage_changed}. */
+public record DealUpdate(String id, DealChanges changes) {
+    public DealUpdate {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(changes, "changes");
+    }
+}

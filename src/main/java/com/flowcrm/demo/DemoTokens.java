@@ -1,0 +1,136 @@
+package com.flowcrm.demo;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.gson.io.GsonDeserializer;
+import io.jsonwebtoken.gson.io.GsonSerializer;
+import io.jsonwebtoken.security.Keys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+
+/** Issues and verifies the HS256 access tokens and the rotating refresh tokens of the demo backend. */
+final class DemoTokens {
+    static final Duration REFRESH_TTL = Duration.ofDays(7);
+    private static final int SECRET_BYTES = 32;
+
+    /** Who a valid access token speaks for; {@code sessionId} ties it to its refresh token for logout. */
+    record Principal(String userId, String email, String sessionId) {
+    }
+
+    private record RefreshGrant(String userId, String email, String sessionId, Instant expiresAt) {
+    }
+
+    private final SecretKey key;
+    private final Clock clock;
+    private final Duration accessTtl;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, RefreshGrant> refreshGrants = new ConcurrentHashMap<>();
+    private final Set<String> endedSessions = ConcurrentHashMap.newKeySet();
+
+    DemoTokens(String secret, Duration accessTtl, Clock clock) {
+        this.key = Keys.hmacShaKeyFor(secret == null ? randomBytes() : sha256(secret));
+        this.accessTtl = accessTtl;
+        this.clock = clock;
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** HS256 needs 256 bits of key; hashing lets any configured passphrase serve as the secret. */
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** A new session: an access token and a refresh token bound to it. */
+    Map<String, String> startSession(String userId, String email) {
+        String sessionId = UUID.randomUUID().toString();
+        return Map.of("token", accessToken(userId, email, sessionId, clock.instant(), accessTtl),
+                "refreshToken", refreshToken(userId, email, sessionId));
+    }
+
+    String accessToken(String userId, String email, String sessionId, Instant issuedAt, Duration ttl) {
+        return Jwts.builder()
+                .json(new GsonSerializer<>(DemoJson.GSON))
+                .subject(userId)
+                .claim("email", email)
+                .claim("sid", sessionId)
+                .issuedAt(Date.from(issuedAt))
+                .expiration(Date.from(issuedAt.plus(ttl)))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+    }
+
+    private String refreshToken(String userId, String email, String sessionId) {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        refreshGrants.put(token, new RefreshGrant(userId, email, sessionId, clock.instant().plus(REFRESH_TTL)));
+        return token;
+    }
+
+    /** Rotates: the given refresh token is spent whatever happens, and a valid one yields a fresh pair. */
+    Optional<Map<String, String>> refresh(String refreshToken) {
+        RefreshGrant grant = refreshToken == null ? null : refreshGrants.remove(refreshToken);
+        if (grant == null || grant.expiresAt().isBefore(clock.instant()) || endedSessions.contains(grant.sessionId())) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of(
+                "token", accessToken(grant.userId(), grant.email(), grant.sessionId(), clock.instant(), accessTtl),
+                "refreshToken", refreshToken(grant.userId(), grant.email(), grant.sessionId())));
+    }
+
+    /** The principal of a well-signed, unexpired token of a session that has not logged out. */
+    Optional<Principal> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Claims claims = Jwts.parser()
+                    .json(new GsonDeserializer<>(DemoJson.GSON))
+                    .verifyWith(key)
+                    .clock(() -> Date.from(clock.instant()))
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            String sessionId = claims.get("sid", String.class);
+            if (claims.getSubject() == null || sessionId == null || endedSessions.contains(sessionId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Principal(claims.getSubject(), claims.get("email", String.class), sessionId));
+        } catch (JwtException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Logout: the session's access tokens stop working and its refresh tokens are dropped. */
+    /** Forgets every refresh token, as an administrator revoking sessions would; access tokens live until expiry. */
+    void revokeRefreshTokens() {
+        refreshGrants.clear();
+    }
+
+    void endSession(String sessionId) {
+        endedSessions.add(sessionId);
+        refreshGrants.values().removeIf(grant -> grant.sessionId().equals(sessionId));
+    }
+}

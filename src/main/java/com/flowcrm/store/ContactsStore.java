@@ -1,0 +1,217 @@
+package com.flowcrm.store;
+
+import com.flowcrm.api.ContactChanges;
+import com.flowcrm.api.ContactUpdate;
+import com.flowcrm.model.Contact;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+
+/**
+ * The contacts, with O(1) lookup by id, a live view filtered, searched and sorted by health (weakest relationship
+ * first, so the ones needing attention lead), and stats. Mutated on the UI thread only (through the
+ * {@link EventDispatcher}); the view and stats are updated incrementally for the contacts a batch touched.
+ */
+public final class ContactsStore extends EntityStore<Contact, ContactsStore.ContactEntry, ContactChanges, ContactFilter> {
+    /** Where a contact sits in the health view: score, then name, then id so that no two keys tie. */
+    record HealthKey(int score, String name, String id) implements Comparable<HealthKey> {
+        static HealthKey of(Contact c) {
+            return new HealthKey(c.getHealthScore(), c.getName().toLowerCase(Locale.ROOT), c.getId());
+        }
+
+        @Override
+        public int compareTo(HealthKey o) {
+            // written out rather than a Comparator chain: this runs in every binary search of the view
+            int c = Integer.compare(score, o.score);
+            if (c == 0) {
+                c = name.compareTo(o.name);
+            }
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
+
+    /** One contact and what the view and stats currently count for it. */
+    static final class ContactEntry extends EntityStore.Entry<Contact> {
+        HealthKey key;
+        boolean highValue;
+        boolean atRisk;
+        boolean followUp;
+
+        ContactEntry(Contact contact) {
+            super(contact);
+        }
+    }
+
+    private final OrderedView<Contact, HealthKey> byHealth = new OrderedView<>(Comparator.naturalOrder());
+    private final ReadOnlyObjectWrapper<ContactStats> stats = new ReadOnlyObjectWrapper<>(this, "stats", ContactStats.EMPTY);
+    private int highValueCount;
+    private int atRiskCount;
+    private int followUpCount;
+
+    public ContactsStore(EventDispatcher dispatcher, Clock clock) {
+        super(dispatcher, clock, "selectedContact", ContactFilter.ALL);
+    }
+
+    /** All contacts in the order the backend listed them; read-only. */
+    public ObservableList<Contact> getContacts() {
+        return readOnlyItems();
+    }
+
+    /** The selected contact; always the store's own instance, so every live event and merged detail reaches it. */
+    public ObjectProperty<Contact> selectedContactProperty() {
+        return selection();
+    }
+
+    /** Contacts passing the filter and the search (name, company, email), lowest health first; live, read-only. */
+    public ObservableList<Contact> sortedByHealth() {
+        return byHealth.readOnly();
+    }
+
+    /** Counts over all contacts (not filtered). */
+    public ReadOnlyObjectProperty<ContactStats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    /** contact:updated and contact:health_changed. */
+    ApplyOutcome applyUpdate(ContactUpdate update) {
+        return applyUpdate(update.id(), update.changes());
+    }
+
+    // ---- EntityStore ----------------------------------------------------------------------------------------
+
+    @Override
+    String idOf(Contact item) {
+        return item.getId();
+    }
+
+    @Override
+    ContactEntry newEntry(Contact item, int position) {
+        return new ContactEntry(item);
+    }
+
+    @Override
+    void placed(ContactEntry e, int position) {
+        // contacts keep the backend's order; the view orders by health
+    }
+
+    @Override
+    List<Contact> ordered(List<Contact> unique) {
+        return unique;
+    }
+
+    @Override
+    ContactChanges snapshotOf(Contact item) {
+        return ContactChanges.of(item);
+    }
+
+    /** List endpoints may leave out history and insights; empty ones must not wipe what the details fetch merged in. */
+    @Override
+    ContactChanges refreshOf(Contact fresh) {
+        ContactChanges changes = ContactChanges.of(fresh);
+        if (fresh.getCommunicationHistory().isEmpty()) {
+            changes.without(ContactChanges.Field.COMMUNICATION_HISTORY);
+        }
+        if (fresh.getAiInsights().isEmpty()) {
+            changes.without(ContactChanges.Field.AI_INSIGHTS);
+        }
+        return changes;
+    }
+
+    @Override
+    void markChanged(Contact item) {
+        item.markChanged();
+    }
+
+    @Override
+    boolean matches(Contact c, ContactFilter filter, String q, Instant now) {
+        return filter.test(c, now) && (q.isEmpty() || containsIgnoreCase(c.getName(), q)
+                || containsIgnoreCase(c.getCompany(), q) || containsIgnoreCase(c.getEmail(), q));
+    }
+
+    @Override
+    void account(ContactEntry e, Instant now) {
+        Contact c = e.item;
+        boolean shown = matches(c, now);
+        HealthKey key = HealthKey.of(c);
+        boolean unmoved = e.counted && e.shown && shown && e.key.equals(key);
+        if (e.counted) {
+            countStats(e, -1);
+            if (e.shown && !unmoved) {
+                byHealth.remove(c, e.key);
+            }
+        }
+        record(e, shown, key, now);
+        if (shown && !unmoved) {
+            byHealth.insert(c, key);
+        }
+        countStats(e, 1);
+    }
+
+    @Override
+    void uncount(ContactEntry e) {
+        if (e.counted) {
+            countStats(e, -1);
+            if (e.shown) {
+                byHealth.remove(e.item, e.key);
+            }
+        }
+        e.counted = false;
+        publish();
+    }
+
+    @Override
+    void rebuild(Instant now) {
+        highValueCount = 0;
+        atRiskCount = 0;
+        followUpCount = 0;
+        List<ContactEntry> shown = new ArrayList<>();
+        for (Contact c : items) {
+            ContactEntry e = entries.get(c.getId());
+            record(e, matches(c, now), HealthKey.of(c), now);
+            if (e.shown) {
+                shown.add(e);
+            }
+            countStats(e, 1);
+        }
+        shown.sort((x, y) -> x.key.compareTo(y.key));
+        List<Contact> sortedItems = new ArrayList<>(shown.size());
+        List<HealthKey> keys = new ArrayList<>(shown.size());
+        for (ContactEntry e : shown) {
+            sortedItems.add(e.item);
+            keys.add(e.key);
+        }
+        byHealth.replaceAll(sortedItems, keys);
+        publish();
+    }
+
+    @Override
+    void publish() {
+        ContactStats next = new ContactStats(items.size(), highValueCount, atRiskCount, followUpCount);
+        if (!next.equals(stats.get())) {
+            stats.set(next);
+        }
+    }
+
+    private static void record(ContactEntry e, boolean shown, HealthKey key, Instant now) {
+        Contact c = e.item;
+        e.counted = true;
+        e.shown = shown;
+        e.key = key;
+        e.highValue = ContactFilter.isHighValue(c);
+        e.atRisk = ContactFilter.isAtRisk(c);
+        e.followUp = ContactFilter.needsFollowUp(c, now);
+    }
+
+    private void countStats(ContactEntry e, int sign) {
+        highValueCount += e.highValue ? sign : 0;
+        atRiskCount += e.atRisk ? sign : 0;
+        followUpCount += e.followUp ? sign : 0;
+    }
+}

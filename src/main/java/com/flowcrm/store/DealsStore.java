@@ -1,0 +1,334 @@
+package com.flowcrm.store;
+
+import com.flowcrm.api.DealActivityAdded;
+import com.flowcrm.api.DealChanges;
+import com.flowcrm.api.DealUpdate;
+import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealActivity;
+import com.flowcrm.model.DealStage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+
+/**
+ * The deals of the pipeline, newest first, with O(1) lookup by id and the derived views of the board: deals per
+ * stage (filtered and searched, newest first), per-stage summaries of what is shown, and pipeline totals of all
+ * open deals. Mutated on the UI thread only (through the {@link EventDispatcher}); the views are updated
+ * incrementally, once per batch, for the deals the batch touched.
+ */
+public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, DealChanges, DealFilter> {
+    private static final DealStage[] STAGES = DealStage.values();
+
+    /** One deal, its place in the newest-first order, and what the derived views currently count for it. */
+    static final class DealEntry extends EntityStore.Entry<Deal> {
+        long order;
+        boolean open;
+        DealStage stage;
+        double value;
+        int probability;
+
+        DealEntry(Deal deal, long order) {
+            super(deal);
+            this.order = order;
+        }
+    }
+
+    /** Running sums of a stage column. */
+    private static final class Totals {
+        int count;
+        double value;
+        double weighted;
+
+        void add(double v, int p, int sign) {
+            count += sign;
+            value += sign * v;
+            weighted += sign * weighted(v, p);
+        }
+    }
+
+    private final Map<DealStage, OrderedView<Deal, Long>> stageViews = new EnumMap<>(DealStage.class);
+    private final Map<DealStage, Totals> stageTotals = new EnumMap<>(DealStage.class);
+    private final Map<DealStage, ReadOnlyObjectWrapper<StageSummary>> summaries = new EnumMap<>(DealStage.class);
+    private final ReadOnlyDoubleWrapper pipelineTotal = new ReadOnlyDoubleWrapper(this, "pipelineTotal");
+    private final ReadOnlyDoubleWrapper weightedForecast = new ReadOnlyDoubleWrapper(this, "weightedForecast");
+    private final ReadOnlyIntegerWrapper openDealCount = new ReadOnlyIntegerWrapper(this, "openDealCount");
+    private final EnumSet<DealStage> touchedStages = EnumSet.noneOf(DealStage.class);
+    private int openCount;
+    private double openValue;
+    private double openWeighted;
+    /** Created deals get ever smaller order keys, so that they sort before everything loaded earlier. */
+    private long newestOrder;
+
+    public DealsStore(EventDispatcher dispatcher, Clock clock) {
+        super(dispatcher, clock, "selectedDeal", DealFilter.ALL);
+        for (DealStage s : STAGES) {
+            stageViews.put(s, new OrderedView<>(Comparator.naturalOrder()));
+            stageTotals.put(s, new Totals());
+            summaries.put(s, new ReadOnlyObjectWrapper<>(this, "summary-" + s.wireName(), StageSummary.empty(s)));
+        }
+    }
+
+    /** All deals, newest first; read-only. */
+    public ObservableList<Deal> getDeals() {
+        return readOnlyItems();
+    }
+
+    /** The selected deal; always the store's own instance, so every live event and merged detail reaches it. */
+    public ObjectProperty<Deal> selectedDealProperty() {
+        return selection();
+    }
+
+    /** The deals of one stage that pass the filter and the search (title, company, contact name); live, read-only. */
+    public ObservableList<Deal> dealsInStage(DealStage stage) {
+        return stageViews.get(stage).readOnly();
+    }
+
+    /** Count, total and weighted value of what {@link #dealsInStage} shows for the stage. */
+    public ReadOnlyObjectProperty<StageSummary> stageSummaryProperty(DealStage stage) {
+        return summaries.get(stage).getReadOnlyProperty();
+    }
+
+    /** Total value of all open deals (not filtered). */
+    public ReadOnlyDoubleProperty pipelineTotalProperty() {
+        return pipelineTotal.getReadOnlyProperty();
+    }
+
+    /** Sum of value x probability over all open deals (not filtered). */
+    public ReadOnlyDoubleProperty weightedForecastProperty() {
+        return weightedForecast.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty openDealCountProperty() {
+        return openDealCount.getReadOnlyProperty();
+    }
+
+    /** A drag on the board: the stage changes now; the server confirms it or the edit is rolled back. */
+    public LocalEdit moveToStage(String id, DealStage stage) {
+        return applyLocal(id, new DealChanges().stage(stage));
+    }
+
+    // ---- live events (called by RootStore through the dispatcher) -------------------------------------------
+
+    /** deal:created: added at the start; a deal whose id exists already is updated in place, not duplicated. */
+    ApplyOutcome applyCreated(Deal deal) {
+        DealEntry existing = entries.get(deal.getId());
+        if (existing != null) {
+            if (applyChanges(existing, DealChanges.of(deal))) {
+                remoteChanges.updated(deal.getId());
+            }
+        } else {
+            DealEntry e = new DealEntry(deal, --newestOrder);
+            entries.put(deal.getId(), e);
+            items.add(0, deal);
+            markDirty(e);
+            remoteChanges.created(deal.getId());
+        }
+        return ApplyOutcome.APPLIED;
+    }
+
+    /** deal:updated and deal:stage_changed. */
+    ApplyOutcome applyUpdate(DealUpdate update) {
+        return applyUpdate(update.id(), update.changes());
+    }
+
+    /** deal:activity_added: first in the list, lastActivity = its date; an activity id seen before is not added again. */
+    ApplyOutcome applyActivity(DealActivityAdded added) {
+        DealEntry e = entries.get(added.dealId());
+        if (e == null) {
+            return ApplyOutcome.IGNORED;
+        }
+        DealActivity activity = added.activity();
+        for (DealActivity a : e.item.getActivities()) {
+            if (a.id().equals(activity.id())) {
+                return ApplyOutcome.IGNORED;
+            }
+        }
+        e.item.getActivities().add(0, activity);
+        e.item.setLastActivity(activity.date());
+        e.item.markChanged();
+        markDirty(e);
+        remoteChanges.updated(added.dealId());
+        return ApplyOutcome.APPLIED;
+    }
+
+    // ---- EntityStore ----------------------------------------------------------------------------------------
+
+    @Override
+    String idOf(Deal item) {
+        return item.getId();
+    }
+
+    @Override
+    DealEntry newEntry(Deal item, int position) {
+        return new DealEntry(item, position);
+    }
+
+    @Override
+    void placed(DealEntry e, int position) {
+        e.order = position;
+    }
+
+    /** Newest first by created date (undated last), keeping the given order among equals. */
+    @Override
+    List<Deal> ordered(List<Deal> unique) {
+        // a fresh list gets order keys 0..n-1, so created deals restart just below them
+        newestOrder = 0;
+        List<Deal> sorted = new ArrayList<>(unique);
+        sorted.sort(Comparator.comparing(Deal::getCreatedDate, Comparator.nullsLast(Comparator.reverseOrder())));
+        return sorted;
+    }
+
+    @Override
+    DealChanges snapshotOf(Deal item) {
+        return DealChanges.of(item);
+    }
+
+    /** List endpoints leave out activities and insights; empty ones must not wipe what the details fetch merged in. */
+    @Override
+    DealChanges refreshOf(Deal fresh) {
+        DealChanges changes = DealChanges.of(fresh);
+        if (fresh.getActivities().isEmpty()) {
+            changes.without(DealChanges.Field.ACTIVITIES);
+        }
+        if (fresh.getAiInsights().isEmpty()) {
+            changes.without(DealChanges.Field.AI_INSIGHTS);
+        }
+        return changes;
+    }
+
+    @Override
+    void markChanged(Deal item) {
+        item.markChanged();
+    }
+
+    @Override
+    boolean matches(Deal d, DealFilter filter, String q, Instant now) {
+        return filter.test(d, now) && (q.isEmpty() || containsIgnoreCase(d.getTitle(), q)
+                || containsIgnoreCase(d.getCompany(), q) || containsIgnoreCase(d.getContactName(), q));
+    }
+
+    @Override
+    void account(DealEntry e, Instant now) {
+        Deal d = e.item;
+        boolean shown = matches(d, now);
+        DealStage stage = d.getStage();
+        boolean sameColumn = e.counted && e.shown && shown && e.stage == stage;
+        uncountTotals(e);
+        if (e.counted && e.shown && !sameColumn) {
+            stageViews.get(e.stage).remove(d, e.order);
+        }
+        record(e, shown);
+        if (shown && !sameColumn) {
+            stageViews.get(stage).insert(d, e.order);
+        }
+        countTotals(e);
+    }
+
+    @Override
+    void uncount(DealEntry e) {
+        if (e.counted && e.shown) {
+            stageViews.get(e.stage).remove(e.item, e.order);
+        }
+        uncountTotals(e);
+        e.counted = false;
+        publish();
+    }
+
+    @Override
+    void rebuild(Instant now) {
+        Map<DealStage, List<Deal>> columns = new EnumMap<>(DealStage.class);
+        Map<DealStage, List<Long>> orders = new EnumMap<>(DealStage.class);
+        for (DealStage s : STAGES) {
+            columns.put(s, new ArrayList<>());
+            orders.put(s, new ArrayList<>());
+            stageTotals.put(s, new Totals());
+        }
+        openCount = 0;
+        openValue = 0;
+        openWeighted = 0;
+        for (Deal d : items) {
+            DealEntry e = entries.get(d.getId());
+            record(e, matches(d, now));
+            if (e.shown) {
+                columns.get(e.stage).add(d);
+                orders.get(e.stage).add(e.order);
+            }
+            countTotals(e);
+        }
+        for (DealStage s : STAGES) {
+            stageViews.get(s).replaceAll(columns.get(s), orders.get(s));
+        }
+        touchedStages.addAll(EnumSet.allOf(DealStage.class));
+        publish();
+    }
+
+    @Override
+    void publish() {
+        for (DealStage s : touchedStages) {
+            Totals t = stageTotals.get(s);
+            StageSummary summary = new StageSummary(s, t.count, t.value, t.weighted);
+            if (!summary.equals(summaries.get(s).get())) {
+                summaries.get(s).set(summary);
+            }
+        }
+        touchedStages.clear();
+        openDealCount.set(openCount);
+        pipelineTotal.set(openValue);
+        weightedForecast.set(openWeighted);
+    }
+
+    /** Notes the deal's current values as what the views count for it. */
+    private static void record(DealEntry e, boolean shown) {
+        Deal d = e.item;
+        e.counted = true;
+        e.shown = shown;
+        e.stage = d.getStage();
+        e.value = d.getValue();
+        e.probability = d.getProbability();
+        e.open = !e.stage.isClosed();
+    }
+
+    private void countTotals(DealEntry e) {
+        if (e.shown) {
+            stageTotals.get(e.stage).add(e.value, e.probability, 1);
+            touchedStages.add(e.stage);
+        }
+        if (e.open) {
+            openCount++;
+            openValue += e.value;
+            openWeighted += weighted(e.value, e.probability);
+        }
+    }
+
+    private void uncountTotals(DealEntry e) {
+        if (!e.counted) {
+            return;
+        }
+        if (e.shown) {
+            stageTotals.get(e.stage).add(e.value, e.probability, -1);
+            touchedStages.add(e.stage);
+        }
+        if (e.open) {
+            openCount--;
+            openValue -= e.value;
+            openWeighted -= weighted(e.value, e.probability);
+        }
+    }
+
+    private static double weighted(double value, int probability) {
+        return value * probability / 100.0;
+    }
+}

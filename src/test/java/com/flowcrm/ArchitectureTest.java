@@ -1,0 +1,88 @@
+package com.flowcrm;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layer rule of DESIGN.md: ui -> store -> {model, api, realtime}; model and realtime depend on nothing of
+ * ours and api only on the model it builds; cli uses store, never ui; demo shares nothing with the client; app
+ * wires it all. Packages that do not exist yet make their rules pass vacuously.
+ */
+@AnalyzeClasses(packages = "com.flowcrm", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String MODEL = "com.flowcrm.model..";
+    private static final String API = "com.flowcrm.api..";
+    private static final String REALTIME = "com.flowcrm.realtime..";
+    private static final String STORE = "com.flowcrm.store..";
+    private static final String UI = "com.flowcrm.ui..";
+    private static final String CLI = "com.flowcrm.cli..";
+    private static final String DEMO = "com.flowcrm.demo..";
+    private static final String APP = "com.flowcrm.app..";
+
+    /** The one class outside app allowed to start the demo backend: the demo-server command. */
+    private static final DescribedPredicate<JavaClass> DEMO_SERVER_COMMAND = DescribedPredicate.describe(
+            "the cli's DemoServerCommand", c -> c.getName().equals("com.flowcrm.cli.DemoServerCommand")
+                    || c.getName().startsWith("com.flowcrm.cli.DemoServerCommand$"));
+
+    @ArchTest
+    static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage(MODEL)
+            .should().dependOnClassesThat().resideInAnyPackage(API, REALTIME, STORE, UI, CLI, DEMO, APP)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule realtimeDependsOnNothingOfOurs = noClasses().that().resideInAPackage(REALTIME)
+            .should().dependOnClassesThat().resideInAnyPackage(MODEL, API, STORE, UI, CLI, DEMO, APP)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule apiDependsOnlyOnTheModel = noClasses().that().resideInAPackage(API)
+            .should().dependOnClassesThat().resideInAnyPackage(REALTIME, STORE, UI, CLI, DEMO, APP)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule apiRealtimeAndModelStayFreeOfJavaFxUi = noClasses().that()
+            .resideInAnyPackage(API, REALTIME, MODEL)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule storeNeverDependsOnUiCliAppOrDemo = noClasses().that().resideInAPackage(STORE)
+            .should().dependOnClassesThat().resideInAnyPackage(UI, CLI, APP, DEMO)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule uiGoesThroughTheStores = noClasses().that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAnyPackage(REALTIME, CLI, DEMO)
+            .allowEmptyShould(true);
+
+    /** The ui may name the patch types the stores' optimistic edits take, but never the REST client or the mapper. */
+    @ArchTest
+    static final ArchRule uiUsesNoBackendAccess = noClasses().that().resideInAPackage(UI)
+            .should().dependOnClassesThat(DescribedPredicate.describe("are api classes other than DealChanges/ContactChanges",
+                    c -> c.getPackageName().equals("com.flowcrm.api")
+                            && !c.getName().startsWith("com.flowcrm.api.DealChanges")
+                            && !c.getName().startsWith("com.flowcrm.api.ContactChanges")))
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule cliNeverUsesUi = noClasses().that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(UI)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule demoSharesNothingWithTheClient = noClasses().that().resideInAPackage(DEMO)
+            .should().dependOnClassesThat().resideInAnyPackage(MODEL, API, REALTIME, STORE, UI, CLI, APP)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyAppAndTheDemoServerCommandUseDemo = noClasses().that()
+            .resideOutsideOfPackages(APP, DEMO).and(DescribedPredicate.not(DEMO_SERVER_COMMAND))
+            .should().dependOnClassesThat().resideInAPackage(DEMO)
+            .allowEmptyShould(true);
+}
