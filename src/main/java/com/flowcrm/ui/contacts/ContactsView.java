@@ -7,7 +7,7 @@ import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.deal.DisplayFormats;
-import com.flowcrm.ui.deal.FilterControls;
+import com.flowcrm.ui.deal.ViewChrome;
 import com.flowcrm.ui.deal.RecentChanges;
 import java.time.Clock;
 import java.util.Comparator;
@@ -73,31 +73,20 @@ public final class ContactsView implements NavigableView {
         panel.setOnClose(() -> viewModel.openContactProperty().set(null));
         panel.setOnOpenDeal(navigator::showDeal);
         viewModel.openContactProperty().addListener((obs, old, contact) -> root.setRight(contact == null ? null : panel));
-        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && viewModel.openContactProperty().get() != null) {
-                viewModel.openContactProperty().set(null);
-                e.consume();
-            }
-        });
+        ViewChrome.closeOnEscape(root, viewModel.openContactProperty());
     }
 
     private Node header() {
-        Label title = new Label("Contacts");
-        title.getStyleClass().add("view-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label shown = new Label();
         shown.setId("contacts-shown");
         shown.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.rows().size() + " of " + viewModel.allContacts().size(), viewModel.rows(),
                 viewModel.allContacts()));
-        HBox row = new HBox(12, title, spacer,
-                FilterControls.stat("High value", statLabel("stat-high-value", ContactStats::highValue), Feather.STAR),
-                FilterControls.stat("At risk", statLabel("stat-at-risk", ContactStats::atRisk), Feather.ALERT_TRIANGLE),
-                FilterControls.stat("Need a follow-up", statLabel("stat-follow-up", ContactStats::needsFollowUp), Feather.CLOCK),
-                FilterControls.stat("Shown", shown, Feather.USERS));
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return ViewChrome.titleRow("Contacts",
+                ViewChrome.stat("High value", statLabel("stat-high-value", ContactStats::highValue), Feather.STAR),
+                ViewChrome.stat("At risk", statLabel("stat-at-risk", ContactStats::atRisk), Feather.ALERT_TRIANGLE),
+                ViewChrome.stat("Need a follow-up", statLabel("stat-follow-up", ContactStats::needsFollowUp), Feather.CLOCK),
+                ViewChrome.stat("Shown", shown, Feather.USERS));
     }
 
     private Label statLabel(String id, java.util.function.ToIntFunction<ContactStats> count) {
@@ -109,9 +98,9 @@ public final class ContactsView implements NavigableView {
     }
 
     private Node toolbar() {
-        HBox chipRow = FilterControls.chips(ContactFilter.values(), viewModel.filterProperty(), ContactsView::chipText,
+        HBox chipRow = ViewChrome.chips(ContactFilter.values(), viewModel.filterProperty(), ContactsView::chipText,
                 "contact-filter-");
-        HBox searchBox = FilterControls.searchBox(viewModel.searchTextProperty(), "Search name, company or email",
+        HBox searchBox = ViewChrome.searchBox(viewModel.searchTextProperty(), "Search name, company or email",
                 "contact-search");
 
         Region spacer = new Region();

@@ -8,7 +8,7 @@ import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.deal.DealDetailsPanel;
 import com.flowcrm.ui.deal.DealDetailsViewModel;
 import com.flowcrm.ui.deal.DisplayFormats;
-import com.flowcrm.ui.deal.FilterControls;
+import com.flowcrm.ui.deal.ViewChrome;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -18,8 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,19 +66,10 @@ public final class PipelineView implements NavigableView {
             details.open(deal);
             root.setRight(deal == null ? null : panel);
         });
-        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && viewModel.openDealProperty().get() != null) {
-                viewModel.openDealProperty().set(null);
-                e.consume();
-            }
-        });
+        ViewChrome.closeOnEscape(root, viewModel.openDealProperty());
     }
 
     private Node header() {
-        Label title = new Label("Pipeline");
-        title.getStyleClass().add("view-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label total = new Label();
         total.setId("pipeline-total");
         total.textProperty().bind(Bindings.createStringBinding(
@@ -92,18 +81,15 @@ public final class PipelineView implements NavigableView {
         Label openCount = new Label();
         openCount.setId("pipeline-open-count");
         openCount.textProperty().bind(viewModel.openDealCountProperty().asString());
-        HBox row = new HBox(12, title, spacer, FilterControls.stat("Total pipeline", total, Feather.LAYERS),
-                FilterControls.stat("Weighted forecast", weighted, Feather.TARGET),
-                FilterControls.stat("Open deals", openCount, Feather.BRIEFCASE));
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("summary-line");
-        return row;
+        return ViewChrome.titleRow("Pipeline", ViewChrome.stat("Total pipeline", total, Feather.LAYERS),
+                ViewChrome.stat("Weighted forecast", weighted, Feather.TARGET),
+                ViewChrome.stat("Open deals", openCount, Feather.BRIEFCASE));
     }
 
     private Node toolbar() {
-        HBox chipRow = FilterControls.chips(DealFilter.values(), viewModel.filterProperty(), PipelineView::chipText,
+        HBox chipRow = ViewChrome.chips(DealFilter.values(), viewModel.filterProperty(), PipelineView::chipText,
                 "filter-");
-        HBox searchBox = FilterControls.searchBox(viewModel.searchTextProperty(), "Search title, company or contact",
+        HBox searchBox = ViewChrome.searchBox(viewModel.searchTextProperty(), "Search title, company or contact",
                 "deal-search");
 
         Label hint = new Label(null, new FontIcon(Feather.INFO));

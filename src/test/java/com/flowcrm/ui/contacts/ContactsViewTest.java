@@ -5,7 +5,6 @@ import static com.flowcrm.ui.deal.LiveDemoSession.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerLight;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.RelationshipHealth;
 import com.flowcrm.store.ContactFilter;
@@ -21,10 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The contacts table against the demo backend: live contact events, the 70/40 health boundaries, filters, sorting. */
 class ContactsViewTest {
@@ -46,8 +41,7 @@ class ContactsViewTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        LiveDemoSession.prepareToolkit();
     }
 
     @BeforeEach
@@ -64,13 +58,7 @@ class ContactsViewTest {
                 view.reveal(contactId);
             }
         };
-        FxToolkit.setupStage(stage -> {
-            view = new ContactsView(live.session(), navigator);
-            stage.setScene(new Scene((Parent) view.getNode(), 1280, 800));
-            stage.show();
-            stage.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        view = LiveDemoSession.show(() -> new ContactsView(live.session(), navigator));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package com.flowcrm.ui.deal;
 
 import static org.awaitility.Awaitility.await;
 
+import atlantafx.base.theme.PrimerLight;
 import com.flowcrm.app.AppConfig;
 import com.flowcrm.app.AppContext;
 import com.flowcrm.demo.DemoServer;
@@ -10,11 +11,18 @@ import com.flowcrm.demo.DemoState;
 import com.flowcrm.store.LiveConnection;
 import com.flowcrm.store.SessionState;
 import com.flowcrm.store.SessionStore;
+import com.flowcrm.ui.NavigableView;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,6 +59,26 @@ public final class LiveDemoSession implements AutoCloseable {
             throw e;
         }
         return live;
+    }
+
+    /** Registers the FX toolkit with the light theme; once per test class. */
+    public static void prepareToolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    /** Builds the view on the FX thread and shows it in the test window, at the headless screen's 1280x800. */
+    public static <V extends NavigableView> V show(Supplier<V> build) throws TimeoutException {
+        AtomicReference<V> built = new AtomicReference<>();
+        FxToolkit.setupStage(stage -> {
+            V view = build.get();
+            built.set(view);
+            stage.setScene(new Scene((Parent) view.getNode(), 1280, 800));
+            stage.show();
+            stage.toFront();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return built.get();
     }
 
     public SessionStore session() {

@@ -5,7 +5,6 @@ import static com.flowcrm.ui.deal.LiveDemoSession.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerLight;
 import com.flowcrm.model.ActivityType;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
@@ -21,10 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The pipeline board against the demo backend: demo data, every live deal event, drag and drop, rollback, filters. */
 class PipelineViewTest {
@@ -50,8 +45,7 @@ class PipelineViewTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        LiveDemoSession.prepareToolkit();
     }
 
     @BeforeEach
@@ -68,13 +62,7 @@ class PipelineViewTest {
                 navigatedContacts.add(contactId);
             }
         };
-        FxToolkit.setupStage(stage -> {
-            view = new PipelineView(live.session(), navigator);
-            stage.setScene(new Scene((Parent) view.getNode(), 1280, 800));
-            stage.show();
-            stage.toFront();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        view = LiveDemoSession.show(() -> new PipelineView(live.session(), navigator));
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static com.flowcrm.ui.deal.LiveDemoSession.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerLight;
 import com.flowcrm.demo.DemoServerConfig;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
@@ -14,10 +13,7 @@ import com.flowcrm.ui.contacts.ContactsView;
 import com.flowcrm.ui.deal.LiveDemoSession;
 import java.time.Duration;
 import java.util.Comparator;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -28,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 10,000 deals and 50,000 contacts: the views stay virtualized (a screenful of cells, not one per item), and
@@ -53,8 +48,7 @@ class ViewsAtScaleTest {
 
     @BeforeAll
     static void bigBackend() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        LiveDemoSession.prepareToolkit();
         live = LiveDemoSession.start(DemoServerConfig.forTests().withData(10_000, 50_000, 7));
     }
 
@@ -68,13 +62,7 @@ class ViewsAtScaleTest {
 
     @Test
     void tenThousandDealsFilterAndScrollWithAScreenfulOfCells() throws Exception {
-        PipelineView[] view = new PipelineView[1];
-        FxToolkit.setupStage(stage -> {
-            view[0] = new PipelineView(live.session(), NOWHERE);
-            stage.setScene(new Scene((Parent) view[0].getNode(), 1280, 800));
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        PipelineView view = LiveDemoSession.show(() -> new PipelineView(live.session(), NOWHERE));
         assertThat(onFx(this::shownDeals)).isEqualTo(10_000);
         assertThat(onFx(() -> robot.lookup(".deal-card-cell").queryAll().size())).as("cells on the board").isLessThan(150);
 
@@ -106,7 +94,7 @@ class ViewsAtScaleTest {
         ListView<Deal> negotiation = list(DealStage.NEGOTIATION);
         robot.interact(() -> ((javafx.scene.control.skin.VirtualFlow<?>) negotiation.lookup(".virtual-flow")).setPosition(0));
         Deal deep = onFx(() -> negotiation.getItems().get(negotiation.getItems().size() - 1));
-        robot.interact(() -> view[0].reveal(deep.getId()));
+        robot.interact(() -> view.reveal(deep.getId()));
         await().atMost(SLOW).until(() -> onFx(() -> negotiation.getSelectionModel().getSelectedItem() == deep
                 && robot.from(negotiation).lookup(".deal-card-cell").queryAllAs(DealCardCell.class).stream()
                         .anyMatch(c -> c.getItem() == deep && !c.isEmpty())));
@@ -114,11 +102,7 @@ class ViewsAtScaleTest {
 
     @Test
     void fiftyThousandContactsSortWithAScreenfulOfRows() throws Exception {
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) new ContactsView(live.session(), NOWHERE).getNode(), 1280, 800));
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        LiveDemoSession.show(() -> new ContactsView(live.session(), NOWHERE));
         TableView<Contact> table = robot.lookup("#contacts-table").query();
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(50_000);
 

@@ -5,19 +5,23 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The header pieces the pipeline and contacts views share: filter chips, the search box and a key figure. */
-public final class FilterControls {
-    private FilterControls() {
+/** What the pipeline and contacts views share around their content: title row, filter chips, search, key figures. */
+public final class ViewChrome {
+    private ViewChrome() {
     }
 
     /**
@@ -66,6 +70,29 @@ public final class FilterControls {
         box.getStyleClass().add("search-box");
         HBox.setHgrow(search, Priority.ALWAYS);
         return box;
+    }
+
+    /** The title row of a view: its name on the left, key figures on the right. */
+    public static HBox titleRow(String title, Node... figures) {
+        Label name = new Label(title);
+        name.getStyleClass().add("view-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(12, name, spacer);
+        row.getChildren().addAll(figures);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("summary-line");
+        return row;
+    }
+
+    /** Escape anywhere in the view closes its details panel (clears what it shows). */
+    public static void closeOnEscape(Node view, ObjectProperty<?> openItem) {
+        view.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && openItem.get() != null) {
+                openItem.set(null);
+                e.consume();
+            }
+        });
     }
 
     /** A key figure in a view's header: a small caption with an icon above a large value. */
