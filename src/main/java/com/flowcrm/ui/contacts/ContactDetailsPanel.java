@@ -8,6 +8,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.Sentiment;
 import com.flowcrm.ui.deal.DetailsLayout;
 import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.ViewChrome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +62,7 @@ final class ContactDetailsPanel extends VBox {
         getStyleClass().add("contact-details");
         setId("contact-details");
 
-        Button close = new Button(null, new FontIcon(Feather.X));
-        close.getStyleClass().addAll("flat", "button-icon");
-        close.setTooltip(new Tooltip("Close details (Esc)"));
-        close.setAccessibleText("Close details");
-        close.setOnAction(e -> onClose.run());
+        Button close = ViewChrome.iconButton(Feather.X, "Close details (Esc)", "Close details", () -> onClose.run());
         name.getStyleClass().add("details-title");
         name.setId("contact-details-name");
         role.getStyleClass().add("details-subtitle");

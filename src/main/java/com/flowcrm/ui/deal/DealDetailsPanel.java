@@ -25,7 +25,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -72,12 +71,8 @@ public final class DealDetailsPanel extends VBox {
         getStyleClass().add("deal-details");
         setId("deal-details");
 
-        Button close = new Button(null, new FontIcon(Feather.X));
-        close.getStyleClass().addAll("flat", "button-icon");
-        close.setTooltip(new Tooltip("Close details (Esc)"));
-        close.setAccessibleText("Close details");
+        Button close = ViewChrome.iconButton(Feather.X, "Close details (Esc)", "Close details", () -> onClose.run());
         close.setId("close-details");
-        close.setOnAction(e -> onClose.run());
         heading.getStyleClass().add("details-title");
         heading.setId("details-title");
         heading.setWrapText(true);

@@ -6,10 +6,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -93,6 +95,16 @@ public final class ViewChrome {
                 e.consume();
             }
         });
+    }
+
+    /** A flat icon-only button; the tooltip and the accessible text say what it does. */
+    public static Button iconButton(Feather icon, String tooltip, String accessibleText, Runnable action) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll("flat", "button-icon");
+        button.setTooltip(new Tooltip(tooltip));
+        button.setAccessibleText(accessibleText);
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     /** A key figure in a view's header: a small caption with an icon above a large value. */

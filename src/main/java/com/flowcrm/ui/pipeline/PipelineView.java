@@ -123,11 +123,7 @@ public final class PipelineView implements NavigableView {
         text.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button dismiss = new Button(null, new FontIcon(Feather.X));
-        dismiss.getStyleClass().addAll("flat", "button-icon");
-        dismiss.setTooltip(new Tooltip("Dismiss"));
-        dismiss.setAccessibleText("Dismiss message");
-        dismiss.setOnAction(e -> viewModel.dismissMessage());
+        Button dismiss = ViewChrome.iconButton(Feather.X, "Dismiss", "Dismiss message", viewModel::dismissMessage);
         HBox banner = new HBox(8, text, spacer, dismiss);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("board-banner");
