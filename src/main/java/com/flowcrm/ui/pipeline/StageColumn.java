@@ -4,6 +4,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.ViewChrome;
 import java.time.Clock;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -22,7 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One stage of the board: a header with the stage's count, total and weighted value of the deals shown, and
@@ -89,14 +89,12 @@ final class StageColumn extends VBox {
         getChildren().addAll(header, list);
 
         if (stage.isClosed()) {
-            Button collapse = iconButton(Feather.CHEVRONS_LEFT, "Collapse " + stage.label());
+            Button collapse = columnToggle(Feather.CHEVRONS_LEFT, "Collapse " + stage.label(), () -> collapsed.set(true));
             collapse.setId("collapse-" + stage.wireName());
-            collapse.setOnAction(e -> collapsed.set(true));
             titleRow.getChildren().add(collapse);
 
-            Button expand = iconButton(Feather.CHEVRONS_RIGHT, "Expand " + stage.label());
+            Button expand = columnToggle(Feather.CHEVRONS_RIGHT, "Expand " + stage.label(), () -> collapsed.set(false));
             expand.setId("expand-" + stage.wireName());
-            expand.setOnAction(e -> collapsed.set(false));
             Label vertical = new Label();
             vertical.getStyleClass().add("column-title");
             vertical.textProperty().bind(Bindings.createStringBinding(
@@ -119,12 +117,9 @@ final class StageColumn extends VBox {
         return new VBox(0, label, value);
     }
 
-    private static Button iconButton(Feather icon, String tip) {
-        Button button = new Button(null, new FontIcon(icon));
-        button.getStyleClass().addAll("flat", "button-icon", "column-toggle");
-        button.setTooltip(new Tooltip(tip));
-        button.setAccessibleText(tip);
-        button.setFocusTraversable(false);
+    private static Button columnToggle(Feather icon, String tip, Runnable action) {
+        Button button = ViewChrome.iconButton(icon, tip, tip, action);
+        button.getStyleClass().add("column-toggle");
         return button;
     }
 
