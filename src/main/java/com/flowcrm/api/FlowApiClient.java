@@ -139,14 +139,15 @@ public final class FlowApiClient {
                 throw new ApiException(ApiException.Kind.MALFORMED, 200, "The refresh response has no token.");
             }
             String refreshToken = stringField(response, "refreshToken", "refresh_token");
-            AuthTokens fresh = new AuthTokens(token, refreshToken != null ? refreshToken : current.refreshToken());
-            setTokens(fresh);
-            return fresh;
+            return new AuthTokens(token, refreshToken != null ? refreshToken : current.refreshToken());
         }).whenComplete((fresh, error) -> {
+            // cleared before the listeners hear of the new tokens: a refresh they schedule must start anew,
+            // not join this finished one
             refreshInFlight.set(null);
             if (error != null) {
                 mine.completeExceptionally(unwrap(error));
             } else {
+                setTokens(fresh);
                 mine.complete(fresh);
             }
         });

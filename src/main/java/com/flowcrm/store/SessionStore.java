@@ -53,6 +53,7 @@ public final class SessionStore implements AutoCloseable {
     /** The WebSocket events that carry store changes. */
     public static final List<String> STORE_EVENTS = List.of("deal:created", "deal:updated", "deal:stage_changed",
             "deal:activity_added", "contact:updated", "contact:health_changed", "notification:new");
+    private static final long MIN_REFRESH_DELAY_MS = 1000;
     private static final String EXPIRED_MESSAGE = "Your session expired. Please sign in again.";
 
     private final RootStore root;
@@ -303,13 +304,17 @@ public final class SessionStore implements AutoCloseable {
     private void scheduleRefresh(FlowApiClient client, AuthTokens tokens) {
         cancel(refreshTimer);
         tokens.lifetime().ifPresent(lifetime -> {
-            long delay = Math.max(0, Duration.between(clock.instant(), lifetime.refreshAt()).toMillis());
+            // at least a second apart: a token whose 80% mark already passed (a very short lifetime, a skewed
+            // clock) must not start a refresh loop; a call refused meanwhile refreshes on demand
+            long delay = Math.max(MIN_REFRESH_DELAY_MS, Duration.between(clock.instant(), lifetime.refreshAt()).toMillis());
+            log.debug("Token refresh scheduled in {} ms (token expires {})", delay, lifetime.expiresAt());
             refreshTimer = timers.schedule(() -> refreshNow(client, lifetime.expiresAt()), delay, TimeUnit.MILLISECONDS);
         });
     }
 
     private void refreshNow(FlowApiClient client, Instant expiresAt) {
         if (!active.get() || client != api) {
+            log.debug("Token refresh skipped: {}", active.get() ? "the server changed" : "not signed in");
             return;
         }
         client.refresh().whenComplete((fresh, error) -> {
