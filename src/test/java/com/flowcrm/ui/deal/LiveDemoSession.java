@@ -42,17 +42,18 @@ public final class LiveDemoSession implements AutoCloseable {
     }
 
     public static LiveDemoSession start() throws Exception {
-        return start(DemoServerConfig.forTests());
+        return start(DemoServerConfig.forTests(), PATIENCE);
     }
 
-    /** With another data set, e.g. thousands of deals for the scale tests. */
-    public static LiveDemoSession start(DemoServerConfig config) throws Exception {
+    /** With another data set, e.g. thousands of deals for the scale tests, and the time the sign-in may take. */
+    public static LiveDemoSession start(DemoServerConfig config, Duration signInPatience) throws Exception {
         DemoServer demo = DemoServer.start(config);
         AppContext app = AppContext.create(AppConfig.forServer(demo.apiUrl(), demo.wsUrl()));
         LiveDemoSession live = new LiveDemoSession(demo, app);
         try {
-            app.session().login(DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            await().atMost(PATIENCE).until(() -> onFx(() -> app.session().stateProperty().get() == SessionState.ACTIVE
+            app.session().login(DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD)
+                    .get(signInPatience.toSeconds(), TimeUnit.SECONDS);
+            await().atMost(signInPatience).until(() -> onFx(() -> app.session().stateProperty().get() == SessionState.ACTIVE
                     && app.session().connectionProperty().get().phase() == LiveConnection.Phase.LIVE));
         } catch (Exception | AssertionError e) {
             live.close();

@@ -32,7 +32,7 @@ import org.testfx.api.FxToolkit;
  */
 class ViewsAtScaleTest {
     private static final Logger LOG = LoggerFactory.getLogger(ViewsAtScaleTest.class);
-    private static final Duration SLOW = Duration.ofSeconds(4);
+    private static final Duration SLOW = Duration.ofSeconds(8);
     private static final Navigator NOWHERE = new Navigator() {
         @Override
         public void showDeal(String dealId) {
@@ -49,7 +49,8 @@ class ViewsAtScaleTest {
     @BeforeAll
     static void bigBackend() throws Exception {
         LiveDemoSession.prepareToolkit();
-        live = LiveDemoSession.start(DemoServerConfig.forTests().withData(10_000, 50_000, 7));
+        // loading 60,000 records over REST takes a while on a busy build machine
+        live = LiveDemoSession.start(DemoServerConfig.forTests().withData(10_000, 50_000, 7), Duration.ofSeconds(90));
     }
 
     @AfterAll
