@@ -214,6 +214,20 @@ class ContactsViewTest {
                 assertThat(onFx(() -> robot.lookup("#contact-details-health").<HealthBadge>query().text())).isEqualTo("Low \u00b7 35"));
     }
 
+    @Test
+    void clickingARowOpensItsPanelAndEscapeClosesIt() throws Exception {
+        Contact second = onFx(() -> table().getItems().get(1));
+        robot.clickOn(onFx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() == second).findFirst().orElseThrow()));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(onFx(() -> text("#contact-details-name"))).isEqualTo(second.getName()));
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(onFx(() -> robot.lookup("#contact-details").tryQuery().map(Node::getScene).isPresent())).isFalse());
+        assertThat(onFx(() -> view.viewModel().openContactProperty().get())).isNull();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private TableView<Contact> table() {
