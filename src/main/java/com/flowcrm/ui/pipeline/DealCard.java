@@ -44,6 +44,7 @@ final class DealCard extends StackPane {
     private final Tooltip signalTip = new Tooltip();
     private final Tooltip priorityTip = new Tooltip();
     private final Tooltip closeTip = new Tooltip();
+    private final Tooltip titleTip = new Tooltip();
     private final Region flashOverlay = new Region();
     private final FlashEffect flash = new FlashEffect(this, flashOverlay);
     private final Clock clock;
@@ -75,6 +76,12 @@ final class DealCard extends StackPane {
 
         title.setMaxWidth(Double.MAX_VALUE);
         title.setMinWidth(0);
+        // deal names share their first words ("Forecasting Add-on ..."): two lines tell them apart; every card
+        // keeps the same height (the column's cells are fixed-size), and the tooltip has the whole title
+        title.setWrapText(true);
+        title.setAlignment(Pos.TOP_LEFT);
+        title.getStyleClass().add("two-lines");
+        title.setTooltip(titleTip);
         company.setMinWidth(0);
         setMinWidth(0);
         // the title gives way first; badges, value and date keep their full text
@@ -110,6 +117,7 @@ final class DealCard extends StackPane {
     /** Rewrites the card for this deal's current values; {@code isSaving} shows the pending-save mark. */
     void show(Deal deal, boolean isSaving) {
         title.setText(deal.getTitle());
+        titleTip.setText(deal.getTitle());
         company.setText(deal.getContactName().isBlank()
                 ? deal.getCompany() : deal.getCompany() + " \u00b7 " + deal.getContactName());
         value.setText(DisplayFormats.compactMoney(deal.getValue()));

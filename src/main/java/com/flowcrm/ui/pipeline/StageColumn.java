@@ -30,7 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class StageColumn extends VBox {
     /** Every card has the same height, which keeps scrolling through thousands of deals cheap. */
-    static final double CARD_CELL_HEIGHT = 132;
+    static final double CARD_CELL_HEIGHT = 150;
     private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
 
     private final DealStage stage;
