@@ -19,13 +19,13 @@ public final class NotificationToasts implements AutoCloseable {
     private final SessionStore session;
     private final Consumer<Toast> presenter;
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
+    private final Consumer<Notification> arrivals = this::arrived;
     private volatile boolean open = true;
 
     public NotificationToasts(SessionStore session, Consumer<Toast> presenter) {
         this.session = Objects.requireNonNull(session, "session");
         this.presenter = Objects.requireNonNull(presenter, "presenter");
-        // The store keeps its arrival listeners for its lifetime; a closed instance simply stops reacting.
-        session.root().notifications().addArrivalListener(this::arrived);
+        session.root().notifications().addArrivalListener(arrivals);
     }
 
     /** How many toasts this window has shown; tests read it. */
@@ -49,5 +49,7 @@ public final class NotificationToasts implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        // each signed-in window adds one; a closed window must not stay reachable from the store
+        session.root().notifications().removeArrivalListener(arrivals);
     }
 }
