@@ -1,0 +1,160 @@
+package com.flowcrm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flowcrm.api.JsonMapper;
+import com.flowcrm.model.Contact;
+import com.flowcrm.model.Deal;
+import com.flowcrm.store.RootStore;
+import com.google.gson.JsonParser;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of issue 9, run by {@code mvn -B -Pbench verify}: live-event throughput ours against the naive port
+ * (with and without the views shown), end to end through the demo server's WebSocket against the wire's limit,
+ * latency at a steady rate, heap and initial load, on the real FX thread (headless Monocle). Prints a table and
+ * writes {@code target/bench/results.json}. Rounds per measure: {@code -Dbench.rounds} (default 3, after a warm-up).
+ */
+@Tag("bench")
+class BenchmarkTest {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
+
+    @Test
+    void measureAndReport() throws Exception {
+        long suiteStart = System.nanoTime();
+        FxThread.start();
+        BenchResults r = new BenchResults();
+        describeMachine(r);
+        try (BenchDataset data = BenchDataset.start()) {
+            BenchResults.log("bench dataset ready: %s deals, %s contacts (%s + %s bytes of JSON)", data.dealIds.size(),
+                    data.contactIds.size(), data.dealsJson.length(), data.contactsJson.length());
+            assertThat(data.dealIds).hasSize(BenchDataset.DEALS);
+            assertThat(data.contactIds).hasSize(BenchDataset.CONTACTS);
+            r.details.put("views", BenchViews.kind(BenchViews.realViewsAvailable()));
+            r.details.put("rounds", ROUNDS);
+
+            heapAndInitialLoad(data, r);
+            List<BenchDataset.Event> events = data.events(BenchDataset.EVENTS, 1, "bench");
+            storeApply(new StoreApplyBench(data, events), r);
+            new SocketBench(data, events, ROUNDS).run(r);
+        }
+        r.details.put("suite_seconds", (System.nanoTime() - suiteStart) / 1e9);
+        r.write(OUT);
+        System.out.println();
+        System.out.println("Flow CRM benchmark (" + r.machine + ")");
+        System.out.println("views: " + r.details.get("views"));
+        System.out.println(r.table());
+        System.out.println("results: " + OUT.resolve("results.json").toAbsolutePath());
+        assertThat(Files.size(OUT.resolve("results.json"))).isPositive();
+    }
+
+    private static void describeMachine(BenchResults r) {
+        Runtime rt = Runtime.getRuntime();
+        r.machine.put("cores", rt.availableProcessors());
+        r.machine.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
+        r.machine.put("heap_max_mb", rt.maxMemory() / (1024 * 1024));
+        r.machine.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
+        r.machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        r.machine.put("cpu", cpuModel());
+        r.machine.put("javafx", System.getProperty("javafx.runtime.version"));
+        r.machine.put("date", Instant.now().toString());
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /**
+     * Heap first, before the event streams exist: used heap after GC with the stores loaded (the toolkit and the
+     * demo server's own copy of the data are in the same JVM, so the store's share is reported beside it).
+     * Initial load: the REST text parsed, mapped and loaded into a RootStore on the FX thread.
+     */
+    private void heapAndInitialLoad(BenchDataset data, BenchResults r) throws InterruptedException {
+        JsonMapper mapper = JsonMapper.create();
+        List<Double> loads = new ArrayList<>();
+        for (int round = 0; round <= ROUNDS + 1; round++) {
+            StoreApplyBench.gc();
+            long start = System.nanoTime();
+            List<Deal> deals = mapper.deals(JsonParser.parseString(data.dealsJson)).values();
+            List<Contact> contacts = mapper.contacts(JsonParser.parseString(data.contactsJson)).values();
+            RootStore root = new RootStore(Platform::runLater);
+            CountDownLatch loaded = new CountDownLatch(1);
+            root.loadSnapshot(deals, contacts, List.of());
+            root.dispatcher().submit(loaded::countDown);
+            assertThat(loaded.await(1, TimeUnit.MINUTES)).isTrue();
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (round > 0) {
+                loads.add(ms);
+            }
+        }
+        r.initialLoadMs = BenchResults.median(loads);
+        r.details.put("initial_load_rounds_ms", loads);
+
+        long before = usedAfterGc();
+        RootStore root = StoreApplyBench.loadedRootStore(new StoreApplyBench(data, List.of()).snapshot());
+        long after = usedAfterGc();
+        assertThat(root.deals().size()).isEqualTo(BenchDataset.DEALS);
+        assertThat(root.contacts().size()).isEqualTo(BenchDataset.CONTACTS);
+        r.heapMbLoaded = after / (1024.0 * 1024);
+        r.details.put("heap_mb_before_load", before / (1024.0 * 1024));
+        r.details.put("heap_mb_stores_only", (after - before) / (1024.0 * 1024));
+        BenchResults.log("heap %s MB used with the stores loaded (%s MB before), initial load %s ms", r.heapMbLoaded,
+                before / (1024 * 1024), r.initialLoadMs);
+        java.lang.ref.Reference.reachabilityFence(root);
+    }
+
+    private static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private void storeApply(StoreApplyBench bench, BenchResults r) throws InterruptedException {
+        for (boolean views : new boolean[] {false, true}) {
+            List<Double> batched = new ArrayList<>();
+            List<Double> naive = new ArrayList<>();
+            bench.batched(views);
+            bench.naive(views);
+            for (int round = 0; round < ROUNDS; round++) {
+                // alternated, so that neither side always runs on a warmer or a more fragmented heap
+                if (round % 2 == 0) {
+                    batched.add(bench.batched(views));
+                    naive.add(bench.naive(views));
+                } else {
+                    naive.add(bench.naive(views));
+                    batched.add(bench.batched(views));
+                }
+            }
+            String key = views ? "store_apply_views_rounds_eps" : "store_apply_rounds_eps";
+            r.details.put(key, Map.of("batched", batched, "naive", naive));
+            BenchResults.log("%s: batched %s naive %s", key, batched, naive);
+            if (views) {
+                r.storeApplyViewsBatched = BenchResults.median(batched);
+                r.storeApplyViewsNaive = BenchResults.median(naive);
+            } else {
+                r.storeApplyBatched = BenchResults.median(batched);
+                r.storeApplyNaive = BenchResults.median(naive);
+            }
+        }
+    }
+}
