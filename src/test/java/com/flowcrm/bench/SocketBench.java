@@ -33,38 +33,61 @@ final class SocketBench {
     private static final Duration SETTLE = Duration.ofMillis(400);
 
     private final BenchDataset data;
-    private final List<BenchDataset.Event> events;
-    private final int rounds;
+    private final RealtimeClient client;
+    private List<BenchDataset.Event> events = List.of();
     private volatile RealtimeEventHandler sink = (event, json, receivedAt) -> { };
 
-    SocketBench(BenchDataset data, List<BenchDataset.Event> events, int rounds) {
+    private SocketBench(BenchDataset data, RealtimeClient client) {
         this.data = data;
-        this.events = events;
-        this.rounds = rounds;
+        this.client = client;
     }
 
-    void run(BenchResults r) throws InterruptedException {
+    /** The app's realtime client connected to the demo server; closing it disconnects. */
+    interface Connection extends AutoCloseable {
+        void latency(BenchResults r) throws InterruptedException;
+
+        void throughput(List<BenchDataset.Event> stream, int rounds, BenchResults r) throws InterruptedException;
+
+        @Override
+        void close();
+    }
+
+    static Connection connect(BenchDataset data) throws InterruptedException {
         RealtimeClient client = new RealtimeClient(RealtimeSettings.defaults());
-        try {
-            for (String event : SessionStore.STORE_EVENTS) {
-                client.on(event, (name, json, receivedAt) -> sink.onEvent(name, json, receivedAt));
-            }
-            client.connect(URI.create(data.server.wsUrl()), data.token);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!client.status().isConnected()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the realtime client did not connect: " + client.status());
-                }
-                Thread.sleep(10);
-            }
-            throughput(r);
-            latency(r);
-        } finally {
-            client.close();
+        SocketBench bench = new SocketBench(data, client);
+        for (String event : SessionStore.STORE_EVENTS) {
+            client.on(event, (name, json, receivedAt) -> bench.sink.onEvent(name, json, receivedAt));
         }
+        client.connect(URI.create(data.server.wsUrl()), data.token);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!client.status().isConnected()) {
+            if (System.nanoTime() > deadline) {
+                client.close();
+                throw new IllegalStateException("the realtime client did not connect: " + client.status());
+            }
+            Thread.sleep(10);
+        }
+        return new Connection() {
+            @Override
+            public void latency(BenchResults r) throws InterruptedException {
+                bench.latency(r);
+            }
+
+            @Override
+            public void throughput(List<BenchDataset.Event> stream, int rounds, BenchResults r)
+                    throws InterruptedException {
+                bench.events = stream;
+                bench.throughput(rounds, r);
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
     }
 
-    private void throughput(BenchResults r) throws InterruptedException {
+    private void throughput(int rounds, BenchResults r) throws InterruptedException {
         List<Double> wire = new ArrayList<>();
         List<Double> endToEnd = new ArrayList<>();
         wireRound();
@@ -181,6 +204,7 @@ final class SocketBench {
                 pending[0]++;
             });
         };
+        StoreApplyBench.gc();
         PulseMeter pulses = FxThread.call(() -> PulseMeter.start(views));
         long interval = 1_000_000_000L / LATENCY_RATE;
         long start = System.nanoTime();
