@@ -56,6 +56,7 @@ class BenchmarkTest {
             }
         }
         r.details.put("suite_seconds", (System.nanoTime() - suiteStart) / 1e9);
+        r.details.put("load_average_at_end", loadAverage());
         r.write(OUT);
         System.out.println();
         System.out.println("Flow CRM benchmark (" + r.machine + ")");
@@ -76,6 +77,17 @@ class BenchmarkTest {
         r.machine.put("cpu", cpuModel());
         r.machine.put("javafx", System.getProperty("javafx.runtime.version"));
         r.machine.put("date", Instant.now().toString());
+        r.machine.put("load_average_at_start", loadAverage());
+    }
+
+    /** Other processes on the machine move the numbers; the 1, 5 and 15 minute load averages say how much. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String cpuModel() {
