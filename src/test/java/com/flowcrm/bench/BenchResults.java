@@ -52,8 +52,11 @@ final class BenchResults {
     Map<String, Object> asJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", machine);
-        json.put("dataset", Map.of("deals", BenchDataset.DEALS, "contacts", BenchDataset.CONTACTS,
-                "events", BenchDataset.EVENTS));
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("deals", BenchDataset.DEALS);
+        dataset.put("contacts", BenchDataset.CONTACTS);
+        dataset.put("events", BenchDataset.EVENTS);
+        json.put("dataset", dataset);
         json.put("store_apply_eps", pair(storeApplyBatched, storeApplyNaive));
         json.put("store_apply_views_eps", pair(storeApplyViewsBatched, storeApplyViewsNaive));
         json.put("end_to_end_eps", Math.round(endToEnd));
