@@ -30,14 +30,8 @@ final class BenchDataset implements AutoCloseable {
     private static final String[] ACTIVITY_TYPES = {"call", "email", "meeting", "proposal", "demo", "note"};
     private static final String[] SENTIMENTS = {"positive", "neutral", "negative"};
 
-    /** One live event as it travels: the frame text and its parts. */
+    /** One live event: its name and its {@code data}. */
     record Event(String name, JsonObject data) {
-        String frame() {
-            JsonObject envelope = new JsonObject();
-            envelope.addProperty("event", name);
-            envelope.add("data", data);
-            return envelope.toString();
-        }
     }
 
     final DemoServer server;

@@ -3,10 +3,7 @@ package com.flowcrm.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowcrm.api.JsonMapper;
-import com.flowcrm.model.Contact;
-import com.flowcrm.model.Deal;
 import com.flowcrm.store.RootStore;
-import com.google.gson.JsonParser;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

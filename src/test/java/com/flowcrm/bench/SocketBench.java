@@ -6,7 +6,6 @@ import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.store.StoreCounters;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -33,13 +32,11 @@ final class SocketBench {
     private static final Duration SETTLE = Duration.ofMillis(400);
 
     private final BenchDataset data;
-    private final RealtimeClient client;
     private List<BenchDataset.Event> events = List.of();
     private volatile RealtimeEventHandler sink = (event, json, receivedAt) -> { };
 
-    private SocketBench(BenchDataset data, RealtimeClient client) {
+    private SocketBench(BenchDataset data) {
         this.data = data;
-        this.client = client;
     }
 
     /** The app's realtime client connected to the demo server; closing it disconnects. */
@@ -54,7 +51,7 @@ final class SocketBench {
 
     static Connection connect(BenchDataset data) throws InterruptedException {
         RealtimeClient client = new RealtimeClient(RealtimeSettings.defaults());
-        SocketBench bench = new SocketBench(data, client);
+        SocketBench bench = new SocketBench(data);
         for (String event : SessionStore.STORE_EVENTS) {
             client.on(event, (name, json, receivedAt) -> bench.sink.onEvent(name, json, receivedAt));
         }
