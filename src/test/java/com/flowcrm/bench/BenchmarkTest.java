@@ -121,12 +121,13 @@ class BenchmarkTest {
         r.initialLoadMs = BenchResults.median(loads);
         r.details.put("initial_load_rounds_ms", loads);
 
-        long[] heap = HeapProbe.inFreshJvm(data.dealsJson, data.contactsJson, OUT);
-        r.heapMbLoaded = heap[1] / (1024.0 * 1024);
-        r.details.put("heap_mb_before_load", heap[0] / (1024.0 * 1024));
+        HeapProbe.Result heap = HeapProbe.inFreshJvm(data.dealsJson, data.contactsJson, OUT);
+        r.heapMbLoaded = heap.after() / (1024.0 * 1024);
+        r.details.put("heap_mb_before_load", heap.before() / (1024.0 * 1024));
+        r.details.put("heap_top_classes (rank, instances, bytes, class)", heap.topClasses());
         r.details.put("heap_measured_in", "a fresh JVM: FX toolkit + RootStore loaded, no views, no demo server");
         BenchResults.log("heap %.1f MB used with the stores loaded (%.1f MB before), initial load %.0f ms",
-                r.heapMbLoaded, heap[0] / (1024.0 * 1024), r.initialLoadMs);
+                r.heapMbLoaded, heap.before() / (1024.0 * 1024), r.initialLoadMs);
     }
 
     private void storeApply(StoreApplyBench bench, BenchResults r) throws InterruptedException {

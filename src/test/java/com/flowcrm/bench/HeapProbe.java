@@ -6,6 +6,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.store.RootStore;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javax.management.ObjectName;
 
 /**
  * Used heap with the stores loaded, measured in a JVM of its own (the benchmark's JVM also holds the demo server,
@@ -21,6 +23,8 @@ import javafx.application.Platform;
  */
 public final class HeapProbe {
     static final String PREFIX = "heap_bytes=";
+    static final String HISTOGRAM_PREFIX = "histogram=";
+    private static final int TOP_CLASSES = 15;
 
     private HeapProbe() {
     }
@@ -34,6 +38,11 @@ public final class HeapProbe {
             throw new IllegalStateException("nothing loaded");
         }
         System.out.println(PREFIX + before + " " + after);
+        // what the heap holds, so that the report can say where the megabytes go
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().skip(2).limit(TOP_CLASSES).forEach(line -> System.out.println(HISTOGRAM_PREFIX + line));
         java.lang.ref.Reference.reachabilityFence(root);
         Platform.exit();
     }
@@ -60,14 +69,23 @@ public final class HeapProbe {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    /** Runs this probe in a fresh JVM with the same class path and toolkit properties; returns {before, after}. */
-    static long[] inFreshJvm(String dealsJson, String contactsJson, Path dir) throws IOException, InterruptedException {
+    /** What the probe measured: used bytes before and after loading, and the classes holding the most. */
+    record Result(long before, long after, List<String> topClasses) {
+    }
+
+    /** Runs this probe in a fresh JVM with the same class path and toolkit properties. */
+    static Result inFreshJvm(String dealsJson, String contactsJson, Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path deals = Files.writeString(dir.resolve("probe-deals.json"), dealsJson);
         Path contacts = Files.writeString(dir.resolve("probe-contacts.json"), contactsJson);
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path")));
+            // e.g. -Dbench.heapProbeOptions=-XX:+UseStringDeduplication to see what a JVM flag of the launcher would save
+            String extra = System.getProperty("bench.heapProbeOptions", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             for (String property : List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
                     "java.awt.headless", "testfx.headless")) {
                 String value = System.getProperty(property);
@@ -84,7 +102,9 @@ public final class HeapProbe {
             String line = output.lines().filter(l -> l.startsWith(PREFIX)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("heap probe printed no result: " + output));
             String[] parts = line.substring(PREFIX.length()).split(" ");
-            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+            List<String> top = output.lines().filter(l -> l.startsWith(HISTOGRAM_PREFIX))
+                    .map(l -> l.substring(HISTOGRAM_PREFIX.length()).strip().replaceAll("\\s+", " ")).toList();
+            return new Result(Long.parseLong(parts[0]), Long.parseLong(parts[1]), top);
         } finally {
             Files.deleteIfExists(deals);
             Files.deleteIfExists(contacts);
