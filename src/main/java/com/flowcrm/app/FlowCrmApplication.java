@@ -1,15 +1,34 @@
 package com.flowcrm.app;
 
+import com.flowcrm.store.SessionStore;
+import com.flowcrm.ui.NavigableView;
+import com.flowcrm.ui.Navigator;
+import com.flowcrm.ui.UiPreferences;
+import com.flowcrm.ui.contacts.ContactsView;
+import com.flowcrm.ui.pipeline.PipelineView;
+import com.flowcrm.ui.shell.DesktopShell;
+import com.flowcrm.ui.shell.LogFolderOpener;
+import com.flowcrm.ui.theme.ThemeSwitcher;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: builds the window. */
+/** The JavaFX application: wires the session (and the demo backend in demo mode) and shows the desktop shell. */
 public class FlowCrmApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowCrmApplication.class);
+    private static final String[] ICONS = {"flow-crm-32.png", "flow-crm-64.png", "flow-crm-256.png"};
     private static volatile AppConfig launchConfig;
+
+    private AppContext context;
 
     /** Starts the JavaFX toolkit with this configuration and blocks until the last window closes. */
     public static void launchWith(AppConfig config) {
@@ -22,10 +41,56 @@ public class FlowCrmApplication extends Application {
         return config != null ? config : AppConfig.resolve(null, null, System.getenv());
     }
 
+    /** Runs on the launcher thread, so starting the demo backend never holds up the FX thread. */
+    @Override
+    public void init() {
+        context = AppContext.create(config());
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Flow CRM");
-        stage.setScene(new Scene(new StackPane(new Label("Flow CRM")), 1200, 800));
-        stage.show();
+        showDesktop(stage, context.session(), UiPreferences.forCurrentUser(), getHostServices(),
+                AppDirectories.forCurrentUser().logDir());
+    }
+
+    /**
+     * Shows the sign-in screen (and the main window once signed in) for a wired session; the one place that names
+     * the concrete pipeline and contacts views.
+     */
+    static DesktopShell showDesktop(Stage stage, SessionStore session, UiPreferences preferences,
+            HostServices hostServices, Path logDir) {
+        Function<Navigator, NavigableView> pipeline = navigator -> new PipelineView(session, navigator);
+        Function<Navigator, NavigableView> contacts = navigator -> new ContactsView(session, navigator);
+        LogFolderOpener logs = new LogFolderOpener(logDir, hostServices,
+                message -> Platform.runLater(() -> explain(stage, message)));
+        addIcons(stage);
+        DesktopShell shell = new DesktopShell(stage, session, new DesktopShell.Options(preferences, new ThemeSwitcher(),
+                pipeline, contacts, logs, Clock.systemDefaultZone()));
+        shell.show();
+        return shell;
+    }
+
+    private static void explain(Stage owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.initOwner(owner);
+        alert.setHeaderText("Logs");
+        alert.show();
+    }
+
+    private static void addIcons(Stage stage) {
+        for (String name : ICONS) {
+            var url = FlowCrmApplication.class.getResource("/com/flowcrm/ui/icons/" + name);
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            LOG.debug("Closing the session");
+            context.close();
+        }
     }
 }

@@ -146,11 +146,12 @@ public final class DemoState {
         }
         Instant now = clock.instant();
         Predicate<DealRecord> byFilter = switch (chosen) {
-            case "hot" -> d -> d.stage.isOpen() && (d.probability >= 75 || "high".equals(d.priority) && d.probability >= 50);
-            case "at-risk" -> d -> d.stage.isOpen() && (d.riskFactors.size() >= 2 || "low".equals(d.confidence)
-                    || d.lastActivity.isBefore(now.minus(Duration.ofDays(21))));
+            // the client's rules (DealFilter), so a filtered REST list and the board's filter chips agree
+            case "hot" -> d -> d.probability > 70;
+            case "at-risk" -> d -> !d.riskFactors.isEmpty()
+                    || d.competitorMentioned != null && !d.competitorMentioned.isBlank();
             case "closing-soon" -> d -> d.stage.isOpen() && !d.expectedCloseDate.isBefore(now)
-                    && d.expectedCloseDate.isBefore(now.plus(Duration.ofDays(30)));
+                    && !d.expectedCloseDate.isAfter(now.plus(Duration.ofDays(30)));
             default -> d -> true;
         };
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);

@@ -57,6 +57,10 @@ public final class NotificationsStore {
         arrivalListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    public void removeArrivalListener(Consumer<Notification> listener) {
+        arrivalListeners.remove(listener);
+    }
+
     /** Adds a notification at the top; false (and nothing changes) when its id is already here. */
     public boolean add(Notification n) {
         if (byId.containsKey(n.getId())) {

@@ -308,7 +308,9 @@ public final class SessionStore implements AutoCloseable {
             // clock) must not start a refresh loop; a call refused meanwhile refreshes on demand
             long delay = Math.max(MIN_REFRESH_DELAY_MS, Duration.between(clock.instant(), lifetime.refreshAt()).toMillis());
             log.debug("Token refresh scheduled in {} ms (token expires {})", delay, lifetime.expiresAt());
-            refreshTimer = timers.schedule(() -> refreshNow(client, lifetime.expiresAt()), delay, TimeUnit.MILLISECONDS);
+            if (!timers.isShutdown()) {
+                refreshTimer = timers.schedule(() -> refreshNow(client, lifetime.expiresAt()), delay, TimeUnit.MILLISECONDS);
+            }
         });
     }
 
@@ -610,6 +612,9 @@ public final class SessionStore implements AutoCloseable {
     /** Keeps the counters, the last-message time and countdowns fresh while signed in. */
     private void startConnectionTicker() {
         cancel(connectionTicker);
+        if (timers.isShutdown()) {
+            return; // closed while signing in: nothing left to keep fresh
+        }
         connectionTicker = timers.scheduleAtFixedRate(this::scheduleConnectionPublish, 1, 1, TimeUnit.SECONDS);
     }
 

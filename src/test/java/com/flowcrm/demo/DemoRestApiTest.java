@@ -210,16 +210,20 @@ class DemoRestApiTest extends LoggedInServerTest {
         List<JsonObject> hot = objects(rest.get("/deals?filter=hot", token).body());
         List<JsonObject> atRisk = objects(rest.get("/deals?filter=at-risk", token).body());
         List<JsonObject> closingSoon = objects(rest.get("/deals?filter=closing-soon", token).body());
-        assertThat(hot).isNotEmpty().allSatisfy(d -> assertThat(d.get("probability").getAsInt()).isGreaterThanOrEqualTo(50));
-        assertThat(atRisk).isNotEmpty();
-        assertThat(closingSoon).isNotEmpty().allSatisfy(d -> assertThat(
-                Instant.parse(d.get("expectedCloseDate").getAsString())).isBetween(now.minusSeconds(5),
-                now.plus(Duration.ofDays(30))));
-        for (List<JsonObject> filtered : List.of(hot, atRisk, closingSoon)) {
-            assertThat(filtered).hasSizeLessThan(40).allSatisfy(d -> assertThat(d.get("stage").getAsString())
-                    .isNotIn("closed-won", "closed-lost"));
-        }
-        assertThat(objects(rest.get("/deals?filter=all", token).body())).hasSize(40);
+        // the client's rules (DealFilter): hot = probability above 70; at risk = risk factors or a competitor;
+        // closing soon = open and expected within 30 days
+        List<JsonObject> all = objects(rest.get("/deals?filter=all", token).body());
+        assertThat(all).hasSize(40);
+        assertThat(hot).isNotEmpty().hasSizeLessThan(40)
+                .allSatisfy(d -> assertThat(d.get("probability").getAsInt()).isGreaterThan(70));
+        assertThat(hot).hasSize((int) all.stream().filter(d -> d.get("probability").getAsInt() > 70).count());
+        assertThat(atRisk).isNotEmpty().hasSizeLessThan(40).allSatisfy(d -> assertThat(
+                !d.getAsJsonArray("riskFactors").isEmpty() || d.has("competitorMentioned")).isTrue());
+        assertThat(closingSoon).isNotEmpty().hasSizeLessThan(40).allSatisfy(d -> {
+            assertThat(Instant.parse(d.get("expectedCloseDate").getAsString()))
+                    .isBetween(now.minusSeconds(5), now.plus(Duration.ofDays(30)));
+            assertThat(d.get("stage").getAsString()).isNotIn("closed-won", "closed-lost");
+        });
 
         JsonObject some = server.state().deal(firstDealId());
         String company = some.get("company").getAsString();

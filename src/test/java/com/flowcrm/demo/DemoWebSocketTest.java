@@ -229,7 +229,10 @@ class DemoWebSocketTest extends LoggedInServerTest {
         EventRecorder client = connected(token);
         client.send("{\"event\":\"note\",\"data\":\"" + "x".repeat(DemoWebSocketHub.MAX_FRAME_BYTES) + "\"}");
         await().atMost(WAIT).until(() -> !client.isOpen());
-        assertThat(client.closeCode).isEqualTo(CloseFrame.TOOBIG);
+        // the server closes with 1009 while the client is still writing its megabyte: on a busy machine the client
+        // may see the reset (1006) before the close frame; either way the server has dropped it
+        assertThat(client.closeCode).isIn(CloseFrame.TOOBIG, CloseFrame.ABNORMAL_CLOSE);
+        await().atMost(WAIT).until(() -> server.connectionCount() == 0);
         assertThat(connected(token).isOpen()).as("other connections are still accepted").isTrue();
     }
 

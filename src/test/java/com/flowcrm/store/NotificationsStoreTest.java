@@ -76,4 +76,18 @@ class NotificationsStoreTest {
         assertThat(store.byId("n0")).isNull();
         assertThat(ids().get(0)).isEqualTo("n" + (NotificationsStore.MAX_KEPT + 9));
     }
+
+    @Test
+    void aRemovedArrivalListenerHearsNothingMore() {
+        List<String> heard = new java.util.ArrayList<>();
+        java.util.function.Consumer<Notification> listener = n -> heard.add(n.getId());
+        store.addArrivalListener(listener);
+        store.applyNew(n("n1", false, "2026-11-01T10:00:00Z"));
+
+        store.removeArrivalListener(listener);
+        store.applyNew(n("n2", false, "2026-11-02T10:00:00Z"));
+
+        assertThat(heard).containsExactly("n1");
+        assertThat(ids()).containsExactly("n2", "n1");
+    }
 }

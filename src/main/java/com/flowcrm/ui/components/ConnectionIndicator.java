@@ -1,0 +1,116 @@
+package com.flowcrm.ui.components;
+
+import com.flowcrm.store.LiveConnection;
+import java.time.Clock;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Status-bar control that shows the realtime connection: "Live", "Connecting...", "Reconnecting in 4 s
+ * (attempt 3 of 5)", "Offline" with "Retry now", or "Session expired - sign in again"; details in its tooltip.
+ */
+public class ConnectionIndicator extends Control {
+    private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
+    private static final PseudoClass RETRYING = PseudoClass.getPseudoClass("retrying");
+    private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
+
+    private final ObjectProperty<LiveConnection> connection = new SimpleObjectProperty<>(this, "connection");
+    private final ObjectProperty<Runnable> onRetry = new SimpleObjectProperty<>(this, "onRetry");
+    private final ReadOnlyObjectWrapper<ConnectionStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ConnectionStatusPresenter presenter;
+    private final Timeline ticker;
+    private final Tooltip tooltip = new Tooltip();
+
+    public ConnectionIndicator() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** The clock drives the countdown and the blip tolerance; tests pass a controllable one. */
+    public ConnectionIndicator(Clock clock) {
+        presenter = new ConnectionStatusPresenter(clock);
+        getStyleClass().add("connection-indicator");
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> refresh()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        tooltip.setShowDelay(javafx.util.Duration.millis(300));
+        tooltip.setShowDuration(javafx.util.Duration.INDEFINITE);
+        setTooltip(tooltip);
+        setFocusTraversable(false);
+        connection.addListener((obs, old, now) -> {
+            presenter.accept(now);
+            refresh();
+        });
+        refresh();
+    }
+
+    public ObjectProperty<LiveConnection> connectionProperty() {
+        return connection;
+    }
+
+    public void setConnection(LiveConnection value) {
+        connection.set(value);
+    }
+
+    /** What "Retry now" does. */
+    public ObjectProperty<Runnable> onRetryProperty() {
+        return onRetry;
+    }
+
+    public void setOnRetry(Runnable value) {
+        onRetry.set(value);
+    }
+
+    /** What the indicator shows right now; the skin renders it and tests read it. */
+    public ReadOnlyObjectProperty<ConnectionStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ConnectionStatus getStatus() {
+        return status.get();
+    }
+
+    /** Drops shorter than this keep showing "Live" (default 2 s). */
+    public void setBlipTolerance(java.time.Duration tolerance) {
+        presenter.setBlipTolerance(tolerance);
+        refresh();
+    }
+
+    /** Re-evaluates against the clock; the internal ticker calls it while the status changes with time. */
+    public final void refresh() {
+        ConnectionStatus next = presenter.status();
+        status.set(next);
+        tooltip.setText(next.details());
+        pseudoClassStateChanged(LIVE, next.tone() == ConnectionStatus.Tone.LIVE);
+        pseudoClassStateChanged(CONNECTING, next.tone() == ConnectionStatus.Tone.CONNECTING);
+        pseudoClassStateChanged(RETRYING, next.tone() == ConnectionStatus.Tone.RETRYING);
+        pseudoClassStateChanged(DOWN, next.tone() == ConnectionStatus.Tone.DOWN);
+        if (presenter.changesWithTime()) {
+            if (ticker.getStatus() != Animation.Status.RUNNING) {
+                ticker.play();
+            }
+        } else {
+            ticker.stop();
+        }
+    }
+
+    void retry() {
+        Runnable action = onRetry.get();
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new ConnectionIndicatorSkin(this);
+    }
+}

@@ -1,0 +1,109 @@
+package com.flowcrm.ui.contacts;
+
+import com.flowcrm.model.Contact;
+import com.flowcrm.model.Deal;
+import com.flowcrm.store.ContactFilter;
+import com.flowcrm.store.ContactStats;
+import com.flowcrm.store.ContactsStore;
+import com.flowcrm.store.SessionStore;
+import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.RecentChanges;
+import java.util.Comparator;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * State of the contacts view: the store's filtered contacts, sorted by the table's columns with plain
+ * comparators on the model (no cell values are built to sort 50,000 rows), the open contact and its deals.
+ */
+public final class ContactsViewModel {
+    private final SessionStore session;
+    private final ContactsStore contacts;
+    private final SortedList<Contact> rows;
+    private final FilteredList<Deal> openContactDeals;
+    private final ObjectProperty<Contact> openContact = new SimpleObjectProperty<>(this, "openContact");
+    private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
+    private final RecentChanges recentChanges = new RecentChanges();
+
+    public ContactsViewModel(SessionStore session) {
+        this.session = session;
+        this.contacts = session.root().contacts();
+        rows = new SortedList<>(contacts.sortedByHealth());
+        openContactDeals = new FilteredList<>(session.root().deals().getDeals(), deal -> false);
+        contacts.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
+        openContact.addListener((obs, old, contact) -> onOpen(contact));
+    }
+
+    private void onOpen(Contact contact) {
+        contacts.selectedContactProperty().set(contact);
+        loadMessage.set(null);
+        if (contact == null) {
+            openContactDeals.setPredicate(deal -> false);
+            return;
+        }
+        String id = contact.getId();
+        openContactDeals.setPredicate(deal -> Objects.equals(deal.getContactId(), id));
+        session.loadContactDetails(id).whenComplete((loaded, error) -> {
+            if (error != null && openContact.get() == contact) {
+                loadMessage.set("Could not load the full history: " + DisplayFormats.failureReason(error));
+            }
+        });
+    }
+
+    /** The rows of the table: filtered by the store, sorted here. */
+    public SortedList<Contact> rows() {
+        return rows;
+    }
+
+    /** Sorts the rows; null keeps the store's order (weakest relationship first). */
+    public void sortBy(Comparator<Contact> comparator) {
+        rows.setComparator(comparator);
+    }
+
+    /** Counts over all contacts: total, high value, at risk, needing a follow-up. */
+    public ReadOnlyObjectProperty<ContactStats> statsProperty() {
+        return contacts.statsProperty();
+    }
+
+    public ObjectProperty<ContactFilter> filterProperty() {
+        return contacts.filterProperty();
+    }
+
+    public StringProperty searchTextProperty() {
+        return contacts.searchTextProperty();
+    }
+
+    /** All contacts the store holds, before filter and search. */
+    public ObservableList<Contact> allContacts() {
+        return contacts.getContacts();
+    }
+
+    public ObjectProperty<Contact> openContactProperty() {
+        return openContact;
+    }
+
+    /** The deals of the open contact, kept live. */
+    public ObservableList<Deal> openContactDeals() {
+        return openContactDeals;
+    }
+
+    public ReadOnlyStringProperty loadMessageProperty() {
+        return loadMessage.getReadOnlyProperty();
+    }
+
+    public Contact findContact(String id) {
+        return id == null ? null : contacts.byId(id);
+    }
+
+    public RecentChanges recentChanges() {
+        return recentChanges;
+    }
+}

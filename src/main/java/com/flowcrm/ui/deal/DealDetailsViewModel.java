@@ -1,0 +1,401 @@
+package com.flowcrm.ui.deal;
+
+import com.flowcrm.model.ActivityType;
+import com.flowcrm.model.Deal;
+import com.flowcrm.model.Priority;
+import com.flowcrm.store.DealEdit;
+import com.flowcrm.store.NewActivity;
+import com.flowcrm.store.SessionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open deal of the details panel: follows live changes, edits title / value / priority / expected close
+ * with validation, and logs activities; both saves go through the session.
+ */
+public final class DealDetailsViewModel {
+    /** How dates are typed in the panel; ISO so that "2026-02-30" is recognisably not a date. */
+    public static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final Logger LOG = LoggerFactory.getLogger(DealDetailsViewModel.class);
+
+    private final SessionStore session;
+    private final Clock clock;
+    private final ReadOnlyObjectWrapper<Deal> deal = new ReadOnlyObjectWrapper<>(this, "deal");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyStringWrapper saveMessage = new ReadOnlyStringWrapper(this, "saveMessage");
+    private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(this, "saveFailed");
+    private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
+    private final InvalidationListener dealChanged = o -> follow();
+    private long refusedInputs;
+
+    private final EditableField<String> title =
+            new EditableField<>("Title", Deal::getTitle, v -> v);
+    private final EditableField<String> value =
+            new EditableField<>("Value", d -> plainNumber(d.getValue()), v -> DisplayFormats.money(Double.parseDouble(v)));
+    private final EditableField<Priority> priority =
+            new EditableField<>("Priority", Deal::getPriority, DisplayFormats::label);
+    private final EditableField<String> expectedClose =
+            new EditableField<>("Expected close", d -> dateText(d.getExpectedCloseDate()), v -> v == null ? "none" : v);
+
+    private final ObjectProperty<ActivityType> activityType = new SimpleObjectProperty<>(this, "activityType", ActivityType.CALL);
+    private final StringProperty activityDate = new SimpleStringProperty(this, "activityDate");
+    private final StringProperty activityDescription = new SimpleStringProperty(this, "activityDescription", "");
+    private final StringProperty activityOutcome = new SimpleStringProperty(this, "activityOutcome", "");
+    private final StringProperty activityNextStep = new SimpleStringProperty(this, "activityNextStep", "");
+    private final ReadOnlyStringWrapper activityDateError = new ReadOnlyStringWrapper(this, "activityDateError");
+    private final ReadOnlyStringWrapper activityDescriptionError = new ReadOnlyStringWrapper(this, "activityDescriptionError");
+    private final ReadOnlyStringWrapper activityMessage = new ReadOnlyStringWrapper(this, "activityMessage");
+    private final ReadOnlyBooleanWrapper activityFailed = new ReadOnlyBooleanWrapper(this, "activityFailed");
+    private final BooleanProperty loggingActivity = new SimpleBooleanProperty(this, "loggingActivity");
+
+    public DealDetailsViewModel(SessionStore session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        activityDate.set(LocalDate.now(clock).format(DATE_INPUT));
+        for (EditableField<?> field : fields()) {
+            // leaving a field without changing it lets it catch up with what changed meanwhile
+            field.editingProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    follow();
+                }
+            });
+        }
+    }
+
+    /** Shows this deal (null closes the panel) and fetches its full record with activities and insights. */
+    public void open(Deal next) {
+        Deal previous = deal.get();
+        if (previous != null) {
+            previous.revisionProperty().removeListener(dealChanged);
+        }
+        deal.set(next);
+        saveMessage.set(null);
+        activityMessage.set(null);
+        loadMessage.set(null);
+        if (next == null) {
+            return;
+        }
+        next.revisionProperty().addListener(dealChanged);
+        for (EditableField<?> field : fields()) {
+            field.reset(next);
+        }
+        if (next != previous) {
+            clearActivityForm();
+        }
+        session.loadDealDetails(next.getId()).whenComplete((loaded, error) -> {
+            if (error != null && deal.get() == next) {
+                loadMessage.set("Could not load the full history: " + DisplayFormats.failureReason(error));
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<Deal> dealProperty() {
+        return deal.getReadOnlyProperty();
+    }
+
+    private void follow() {
+        Deal current = deal.get();
+        if (current != null) {
+            for (EditableField<?> field : fields()) {
+                field.follow(current);
+            }
+        }
+    }
+
+    public EditableField<String> title() {
+        return title;
+    }
+
+    public EditableField<String> value() {
+        return value;
+    }
+
+    public EditableField<Priority> priority() {
+        return priority;
+    }
+
+    public EditableField<String> expectedClose() {
+        return expectedClose;
+    }
+
+    List<EditableField<?>> fields() {
+        return List.of(title, value, priority, expectedClose);
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** "Saved." or why saving failed; null when there is nothing to say. */
+    public ReadOnlyStringProperty saveMessageProperty() {
+        return saveMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty saveFailedProperty() {
+        return saveFailed.getReadOnlyProperty();
+    }
+
+    /** Why the full record could not be loaded, or null. */
+    public ReadOnlyStringProperty loadMessageProperty() {
+        return loadMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * Validates the changed fields and sends them to the server; errors go to the fields and nothing is
+     * sent while any is left. Completes with the saved deal, or null when nothing was sent.
+     */
+    public CompletableFuture<Deal> save() {
+        Deal current = deal.get();
+        if (current == null || saving.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        fields().forEach(f -> f.setError(null));
+        String newTitle = null;
+        Double newValue = null;
+        Priority newPriority = null;
+        Instant newClose = null;
+        boolean valid = true;
+        if (title.isDirty()) {
+            String text = title.draftProperty().get() == null ? "" : title.draftProperty().get().trim();
+            if (text.isEmpty()) {
+                title.setError("Enter a title.");
+                valid = false;
+            } else {
+                newTitle = text;
+            }
+        }
+        if (value.isDirty()) {
+            newValue = parseAmount(value.draftProperty().get());
+            if (newValue == null) {
+                value.setError("Enter a non-negative number, e.g. 125000.");
+                valid = false;
+            }
+        }
+        if (priority.isDirty() && priority.draftProperty().get() != null) {
+            newPriority = priority.draftProperty().get();
+        }
+        if (expectedClose.isDirty()) {
+            LocalDate date = parseDate(expectedClose.draftProperty().get());
+            if (date == null) {
+                expectedClose.setError("Enter a real date as YYYY-MM-DD, e.g. 2026-03-15.");
+                valid = false;
+            } else {
+                newClose = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+        }
+        if (!valid) {
+            refusedInputs++;
+            LOG.warn("Edit of deal {} not sent: {} ({} refused inputs so far)", current.getId(), invalidFields(),
+                    refusedInputs);
+            saveFailed.set(true);
+            saveMessage.set("Fix the marked fields to save.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (newTitle == null && newValue == null && newPriority == null && newClose == null) {
+            saveFailed.set(false);
+            saveMessage.set("No changes to save.");
+            return CompletableFuture.completedFuture(null);
+        }
+        saving.set(true);
+        saveMessage.set(null);
+        DealEdit edit = new DealEdit(newTitle, newValue, newPriority, newClose);
+        return session.updateDeal(current.getId(), edit).whenComplete((saved, error) -> {
+            saving.set(false);
+            if (deal.get() != current) {
+                return;
+            }
+            if (error != null) {
+                String reason = DisplayFormats.failureReason(error);
+                LOG.warn("Saving deal {} failed: {}", current.getId(), reason);
+                saveFailed.set(true);
+                saveMessage.set("Not saved: " + reason);
+            } else {
+                fields().forEach(f -> f.reset(current));
+                saveFailed.set(false);
+                saveMessage.set("Saved.");
+            }
+        });
+    }
+
+    private String invalidFields() {
+        return String.join(", ", fields().stream().filter(f -> f.errorProperty().get() != null)
+                .map(EditableField::label).toList()) + " invalid";
+    }
+
+    /** How many edits and activities the rep tried to send with invalid fields (none of them reached the server). */
+    public long refusedInputs() {
+        return refusedInputs;
+    }
+
+    /** Drops the drafts and shows the deal as it is now. */
+    public void revert() {
+        Deal current = deal.get();
+        if (current != null) {
+            fields().forEach(f -> f.reset(current));
+            saveMessage.set(null);
+        }
+    }
+
+    public ObjectProperty<ActivityType> activityTypeProperty() {
+        return activityType;
+    }
+
+    /** The activity's date as typed (YYYY-MM-DD); today by default. */
+    public StringProperty activityDateProperty() {
+        return activityDate;
+    }
+
+    public StringProperty activityDescriptionProperty() {
+        return activityDescription;
+    }
+
+    public StringProperty activityOutcomeProperty() {
+        return activityOutcome;
+    }
+
+    public StringProperty activityNextStepProperty() {
+        return activityNextStep;
+    }
+
+    public ReadOnlyStringProperty activityDateErrorProperty() {
+        return activityDateError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityDescriptionErrorProperty() {
+        return activityDescriptionError.getReadOnlyProperty();
+    }
+
+    /** "Activity logged." or why it was not; null when there is nothing to say. */
+    public ReadOnlyStringProperty activityMessageProperty() {
+        return activityMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty activityFailedProperty() {
+        return activityFailed.getReadOnlyProperty();
+    }
+
+    public BooleanProperty loggingActivityProperty() {
+        return loggingActivity;
+    }
+
+    /**
+     * Validates the form and logs the activity on the open deal; the timeline shows it once the store has it.
+     * Completes with null when the form was not valid.
+     */
+    public CompletableFuture<?> logActivity() {
+        Deal current = deal.get();
+        if (current == null || loggingActivity.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LocalDate date = parseDate(activityDate.get());
+        String description = activityDescription.get() == null ? "" : activityDescription.get().trim();
+        activityDateError.set(date == null ? "Enter a real date as YYYY-MM-DD." : null);
+        activityDescriptionError.set(description.isEmpty() ? "Describe what happened." : null);
+        if (date == null || description.isEmpty()) {
+            refusedInputs++;
+            LOG.warn("Activity on deal {} not sent: {}{}({} refused inputs so far)", current.getId(),
+                    date == null ? "no real date " : "", description.isEmpty() ? "no description " : "", refusedInputs);
+            activityFailed.set(true);
+            activityMessage.set("Fix the marked fields to log the activity.");
+            return CompletableFuture.completedFuture(null);
+        }
+        // today's activity gets the current time so it sorts above earlier ones of the same day
+        Instant when = date.equals(LocalDate.now(clock)) ? clock.instant() : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        NewActivity activity = new NewActivity(activityType.get(), when, description, blankToNull(activityOutcome.get()),
+                blankToNull(activityNextStep.get()));
+        loggingActivity.set(true);
+        activityMessage.set(null);
+        return session.logActivity(current.getId(), activity).whenComplete((logged, error) -> {
+            loggingActivity.set(false);
+            if (deal.get() != current) {
+                return;
+            }
+            if (error != null) {
+                String reason = DisplayFormats.failureReason(error);
+                LOG.warn("Logging an activity on deal {} failed: {}", current.getId(), reason);
+                activityFailed.set(true);
+                activityMessage.set("Not logged: " + reason);
+            } else {
+                clearActivityForm();
+                activityFailed.set(false);
+                activityMessage.set("Activity logged.");
+            }
+        });
+    }
+
+    private void clearActivityForm() {
+        activityType.set(ActivityType.CALL);
+        activityDate.set(LocalDate.now(clock).format(DATE_INPUT));
+        activityDescription.set("");
+        activityOutcome.set("");
+        activityNextStep.set("");
+        activityDateError.set(null);
+        activityDescriptionError.set(null);
+    }
+
+    /** A non-negative amount from what a rep types ("125000", "$125,000.50"), or null. */
+    static Double parseAmount(String text) {
+        if (text == null) {
+            return null;
+        }
+        String cleaned = text.replace("$", "").replace(",", "").replace(" ", "").trim();
+        if (cleaned.isEmpty()) {
+            return null;
+        }
+        try {
+            double amount = Double.parseDouble(cleaned);
+            return Double.isFinite(amount) && amount >= 0 ? amount : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A real calendar date typed as YYYY-MM-DD, or null (so "2026-02-30" is refused). */
+    static LocalDate parseDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim(), DATE_INPUT);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Expected close dates are calendar dates; they are shown and typed in UTC like the server stores them. */
+    static String dateText(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).format(DATE_INPUT);
+    }
+
+    static String plainNumber(double amount) {
+        return amount == Math.rint(amount) && Math.abs(amount) < 1e15
+                ? String.format(Locale.ROOT, "%d", (long) amount)
+                : String.format(Locale.ROOT, "%.2f", amount);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

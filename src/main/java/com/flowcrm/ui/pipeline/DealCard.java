@@ -1,0 +1,200 @@
+package com.flowcrm.ui.pipeline;
+
+import com.flowcrm.model.Deal;
+import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.FlashEffect;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One deal on the board. The node graph is built once per cell; {@link #show} only rewrites texts and flags,
+ * so a live change of a deal costs a few label updates, not a new card.
+ */
+final class DealCard extends StackPane {
+    static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
+    static final PseudoClass SAVING = PseudoClass.getPseudoClass("saving");
+    private static final PseudoClass HIGH = PseudoClass.getPseudoClass("high");
+    private static final PseudoClass MEDIUM = PseudoClass.getPseudoClass("medium");
+    private static final PseudoClass LOW = PseudoClass.getPseudoClass("low");
+
+    private final Label title = new Label();
+    private final Label company = new Label();
+    private final Label value = new Label();
+    private final Label priority = new Label();
+    private final Label closeDate = new Label();
+    private final ProbabilityBar probabilityBar = new ProbabilityBar();
+    private final Label probability = new Label();
+    private final Label atRisk = new Label();
+    private final Label signal = new Label();
+    private final Label saving = new Label("Saving\u2026");
+    private final Tooltip atRiskTip = new Tooltip();
+    private final Tooltip signalTip = new Tooltip();
+    private final Tooltip priorityTip = new Tooltip();
+    private final Tooltip closeTip = new Tooltip();
+    private final Tooltip titleTip = new Tooltip();
+    private final Region flashOverlay = new Region();
+    private final FlashEffect flash = new FlashEffect(this, flashOverlay);
+    private final Clock clock;
+
+    DealCard(Clock clock) {
+        this.clock = clock;
+        getStyleClass().add("deal-card");
+        title.getStyleClass().add("deal-title");
+        company.getStyleClass().add("deal-company");
+        value.getStyleClass().add("deal-value");
+        priority.getStyleClass().add("priority-badge");
+        priority.setGraphic(new FontIcon(Feather.FLAG));
+        priority.setTooltip(priorityTip);
+        closeDate.getStyleClass().add("deal-close");
+        closeDate.setGraphic(new FontIcon(Feather.CALENDAR));
+        closeDate.setTooltip(closeTip);
+        probability.getStyleClass().add("deal-probability");
+        atRisk.getStyleClass().addAll("marker", "marker-risk");
+        atRisk.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        atRisk.setAccessibleText("At risk");
+        atRisk.setTooltip(atRiskTip);
+        signal.getStyleClass().addAll("marker", "marker-signal");
+        signal.setGraphic(new FontIcon(Feather.TRENDING_UP));
+        signal.setAccessibleText("Positive signal");
+        signal.setTooltip(signalTip);
+        saving.getStyleClass().add("saving-mark");
+        saving.setGraphic(new FontIcon(Feather.UPLOAD_CLOUD));
+        flashOverlay.getStyleClass().add("card-flash");
+
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setMinWidth(0);
+        // deal names share their first words ("Forecasting Add-on ..."): two lines tell them apart; every card
+        // keeps the same height (the column's cells are fixed-size), and the tooltip has the whole title
+        title.setWrapText(true);
+        title.setAlignment(Pos.TOP_LEFT);
+        title.getStyleClass().add("two-lines");
+        title.setTooltip(titleTip);
+        company.setMinWidth(0);
+        setMinWidth(0);
+        // the title gives way first; badges, value and date keep their full text
+        for (Label fixed : List.of(priority, value, closeDate, probability, atRisk, signal)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox valueRow = new HBox(6, value, spacer, closeDate);
+        valueRow.setAlignment(Pos.CENTER_LEFT);
+
+        probabilityBar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(probabilityBar, Priority.ALWAYS);
+        HBox probabilityRow = new HBox(8, probabilityBar, probability);
+        probabilityRow.setAlignment(Pos.CENTER_LEFT);
+
+        HBox markers = new HBox(6, priority, atRisk, signal, saving);
+        markers.setAlignment(Pos.CENTER_LEFT);
+        markers.getStyleClass().add("marker-row");
+
+        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers);
+        content.getStyleClass().add("deal-card-content");
+        // narrow columns: rows give way (ellipsis) instead of pushing the content out of the card
+        content.setMinWidth(0);
+        markers.setMinWidth(0);
+        valueRow.setMinWidth(0);
+        StackPane.setAlignment(content, Pos.TOP_LEFT);
+        // behind the content, so the highlight tints the card without washing out its text
+        getChildren().addAll(flashOverlay, content);
+    }
+
+    /** Rewrites the card for this deal's current values; {@code isSaving} shows the pending-save mark. */
+    void show(Deal deal, boolean isSaving) {
+        title.setText(deal.getTitle());
+        titleTip.setText(deal.getTitle());
+        company.setText(deal.getContactName().isBlank()
+                ? deal.getCompany() : deal.getCompany() + " \u00b7 " + deal.getContactName());
+        value.setText(DisplayFormats.compactMoney(deal.getValue()));
+        int percent = deal.getProbability();
+        probability.setText(percent + "%");
+        probabilityBar.setFraction(percent / 100.0);
+
+        com.flowcrm.model.Priority p = deal.getPriority() == null ? com.flowcrm.model.Priority.MEDIUM : deal.getPriority();
+        priority.setText(DisplayFormats.label(p));
+        priorityTip.setText(DisplayFormats.label(p) + " priority");
+        priority.pseudoClassStateChanged(HIGH, p == com.flowcrm.model.Priority.HIGH);
+        priority.pseudoClassStateChanged(MEDIUM, p == com.flowcrm.model.Priority.MEDIUM);
+        priority.pseudoClassStateChanged(LOW, p == com.flowcrm.model.Priority.LOW);
+
+        // expected close dates are calendar dates, kept in UTC like the server stores them
+        closeDate.setText(DisplayFormats.shortDate(deal.getExpectedCloseDate(), ZoneOffset.UTC, clock.instant()));
+        closeTip.setText("Expected close: " + DisplayFormats.date(deal.getExpectedCloseDate(), ZoneOffset.UTC));
+        boolean overdue = deal.isOverdue(clock.instant());
+        closeDate.pseudoClassStateChanged(OVERDUE, overdue);
+
+        boolean risky = deal.isAtRisk();
+        setShown(atRisk, risky);
+        if (risky) {
+            List<String> reasons = new ArrayList<>(deal.getRiskFactors());
+            if (deal.getCompetitorMentioned() != null) {
+                reasons.add("Competitor: " + deal.getCompetitorMentioned());
+            }
+            atRiskTip.setText("At risk\n" + String.join("\n", reasons));
+        }
+        boolean positive = !deal.getPositiveSignals().isEmpty();
+        setShown(signal, positive);
+        if (positive) {
+            signalTip.setText("Positive signals\n" + String.join("\n", deal.getPositiveSignals()));
+        }
+        setSaving(isSaving);
+    }
+
+    void setSaving(boolean isSaving) {
+        setShown(saving, isSaving);
+        pseudoClassStateChanged(SAVING, isSaving);
+    }
+
+    FlashEffect flash() {
+        return flash;
+    }
+
+    // Read by tests and by accessibility: what the card currently says.
+    String titleText() {
+        return title.getText();
+    }
+
+    String valueText() {
+        return value.getText();
+    }
+
+    String closeDateText() {
+        return closeDate.getText();
+    }
+
+    boolean isOverdueShown() {
+        return closeDate.getPseudoClassStates().contains(OVERDUE);
+    }
+
+    boolean isAtRiskShown() {
+        return atRisk.isVisible();
+    }
+
+    boolean isSignalShown() {
+        return signal.isVisible();
+    }
+
+    boolean isSavingShown() {
+        return saving.isVisible();
+    }
+
+    private static void setShown(Label label, boolean shown) {
+        label.setVisible(shown);
+        label.setManaged(shown);
+    }
+}

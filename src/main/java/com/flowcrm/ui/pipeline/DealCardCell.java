@@ -1,0 +1,93 @@
+package com.flowcrm.ui.pipeline;
+
+import com.flowcrm.model.Deal;
+import com.flowcrm.ui.deal.RecentChanges;
+import java.time.Clock;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.MouseButton;
+
+/**
+ * A board cell: one {@link DealCard} reused for whatever deal the virtualized column scrolls into it. It
+ * watches only the shown deal's revision, the board's saving marks and the remote-change pulse.
+ */
+final class DealCardCell extends ListCell<Deal> {
+    private final PipelineViewModel viewModel;
+    private final DealCard card;
+    private final InvalidationListener dealChanged = o -> refresh();
+    private final WeakInvalidationListener weakDealChanged = new WeakInvalidationListener(dealChanged);
+    private final InvalidationListener savingChanged = o -> refreshSaving();
+    private final InvalidationListener remotePulse = o -> onRemoteChange();
+    private Deal watched;
+
+    DealCardCell(PipelineViewModel viewModel, Clock clock, CardDragGesture drag) {
+        this.viewModel = viewModel;
+        this.card = new DealCard(clock);
+        getStyleClass().add("deal-card-cell");
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        // the cell takes the column's width instead of widening the list to the card's preferred width
+        setPrefWidth(0);
+        // a graphic wider than the cell would be centred and cut on both sides; the card takes what the cell has
+        card.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(), paddingProperty()));
+        viewModel.savingRevisionProperty().addListener(new WeakInvalidationListener(savingChanged));
+        viewModel.recentChanges().pulseProperty().addListener(new WeakInvalidationListener(remotePulse));
+        drag.attachSource(this);
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && getItem() != null) {
+                viewModel.openDealProperty().set(getItem());
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(Deal deal, boolean empty) {
+        super.updateItem(deal, empty);
+        Deal next = empty ? null : deal;
+        if (next != watched) {
+            if (watched != null) {
+                watched.revisionProperty().removeListener(weakDealChanged);
+            }
+            watched = next;
+            if (next != null) {
+                next.revisionProperty().addListener(weakDealChanged);
+                card.flash().play(viewModel.recentChanges().remaining(next.getId()));
+            } else {
+                card.flash().stop();
+            }
+        }
+        if (next == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+        } else {
+            refresh();
+            setGraphic(card);
+        }
+    }
+
+    private void refresh() {
+        if (watched != null) {
+            card.show(watched, viewModel.isSaving(watched.getId()));
+            setAccessibleText(watched.getTitle() + ", " + watched.getCompany());
+        }
+    }
+
+    private void refreshSaving() {
+        if (watched != null) {
+            card.setSaving(viewModel.isSaving(watched.getId()));
+        }
+    }
+
+    private void onRemoteChange() {
+        RecentChanges changes = viewModel.recentChanges();
+        if (watched != null && watched.getId().equals(changes.lastMarked())) {
+            card.flash().play(changes.remaining(watched.getId()));
+        }
+    }
+
+    DealCard card() {
+        return card;
+    }
+}

@@ -1,0 +1,159 @@
+package com.flowcrm.ui.pipeline;
+
+import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealStage;
+import com.flowcrm.store.StageSummary;
+import com.flowcrm.ui.deal.DisplayFormats;
+import com.flowcrm.ui.deal.ViewChrome;
+import java.time.Clock;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * One stage of the board: a header with the stage's count, total and weighted value of the deals shown, and
+ * a virtualized list of cards. Closed stages can be collapsed to a narrow strip.
+ */
+final class StageColumn extends VBox {
+    /** Every card has the same height, which keeps scrolling through thousands of deals cheap. */
+    static final double CARD_CELL_HEIGHT = 150;
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
+
+    private final DealStage stage;
+    private final ListView<Deal> list;
+    private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
+
+    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, Clock clock) {
+        this.stage = stage;
+        getStyleClass().addAll("stage-column", "stage-" + stage.wireName());
+        setId("column-" + stage.wireName());
+        ReadOnlyObjectProperty<StageSummary> summary = viewModel.summaryProperty(stage);
+
+        Region dot = new Region();
+        dot.getStyleClass().add("stage-dot");
+        Label name = new Label(stage.label());
+        name.getStyleClass().add("column-title");
+        Label count = new Label();
+        count.getStyleClass().add("count-badge");
+        count.setId("count-" + stage.wireName());
+        count.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(summary.get().count()), summary));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(5, dot, name, count, spacer);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        titleRow.getStyleClass().add("column-title-row");
+
+        Label total = new Label();
+        total.setId("total-" + stage.wireName());
+        total.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.compactMoney(summary.get().totalValue()), summary));
+        Label weighted = new Label();
+        weighted.setId("weighted-" + stage.wireName());
+        weighted.textProperty().bind(Bindings.createStringBinding(
+                () -> DisplayFormats.compactMoney(summary.get().weightedValue()), summary));
+        Tooltip exact = new Tooltip();
+        exact.textProperty().bind(Bindings.createStringBinding(() -> "Total " + DisplayFormats.money(summary.get().totalValue())
+                + "\nWeighted (value x probability) " + DisplayFormats.money(summary.get().weightedValue()), summary));
+        HBox totalsLine = new HBox(16, columnFigure("Total", total), columnFigure("Weighted", weighted));
+        totalsLine.getStyleClass().add("column-totals");
+        totalsLine.setId("totals-" + stage.wireName());
+        Tooltip.install(totalsLine, exact);
+        VBox header = new VBox(4, titleRow, totalsLine);
+        header.getStyleClass().add("column-header");
+
+        list = new ListView<>(viewModel.dealsIn(stage));
+        list.getStyleClass().add("deal-list");
+        list.setId("list-" + stage.wireName());
+        list.setFixedCellSize(CARD_CELL_HEIGHT);
+        list.setCellFactory(lv -> new DealCardCell(viewModel, clock, drag));
+        Label empty = new Label("No deals here");
+        empty.getStyleClass().add("column-empty");
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        getChildren().addAll(header, list);
+
+        if (stage.isClosed()) {
+            Button collapse = columnToggle(Feather.CHEVRONS_LEFT, "Collapse " + stage.label(), () -> collapsed.set(true));
+            collapse.setId("collapse-" + stage.wireName());
+            titleRow.getChildren().add(collapse);
+
+            Button expand = columnToggle(Feather.CHEVRONS_RIGHT, "Expand " + stage.label(), () -> collapsed.set(false));
+            expand.setId("expand-" + stage.wireName());
+            Label vertical = new Label();
+            vertical.getStyleClass().add("column-title");
+            vertical.textProperty().bind(Bindings.createStringBinding(
+                    () -> stage.label() + "  \u00b7  " + summary.get().count(), summary));
+            vertical.setRotate(90);
+            VBox strip = new VBox(12, expand, new Group(vertical));
+            strip.setAlignment(Pos.TOP_CENTER);
+            strip.getStyleClass().add("collapsed-strip");
+            collapsed.addListener((obs, was, isCollapsed) -> {
+                pseudoClassStateChanged(COLLAPSED, isCollapsed);
+                getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
+            });
+        }
+    }
+
+    private static VBox columnFigure(String caption, Label value) {
+        Label label = new Label(caption);
+        label.getStyleClass().add("column-figure-caption");
+        value.getStyleClass().add("column-figure-value");
+        return new VBox(0, label, value);
+    }
+
+    private static Button columnToggle(Feather icon, String tip, Runnable action) {
+        Button button = ViewChrome.iconButton(icon, tip, tip, action);
+        button.getStyleClass().add("column-toggle");
+        return button;
+    }
+
+    DealStage stage() {
+        return stage;
+    }
+
+    ListView<Deal> list() {
+        return list;
+    }
+
+    BooleanProperty collapsedProperty() {
+        return collapsed;
+    }
+
+    /** Selects the deal in this column and scrolls it into view, once the list shows it. */
+    void select(Deal deal) {
+        int index = list.getItems().indexOf(deal);
+        if (index >= 0) {
+            list.getSelectionModel().clearAndSelect(index);
+            list.getFocusModel().focus(index);
+            scrollIntoView(index);
+        }
+    }
+
+    /**
+     * Scrolls only as far as needed to show the card; ListView.scrollTo puts a card at the top, which for the last
+     * few cards of a column leaves them below the fold.
+     */
+    void scrollIntoView(int index) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package com.flowcrm.ui.shell;
+
+import com.flowcrm.model.Theme;
+import com.flowcrm.model.User;
+import com.flowcrm.store.SessionState;
+import com.flowcrm.store.SessionStore;
+import com.flowcrm.ui.NavigableView;
+import com.flowcrm.ui.Navigator;
+import com.flowcrm.ui.UiPreferences;
+import com.flowcrm.ui.UiPreferences.ServerAddress;
+import com.flowcrm.ui.UiPreferences.WindowBounds;
+import com.flowcrm.ui.signin.SignInView;
+import com.flowcrm.ui.signin.SignInViewModel;
+import com.flowcrm.ui.theme.ThemeSwitcher;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the application window: shows the sign-in screen or the main window as the session state says, keeps the
+ * title ("Flow CRM - name"), the theme and the remembered window bounds.
+ */
+public final class DesktopShell implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
+    private static final double DEFAULT_WIDTH = 1280;
+    private static final double DEFAULT_HEIGHT = 820;
+
+    /** What the shell needs besides the session; the views engineer's pipeline and contacts views come as factories. */
+    public record Options(UiPreferences preferences, ThemeSwitcher themes,
+            Function<Navigator, NavigableView> pipeline, Function<Navigator, NavigableView> contacts,
+            Runnable showLogs, Clock clock) {
+        public Options {
+            Objects.requireNonNull(preferences, "preferences");
+            Objects.requireNonNull(themes, "themes");
+            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(showLogs, "showLogs");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private final Stage stage;
+    private final SessionStore session;
+    private final Options options;
+    private Scene scene;
+    private MainWindow mainWindow;
+    private SignInView signInView;
+    private SignInViewModel signInModel;
+    private final ServerAddress launchServer;
+    private WindowBounds normalBounds;
+    private final ChangeListener<SessionState> stateListener = (obs, old, now) -> follow(now);
+
+    public DesktopShell(Stage stage, SessionStore session, Options options) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.session = Objects.requireNonNull(session, "session");
+        this.options = Objects.requireNonNull(options, "options");
+        this.launchServer = new ServerAddress(session.config().apiUrl(), session.config().wsUrl());
+    }
+
+    /** Restores the window and shows the screen that fits the session's state. */
+    public void show() {
+        options.themes().apply(options.preferences().theme().orElse(Theme.LIGHT));
+        scene = new Scene(new javafx.scene.layout.StackPane());
+        // On the scene too, so that popups (menus, search results, toasts) inherit the same rules.
+        scene.getStylesheets().add(ThemeSwitcher.APP_STYLESHEET);
+        stage.setScene(scene);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.stateProperty(),
+                session.currentUserProperty()));
+        restoreBounds();
+        session.stateProperty().addListener(stateListener);
+        stage.setOnHidden(e -> rememberBounds());
+        follow(session.stateProperty().get());
+        stage.show();
+    }
+
+    /** The main window while signed in, else null. */
+    public MainWindow mainWindow() {
+        return mainWindow;
+    }
+
+    /** The sign-in screen's model while it is shown, else null. */
+    public SignInViewModel signInModel() {
+        return signInModel;
+    }
+
+    private String title() {
+        User user = session.currentUserProperty().get();
+        return session.stateProperty().get() == SessionState.ACTIVE && user != null ? "Flow CRM - " + user.name()
+                : "Flow CRM";
+    }
+
+    private void follow(SessionState state) {
+        if (state == null) {
+            return;
+        }
+        switch (state) {
+            case ACTIVE -> showMain();
+            // A failed sign-in also ends in SIGNED_OUT: the form that shows its error stays.
+            case SIGNED_OUT, SIGNING_IN -> {
+                if (signInView == null) {
+                    showSignIn(null);
+                }
+            }
+            case EXPIRED -> {
+                if (signInView == null) {
+                    showSignIn(session.endReasonProperty().get());
+                } else {
+                    signInModel.showReason(session.endReasonProperty().get());
+                }
+            }
+        }
+    }
+
+    private void showSignIn(String reason) {
+        closeMain();
+        signInModel = new SignInViewModel(session, options.preferences(), launchServer);
+        signInModel.showReason(reason);
+        signInView = new SignInView(signInModel);
+        setRoot(signInView.getNode());
+        signInView.focusFirstEmptyField();
+        LOG.debug("Showing sign-in{}", reason == null ? "" : " (" + reason + ")");
+    }
+
+    private void showMain() {
+        closeMain();
+        User user = session.currentUserProperty().get();
+        if (user != null) {
+            options.themes().apply(user.preferences().theme());
+        }
+        MainWindowViewModel model = new MainWindowViewModel(session, options.preferences(), options.themes());
+        mainWindow = new MainWindow(model, options.pipeline(), options.contacts(), options.showLogs(), options.clock());
+        signInView = null;
+        signInModel = null;
+        setRoot(mainWindow.getNode());
+        MainWindow shown = mainWindow;
+        Platform.runLater(() -> {
+            if (mainWindow == shown) {
+                shown.focusContent();
+            }
+        });
+    }
+
+    private void closeMain() {
+        if (mainWindow != null) {
+            mainWindow.close();
+            mainWindow = null;
+        }
+    }
+
+    private void setRoot(Parent root) {
+        scene.setRoot(root);
+    }
+
+    private void restoreBounds() {
+        WindowBounds saved = options.preferences().windowBounds().orElse(null);
+        if (saved != null && visibleOnSomeScreen(saved)) {
+            stage.setX(saved.x());
+            stage.setY(saved.y());
+            stage.setWidth(saved.width());
+            stage.setHeight(saved.height());
+            stage.setMaximized(saved.maximized());
+            normalBounds = saved;
+        } else {
+            // Never larger than the screen: a small laptop gets a window that fits, with room for the task bar.
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.92));
+            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92));
+            stage.centerOnScreen();
+        }
+        // While maximized the stage reports the screen's size; remember the size it had before.
+        Runnable track = () -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0) {
+                normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        stage.xProperty().addListener(o -> track.run());
+        stage.yProperty().addListener(o -> track.run());
+        stage.widthProperty().addListener(o -> track.run());
+        stage.heightProperty().addListener(o -> track.run());
+    }
+
+    private static boolean visibleOnSomeScreen(WindowBounds bounds) {
+        Rectangle2D titleBar = new Rectangle2D(bounds.x(), bounds.y(), Math.max(bounds.width(), 1), 40);
+        return !Screen.getScreensForRectangle(titleBar).isEmpty();
+    }
+
+    /** Lets go of the stage and the session (tests reuse one stage for many shells). */
+    @Override
+    public void close() {
+        session.stateProperty().removeListener(stateListener);
+        stage.titleProperty().unbind();
+        stage.setOnHidden(null);
+        closeMain();
+    }
+
+    /** Saves the window's normal bounds, its maximized flag and the view on screen. */
+    public void rememberBounds() {
+        WindowBounds bounds = normalBounds != null ? normalBounds
+                : new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        options.preferences().saveWindowBounds(new WindowBounds(bounds.x(), bounds.y(), bounds.width(), bounds.height(),
+                stage.isMaximized()));
+        options.preferences().flush();
+    }
+}

@@ -1,0 +1,126 @@
+package com.flowcrm.ui.signin;
+
+import com.flowcrm.store.SessionConfig;
+import com.flowcrm.store.SessionStore;
+import com.flowcrm.ui.FxThread;
+import com.flowcrm.ui.UiPreferences;
+import com.flowcrm.ui.UiPreferences.ServerAddress;
+import com.flowcrm.ui.UserMessages;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** State and actions of the sign-in screen: credentials, server, progress and the error in words. */
+public final class SignInViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+
+    private final SessionStore session;
+    private final UiPreferences preferences;
+    private final StringProperty email = new SimpleStringProperty(this, "email", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty apiUrl = new SimpleStringProperty(this, "apiUrl", "");
+    private final StringProperty wsUrl = new SimpleStringProperty(this, "wsUrl", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
+    private final BooleanBinding canSubmit;
+    private final ServerAddress launchServer;
+
+    /**
+     * @param launchServer the server the configuration named when the app started (options / environment); what
+     *                     the user picks in the "Server" section is remembered relative to it
+     */
+    public SignInViewModel(SessionStore session, UiPreferences preferences, ServerAddress launchServer) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.launchServer = Objects.requireNonNull(launchServer, "launchServer");
+        canSubmit = Bindings.createBooleanBinding(() -> !busy.get() && !email.get().isBlank()
+                        && !password.get().isEmpty() && !apiUrl.get().isBlank() && !wsUrl.get().isBlank(),
+                busy, email, password, apiUrl, wsUrl);
+        prefill();
+    }
+
+    private void prefill() {
+        SessionConfig config = session.config();
+        ServerAddress current = new ServerAddress(nullToEmpty(config.apiUrl()), nullToEmpty(config.wsUrl()));
+        demoMode.set(config.demoMode());
+        if (config.demoMode()) {
+            // The embedded demo server picks its own address each run, so nothing remembered applies.
+            email.set(nullToEmpty(config.demoEmail()));
+            password.set(nullToEmpty(config.demoPassword()));
+            apiUrl.set(current.apiUrl());
+            wsUrl.set(current.wsUrl());
+            return;
+        }
+        email.set(preferences.lastEmail().orElse(""));
+        // Changed earlier in this run (then signed out): that is the freshest choice.
+        ServerAddress server = current.equals(launchServer) ? preferences.serverFor(launchServer) : current;
+        apiUrl.set(server.apiUrl());
+        wsUrl.set(server.wsUrl());
+    }
+
+    public StringProperty emailProperty() { return email; }
+    public StringProperty passwordProperty() { return password; }
+    public StringProperty apiUrlProperty() { return apiUrl; }
+    public StringProperty wsUrlProperty() { return wsUrl; }
+    /** True from the click until the server answered. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** The last problem in words, or null. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty demoModeProperty() { return demoMode.getReadOnlyProperty(); }
+    public BooleanBinding canSubmitProperty() { return canSubmit; }
+
+    /** Shows why the user is back here, e.g. "Your session expired. Please sign in again.". */
+    public void showReason(String reason) {
+        error.set(reason == null || reason.isBlank() ? null : reason);
+    }
+
+    /** Signs in with the entered credentials against the entered server; the session does the work off the FX thread. */
+    public void signIn() {
+        if (!canSubmit.get()) {
+            return;
+        }
+        String api = apiUrl.get().strip();
+        String ws = wsUrl.get().strip();
+        String user = email.get().strip();
+        error.set(null);
+        SessionConfig config = session.config();
+        if (!api.equals(config.apiUrl()) || !ws.equals(config.wsUrl())) {
+            try {
+                session.changeServer(api, ws);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.warn("Rejected server address {} / {}: {}", api, ws, e.getMessage());
+                error.set(e.getMessage());
+                return;
+            }
+        }
+        busy.set(true);
+        session.login(user, password.get()).whenComplete((signedIn, failure) -> FxThread.run(() -> {
+            busy.set(false);
+            if (failure != null) {
+                String message = UserMessages.of(failure);
+                LOG.info("Sign-in as {} at {} failed: {}", user, api, message);
+                error.set(message);
+                return;
+            }
+            password.set("");
+            preferences.saveLastEmail(user);
+            if (!demoMode.get()) {
+                preferences.saveServer(launchServer, new ServerAddress(api, ws));
+            }
+            preferences.flush();
+        }));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

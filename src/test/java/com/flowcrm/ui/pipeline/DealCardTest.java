@@ -1,0 +1,97 @@
+package com.flowcrm.ui.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealStage;
+import com.flowcrm.model.Priority;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+class DealCardTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Deal deal() {
+        Deal deal = new Deal("d1");
+        deal.setTitle("Platform renewal");
+        deal.setCompany("Acme");
+        deal.setContactName("Ada Lovelace");
+        deal.setValue(125_000);
+        deal.setProbability(60);
+        deal.setPriority(Priority.HIGH);
+        deal.setStage(DealStage.PROPOSAL);
+        deal.setExpectedCloseDate(Instant.parse("2026-03-31T00:00:00Z"));
+        return deal;
+    }
+
+    @Test
+    void showsTheDealsFiguresAndNoMarkersWhenThereIsNothingToFlag() throws Exception {
+        DealCard card = onFx(() -> {
+            DealCard c = new DealCard(CLOCK);
+            c.show(deal(), false);
+            return c;
+        });
+        assertThat(card.titleText()).isEqualTo("Platform renewal");
+        assertThat(card.valueText()).isEqualTo("$125K");
+        assertThat(card.closeDateText()).isEqualTo("Mar 31");
+        assertThat(card.isOverdueShown()).isFalse();
+        assertThat(card.isAtRiskShown()).isFalse();
+        assertThat(card.isSignalShown()).isFalse();
+        assertThat(card.isSavingShown()).isFalse();
+    }
+
+    @Test
+    void flagsOverdueRiskSignalAndSavingAndClearsThemWhenReusedForAnotherDeal() throws Exception {
+        Deal flagged = deal();
+        flagged.setExpectedCloseDate(Instant.parse("2026-03-01T00:00:00Z"));
+        flagged.setCompetitorMentioned("Globex");
+        flagged.getPositiveSignals().add("Champion engaged");
+        DealCard card = onFx(() -> {
+            DealCard c = new DealCard(CLOCK);
+            c.show(flagged, true);
+            return c;
+        });
+        assertThat(card.isOverdueShown()).isTrue();
+        assertThat(card.isAtRiskShown()).isTrue();
+        assertThat(card.isSignalShown()).isTrue();
+        assertThat(card.isSavingShown()).isTrue();
+        assertThat(card.getPseudoClassStates()).contains(DealCard.SAVING);
+
+        onFx(() -> {
+            card.show(deal(), false);
+            return null;
+        });
+        assertThat(card.isOverdueShown()).isFalse();
+        assertThat(card.isAtRiskShown()).isFalse();
+        assertThat(card.isSignalShown()).isFalse();
+        assertThat(card.isSavingShown()).isFalse();
+    }
+
+    @Test
+    void aClosedDealIsNeverOverdue() throws Exception {
+        Deal won = deal();
+        won.setStage(DealStage.CLOSED_WON);
+        won.setExpectedCloseDate(Instant.parse("2026-01-01T00:00:00Z"));
+        DealCard card = onFx(() -> {
+            DealCard c = new DealCard(CLOCK);
+            c.show(won, false);
+            return c;
+        });
+        assertThat(card.isOverdueShown()).isFalse();
+    }
+}
