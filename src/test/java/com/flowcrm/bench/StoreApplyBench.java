@@ -25,7 +25,7 @@ final class StoreApplyBench {
      * A naive round stops after this long (the rest of the stream is skipped) and reports the rate it reached; the
      * whole stream would take minutes per round with the views shown.
      */
-    static final Duration NAIVE_LIMIT = Duration.ofSeconds(Long.getLong("bench.naiveSeconds", 8));
+    static final Duration NAIVE_LIMIT = Duration.ofSeconds(Long.getLong("bench.naiveSeconds", 6));
 
     private static final java.util.concurrent.Executor MAPPING_THREAD = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bench-mapping");
