@@ -317,6 +317,10 @@ public final class JsonMapper {
     }
 
     private static <T> MappedList<T> list(JsonElement json, String path, ItemReader<T> reader) {
+        return TextPool.sharing(() -> mapList(json, path, reader));
+    }
+
+    private static <T> MappedList<T> mapList(JsonElement json, String path, ItemReader<T> reader) {
         MappingProblems p = new MappingProblems();
         JsonArray array = unwrapArray(json, path);
         if (array == null) {

@@ -46,7 +46,7 @@ final class MappingValues {
 
     static String text(JsonElement e, String path, String field, MappingProblems p) {
         if (e.isJsonPrimitive()) {
-            return e.getAsString();
+            return TextPool.shared(e.getAsString());
         }
         p.add(path, field, "not a text: " + quote(e));
         return null;
@@ -170,9 +170,9 @@ final class MappingValues {
             JsonElement item = array.get(i);
             String s = null;
             if (item.isJsonPrimitive()) {
-                s = item.getAsString();
+                s = TextPool.shared(item.getAsString());
             } else if (item.isJsonObject()) {
-                s = textOfObject(item.getAsJsonObject());
+                s = TextPool.shared(textOfObject(item.getAsJsonObject()));
             }
             if (s == null) {
                 if (!item.isJsonNull()) {

@@ -129,12 +129,17 @@ public final class DemoServer implements AutoCloseable {
 
     /** Pushes an arbitrary event to every connected client. */
     public void broadcast(String event, Object data) {
-        publish(event, DemoJson.GSON.toJsonTree(data), null);
+        publish(event, tree(data), null);
     }
 
     /** Pushes an arbitrary event to the connected clients of one user. */
     public void sendToUser(String userId, String event, Object data) {
-        publish(event, DemoJson.GSON.toJsonTree(data), userId);
+        publish(event, tree(data), userId);
+    }
+
+    /** JSON goes out as it is: copying it into a new tree first slowed the benchmark's broadcast of 200,000 events. */
+    private static JsonElement tree(Object data) {
+        return data instanceof JsonElement json ? json : DemoJson.GSON.toJsonTree(data);
     }
 
     /** The server-side data; changes made through it are broadcast ({@link DemoState#silent()} for no broadcast). */

@@ -29,8 +29,11 @@ final class RemoteChanges {
     }
 
     void updated(String id) {
-        // an item created and then updated in one batch is still new to the views
-        pending.putIfAbsent(id, new RemoteChange(RemoteChange.Kind.UPDATED, id));
+        // an item created and then updated in one batch is still new to the views; most events of a burst hit an
+        // item already pending, so the check comes before the allocation
+        if (!pending.containsKey(id)) {
+            pending.put(id, new RemoteChange(RemoteChange.Kind.UPDATED, id));
+        }
     }
 
     void clear() {

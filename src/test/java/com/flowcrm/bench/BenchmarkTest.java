@@ -1,0 +1,161 @@
+package com.flowcrm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flowcrm.api.JsonMapper;
+import com.flowcrm.store.RootStore;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of issue 9, run by {@code mvn -B -Pbench verify}: live-event throughput ours against the naive port
+ * (with and without the views shown), end to end through the demo server's WebSocket against the wire's limit,
+ * latency at a steady rate, heap and initial load, on the real FX thread (headless Monocle). Prints a table and
+ * writes {@code target/bench/results.json}. Rounds per measure: {@code -Dbench.rounds} (default 3, after a warm-up).
+ */
+@Tag("bench")
+class BenchmarkTest {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
+
+    @Test
+    void measureAndReport() throws Exception {
+        long suiteStart = System.nanoTime();
+        FxThread.start();
+        BenchResults r = new BenchResults();
+        describeMachine(r);
+        try (BenchDataset data = BenchDataset.start()) {
+            BenchResults.log("bench dataset ready: %s deals, %s contacts (%s + %s bytes of JSON)", data.dealIds.size(),
+                    data.contactIds.size(), data.dealsJson.length(), data.contactsJson.length());
+            assertThat(data.dealIds).hasSize(BenchDataset.DEALS);
+            assertThat(data.contactIds).hasSize(BenchDataset.CONTACTS);
+            r.details.put("views", BenchViews.kind(BenchViews.realViewsAvailable()));
+            r.details.put("rounds", ROUNDS);
+
+            heapAndInitialLoad(data, r);
+            // latency before the 200,000-event stream exists: a heap holding it (and the garbage of the throughput
+            // rounds) would make GC pauses longer than the app ever sees
+            try (SocketBench.Connection socket = SocketBench.connect(data)) {
+                socket.latency(r);
+                List<BenchDataset.Event> events = data.events(BenchDataset.EVENTS, 1, "bench");
+                storeApply(new StoreApplyBench(data, events), r);
+                socket.throughput(events, ROUNDS, r);
+            }
+        }
+        r.details.put("suite_seconds", (System.nanoTime() - suiteStart) / 1e9);
+        r.details.put("load_average_at_end", loadAverage());
+        r.write(OUT);
+        System.out.println();
+        System.out.println("Flow CRM benchmark (" + r.machine + ")");
+        System.out.println("views: " + r.details.get("views"));
+        System.out.println(r.table());
+        System.out.println("results: " + OUT.resolve("results.json").toAbsolutePath());
+        assertThat(Files.size(OUT.resolve("results.json"))).isPositive();
+    }
+
+    private static void describeMachine(BenchResults r) {
+        Runtime rt = Runtime.getRuntime();
+        r.machine.put("cores", rt.availableProcessors());
+        r.machine.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
+        r.machine.put("heap_max_mb", rt.maxMemory() / (1024 * 1024));
+        r.machine.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
+        r.machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        r.machine.put("cpu", cpuModel());
+        r.machine.put("javafx", System.getProperty("javafx.runtime.version"));
+        r.machine.put("date", Instant.now().toString());
+        r.machine.put("load_average_at_start", loadAverage());
+    }
+
+    /** Other processes on the machine move the numbers; the 1, 5 and 15 minute load averages say how much. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /**
+     * Heap first, before the event streams exist: used heap after GC with the stores loaded (the toolkit and the
+     * demo server's own copy of the data are in the same JVM, so the store's share is reported beside it).
+     * Initial load: the REST text parsed, mapped and loaded into a RootStore on the FX thread.
+     */
+    private void heapAndInitialLoad(BenchDataset data, BenchResults r) throws InterruptedException, java.io.IOException {
+        JsonMapper mapper = JsonMapper.create();
+        List<Double> loads = new ArrayList<>();
+        for (int round = 0; round <= ROUNDS + 1; round++) {
+            StoreApplyBench.gc();
+            long start = System.nanoTime();
+            StoreApplyBench.Snapshot mapped = StoreApplyBench.mapInParallel(mapper, data.dealsJson, data.contactsJson);
+            RootStore root = new RootStore(Platform::runLater);
+            CountDownLatch loaded = new CountDownLatch(1);
+            root.loadSnapshot(mapped.deals(), mapped.contacts(), List.of());
+            root.dispatcher().submit(loaded::countDown);
+            assertThat(loaded.await(1, TimeUnit.MINUTES)).isTrue();
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (round > 0) {
+                loads.add(ms);
+            }
+        }
+        r.initialLoadMs = BenchResults.median(loads);
+        r.details.put("initial_load_rounds_ms", loads);
+
+        HeapProbe.Result heap = HeapProbe.inFreshJvm(data.dealsJson, data.contactsJson, OUT);
+        r.heapMbLoaded = heap.after() / (1024.0 * 1024);
+        r.details.put("heap_mb_before_load", heap.before() / (1024.0 * 1024));
+        r.details.put("heap_top_classes (rank, instances, bytes, class)", heap.topClasses());
+        r.details.put("heap_measured_in", "a fresh JVM: FX toolkit + RootStore loaded, no views, no demo server");
+        BenchResults.log("heap %.1f MB used with the stores loaded (%.1f MB before), initial load %.0f ms",
+                r.heapMbLoaded, heap.before() / (1024.0 * 1024), r.initialLoadMs);
+    }
+
+    private void storeApply(StoreApplyBench bench, BenchResults r) throws InterruptedException {
+        for (boolean views : new boolean[] {false, true}) {
+            List<Double> batched = new ArrayList<>();
+            List<Double> naive = new ArrayList<>();
+            bench.batched(views);
+            bench.naive(views);
+            for (int round = 0; round < ROUNDS; round++) {
+                // alternated, so that neither side always runs on a warmer or a more fragmented heap
+                if (round % 2 == 0) {
+                    batched.add(bench.batched(views));
+                    naive.add(bench.naive(views));
+                } else {
+                    naive.add(bench.naive(views));
+                    batched.add(bench.batched(views));
+                }
+            }
+            String key = views ? "store_apply_views_rounds_eps" : "store_apply_rounds_eps";
+            r.details.put(key, Map.of("batched", batched, "naive", naive));
+            BenchResults.log("%s: batched %s naive %s", key, batched, naive);
+            if (views) {
+                r.storeApplyViewsBatched = BenchResults.median(batched);
+                r.storeApplyViewsNaive = BenchResults.median(naive);
+            } else {
+                r.storeApplyBatched = BenchResults.median(batched);
+                r.storeApplyNaive = BenchResults.median(naive);
+            }
+        }
+    }
+}
