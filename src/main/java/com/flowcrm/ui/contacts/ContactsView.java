@@ -80,7 +80,7 @@ public final class ContactsView implements NavigableView {
         Label shown = new Label();
         shown.setId("contacts-shown");
         shown.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.rows().size() + " of " + viewModel.allContacts().size(), viewModel.rows(),
+                () -> viewModel.shownContacts().size() + " of " + viewModel.allContacts().size(), viewModel.shownContacts(),
                 viewModel.allContacts()));
         return ViewChrome.titleRow("Contacts",
                 ViewChrome.stat("High value", statLabel("stat-high-value", ContactStats::highValue), Feather.STAR),
@@ -122,7 +122,7 @@ public final class ContactsView implements NavigableView {
     private void buildTable() {
         table.setId("contacts-table");
         table.getStyleClass().addAll("contacts-table", "striped");
-        table.setItems(viewModel.rows());
+        table.itemsProperty().bind(viewModel.rowsProperty());
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No contacts match."));

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,7 +28,12 @@ import javafx.collections.transformation.SortedList;
 public final class ContactsViewModel {
     private final SessionStore session;
     private final ContactsStore contacts;
-    private final SortedList<Contact> rows;
+    /**
+     * The table's rows: the store's filtered list in health order, or a SortedList over it while a column sort is
+     * active. A SortedList walks all its rows on every insert and remove, which at 50,000 contacts and a live
+     * stream was most of the FX thread (benchmark), so none exists while the table shows the store's own order.
+     */
+    private final ReadOnlyObjectWrapper<ObservableList<Contact>> rows = new ReadOnlyObjectWrapper<>(this, "rows");
     private final FilteredList<Deal> openContactDeals;
     private final ObjectProperty<Contact> openContact = new SimpleObjectProperty<>(this, "openContact");
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
@@ -36,7 +42,7 @@ public final class ContactsViewModel {
     public ContactsViewModel(SessionStore session) {
         this.session = session;
         this.contacts = session.root().contacts();
-        rows = new SortedList<>(contacts.sortedByHealth());
+        rows.set(contacts.sortedByHealth());
         openContactDeals = new FilteredList<>(session.root().deals().getDeals(), deal -> false);
         contacts.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
         openContact.addListener((obs, old, contact) -> onOpen(contact));
@@ -58,14 +64,30 @@ public final class ContactsViewModel {
         });
     }
 
-    /** The rows of the table: filtered by the store, sorted here. */
-    public SortedList<Contact> rows() {
-        return rows;
+    /** The rows of the table: filtered by the store, sorted here when a column sort is active. */
+    public ObservableList<Contact> rows() {
+        return rows.get();
+    }
+
+    /** Changes when sorting starts or ends (the table shows another list then). */
+    public ReadOnlyObjectProperty<ObservableList<Contact>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    /** The contacts the filter and search let through, in the store's order (as many as {@link #rows()}). */
+    public ObservableList<Contact> shownContacts() {
+        return contacts.sortedByHealth();
     }
 
     /** Sorts the rows; null keeps the store's order (weakest relationship first). */
     public void sortBy(Comparator<Contact> comparator) {
-        rows.setComparator(comparator);
+        if (comparator == null) {
+            rows.set(contacts.sortedByHealth());
+        } else if (rows.get() instanceof SortedList<Contact> sorted) {
+            sorted.setComparator(comparator);
+        } else {
+            rows.set(new SortedList<>(contacts.sortedByHealth(), comparator));
+        }
     }
 
     /** Counts over all contacts: total, high value, at risk, needing a follow-up. */

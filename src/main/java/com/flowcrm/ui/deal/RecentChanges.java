@@ -1,9 +1,8 @@
 package com.flowcrm.ui.deal;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -16,7 +15,9 @@ public final class RecentChanges {
     /** How long a remote change stays highlighted. */
     public static final Duration HIGHLIGHT = Duration.ofMillis(2200);
 
-    private final Map<String, Long> highlightedUntil = new HashMap<>();
+    // insertion order is expiry order (every highlight lasts as long): a re-marked id moves to the end, and purging
+    // stops at the first live entry, so a batch of k remote changes costs O(k), not O(k x highlighted)
+    private final LinkedHashMap<String, Long> highlightedUntil = new LinkedHashMap<>();
     private final LongSupplier nanoClock;
     private final ReadOnlyLongWrapper pulse = new ReadOnlyLongWrapper(this, "pulse");
     private String lastMarked;
@@ -33,6 +34,7 @@ public final class RecentChanges {
     public void mark(String id) {
         long now = nanoClock.getAsLong();
         purge(now);
+        highlightedUntil.remove(id);
         highlightedUntil.put(id, now + HIGHLIGHT.toNanos());
         lastMarked = id;
         pulse.set(pulse.get() + 1);
@@ -64,9 +66,10 @@ public final class RecentChanges {
 
     private void purge(long now) {
         for (Iterator<Long> it = highlightedUntil.values().iterator(); it.hasNext(); ) {
-            if (it.next() <= now) {
-                it.remove();
+            if (it.next() > now) {
+                return;
             }
+            it.remove();
         }
     }
 }

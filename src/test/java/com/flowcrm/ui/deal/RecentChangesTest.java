@@ -42,4 +42,21 @@ class RecentChangesTest {
         assertThat(changes.remaining("d1")).isEqualTo(RecentChanges.HIGHLIGHT);
         assertThat(changes.remaining(null)).isEqualTo(Duration.ZERO);
     }
+
+    @Test
+    void aReMarkedItemOutlivesOnesMarkedAfterItsFirstMark() {
+        // the purge stops at the first live entry: a re-marked id must move behind the others, not keep its old place
+        changes.mark("d1");
+        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        changes.mark("d2");
+        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        changes.mark("d1");
+
+        nanos.addAndGet(RecentChanges.HIGHLIGHT.minusMillis(50).toNanos());
+        changes.mark("d3"); // purges d2 (expired), keeps d1 (re-marked later)
+
+        assertThat(changes.isHighlighted("d2")).isFalse();
+        assertThat(changes.isHighlighted("d1")).isTrue();
+        assertThat(changes.isHighlighted("d3")).isTrue();
+    }
 }
