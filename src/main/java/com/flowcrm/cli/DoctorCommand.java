@@ -6,6 +6,7 @@ import com.flowcrm.api.FlowApiClient;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.model.User;
+import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.realtime.UrlRedaction;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ public final class DoctorCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         String password = server.password(environment);
         if (password == null) {
-            return CommandFailures.usage(spec, "No password: set $" + ServerOptions.PASSWORD_VARIABLE + " or pass --password.");
+            return CommandFailures.usage(spec, ServerOptions.MISSING_PASSWORD);
         }
         String apiUrl = server.apiUrl(environment);
         String wsUrl = server.wsUrl(environment);
@@ -84,10 +85,7 @@ public final class DoctorCommand implements Callable<Integer> {
         URI ws;
         try {
             api = new FlowApiClient(apiUrl, null);
-            ws = URI.create(wsUrl);
-            if (!"ws".equalsIgnoreCase(ws.getScheme()) && !"wss".equalsIgnoreCase(ws.getScheme())) {
-                throw new IllegalArgumentException("The WebSocket URL must start with ws:// or wss://: " + wsUrl);
-            }
+            ws = RealtimeSettings.requireWebSocketUrl(URI.create(wsUrl));
         } catch (IllegalArgumentException e) {
             return CommandFailures.usage(spec, e.getMessage());
         }

@@ -86,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         String password = server.password(environment);
         if (password == null) {
-            return CommandFailures.usage(spec, "No password: set $" + ServerOptions.PASSWORD_VARIABLE + " or pass --password.");
+            return CommandFailures.usage(spec, ServerOptions.MISSING_PASSWORD);
         }
         ExecutorService storeThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "flow-store");

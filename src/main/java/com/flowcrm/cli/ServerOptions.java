@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 /** The options every command that signs in shares: servers, credentials, verbosity. */
 public final class ServerOptions {
     public static final String PASSWORD_VARIABLE = "FLOW_PASSWORD";
+    static final String MISSING_PASSWORD = "No password: set $" + PASSWORD_VARIABLE + " or pass --password.";
 
     @Option(names = "--api", paramLabel = "URL",
             description = "REST base URL (default: $FLOW_API_URL, else " + SessionConfig.DEFAULT_API_URL + ")")

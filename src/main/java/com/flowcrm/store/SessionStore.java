@@ -16,6 +16,8 @@ import com.flowcrm.model.User;
 import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.ConnectionStatus;
 import com.flowcrm.realtime.RealtimeClient;
+import com.flowcrm.realtime.RealtimeSettings;
+import com.flowcrm.realtime.UrlRedaction;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
@@ -182,12 +184,8 @@ public final class SessionStore implements AutoCloseable {
         });
         FlowApiClient client = api;
         CompletableFuture<User> signedIn = client.login(email.trim(), password).thenApply(response -> {
-            Mapped<User> user = mapper.user(response.get("user"));
-            if (!user.isPresent()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, 200,
-                        "The server's login answer has no usable user: " + user.describeProblems());
-            }
-            return user.value();
+            User user = required(mapper.user(response.get("user")), "The server's login answer has no usable user: ");
+            return user;
         });
         return startLive(signedIn, generation);
     }
@@ -202,12 +200,8 @@ public final class SessionStore implements AutoCloseable {
         onUi(() -> state.set(SessionState.SIGNING_IN));
         api.setTokens(new AuthTokens(token, refreshToken));
         CompletableFuture<User> me = api.me().thenApply(json -> {
-            Mapped<User> user = mapper.user(json);
-            if (!user.isPresent()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, 200,
-                        "The server's /auth/me answer is not a user: " + user.describeProblems());
-            }
-            return user.value();
+            User user = required(mapper.user(json), "The server's /auth/me answer is not a user: ");
+            return user;
         });
         return startLive(me, generation);
     }
@@ -277,7 +271,7 @@ public final class SessionStore implements AutoCloseable {
             endReason.set(reason);
             state.set(SessionState.EXPIRED);
             connection.set(new LiveConnection(LiveConnection.Phase.SESSION_EXPIRED, 0, 0, null, null, 0, 0, 0,
-                    null, redacted(config.wsUrl()), reason));
+                    null, UrlRedaction.redact(config.wsUrl()), reason));
         });
     }
 
@@ -390,6 +384,14 @@ public final class SessionStore implements AutoCloseable {
                 .thenApply(ignored -> new Snapshot(deals.join(), contacts.join(), notifications.join()));
     }
 
+    /** A server answer the session cannot use is a protocol error, named with the fields that were bad. */
+    private static <T> T required(Mapped<T> mapped, String whatItIsNot) {
+        if (!mapped.isPresent()) {
+            throw new ApiException(ApiException.Kind.MALFORMED, 200, whatItIsNot + mapped.describeProblems());
+        }
+        return mapped.value();
+    }
+
     private <T> List<T> list(String what, MappedList<T> mapped) {
         if (mapped.values() == null) {
             throw new ApiException(ApiException.Kind.MALFORMED, 200, "The server's " + what + " list is not a list.");
@@ -443,12 +445,8 @@ public final class SessionStore implements AutoCloseable {
             changes.addProperty("expectedCloseDate", DateTimeFormatter.ISO_INSTANT.format(edit.expectedCloseDate()));
         }
         return call(api.updateDeal(dealId, changes), json -> {
-            Mapped<Deal> saved = mapper.deal(json);
-            if (!saved.isPresent()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, 200,
-                        "The server's answer is not a deal: " + saved.describeProblems());
-            }
-            root.deals().mergeDetails(saved.value());
+            Deal saved = required(mapper.deal(json), "The server's answer is not a deal: ");
+            root.deals().mergeDetails(saved);
             return root.deals().byId(dealId);
         }, null);
     }
@@ -475,25 +473,17 @@ public final class SessionStore implements AutoCloseable {
             body.addProperty("nextStep", activity.nextStep().trim());
         }
         return call(api.addActivity(dealId, body), json -> {
-            Mapped<DealActivity> saved = mapper.activity(json);
-            if (!saved.isPresent()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, 200,
-                        "The server's answer is not an activity: " + saved.describeProblems());
-            }
-            root.deals().applyActivity(new DealActivityAdded(dealId, saved.value()));
-            return saved.value();
+            DealActivity saved = required(mapper.activity(json), "The server's answer is not an activity: ");
+            root.deals().applyActivity(new DealActivityAdded(dealId, saved));
+            return saved;
         }, null);
     }
 
     /** Fetches a deal with its activities and insights and merges it into the store's instance. */
     public CompletableFuture<Deal> loadDealDetails(String dealId) {
         return call(api.deal(dealId), json -> {
-            Mapped<Deal> full = mapper.deal(json);
-            if (!full.isPresent()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, 200,
-                        "The server's answer is not a deal: " + full.describeProblems());
-            }
-            root.deals().mergeDetails(full.value());
+            Deal full = required(mapper.deal(json), "The server's answer is not a deal: ");
+            root.deals().mergeDetails(full);
             return root.deals().byId(dealId);
         }, null);
     }
@@ -501,12 +491,8 @@ public final class SessionStore implements AutoCloseable {
     /** Fetches a contact in full and merges it into the store's instance. */
     public CompletableFuture<Contact> loadContactDetails(String contactId) {
         return call(api.contact(contactId), json -> {
-            Mapped<Contact> full = mapper.contact(json);
-            if (!full.isPresent()) {
-                throw new ApiException(ApiException.Kind.MALFORMED, 200,
-                        "The server's answer is not a contact: " + full.describeProblems());
-            }
-            root.contacts().mergeDetails(full.value());
+            Contact full = required(mapper.contact(json), "The server's answer is not a contact: ");
+            root.contacts().mergeDetails(full);
             return root.contacts().byId(contactId);
         }, null);
     }
@@ -630,23 +616,16 @@ public final class SessionStore implements AutoCloseable {
         StoreCounters.Snapshot counts = root.counters().snapshot();
         return new LiveConnection(phase, status.attempt(), status.maxAttempts(), status.nextRetryAt(),
                 status.lastMessageAt(), status.queuedOutgoing(), counts.applied(), counts.rejected(),
-                lastResyncAt.get(), status.redactedUrl() != null ? status.redactedUrl() : redacted(config.wsUrl()),
+                lastResyncAt.get(), status.redactedUrl() != null ? status.redactedUrl() : UrlRedaction.redact(config.wsUrl()),
                 status.lastError());
     }
 
-    private static String redacted(String url) {
-        return url == null ? "" : url.replaceAll("token=[^&]*", "token=***");
-    }
-
     private static void validateWsUrl(String wsUrl) {
-        URI uri;
         try {
-            uri = URI.create(wsUrl.trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a valid WebSocket URL: " + wsUrl);
-        }
-        if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("The WebSocket URL must start with ws:// or wss://: " + wsUrl);
+            RealtimeSettings.requireWebSocketUrl(URI.create(wsUrl.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("WebSocket URL")
+                    ? e.getMessage() : "Not a valid WebSocket URL: " + UrlRedaction.redact(wsUrl), e);
         }
     }
 
