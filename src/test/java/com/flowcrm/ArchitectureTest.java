@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layer rule of DESIGN.md: ui -> store -> {model, api, realtime}; model and realtime depend on nothing of
  * ours and api only on the model it builds; cli uses store, never ui; demo shares nothing with the client; app
- * wires it all. Packages that do not exist yet make their rules pass vacuously.
+ * wires it all; every layer (the demo too) may use common, which uses nothing of ours. Packages that do not exist
+ * yet make their rules pass vacuously.
  */
 @AnalyzeClasses(packages = "com.flowcrm", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,11 +25,23 @@ class ArchitectureTest {
     private static final String CLI = "com.flowcrm.cli..";
     private static final String DEMO = "com.flowcrm.demo..";
     private static final String APP = "com.flowcrm.app..";
+    private static final String COMMON = "com.flowcrm.common..";
 
     /** The one class outside app allowed to start the demo backend: the demo-server command. */
     private static final DescribedPredicate<JavaClass> DEMO_SERVER_COMMAND = DescribedPredicate.describe(
             "the cli's DemoServerCommand", c -> c.getName().equals("com.flowcrm.cli.DemoServerCommand")
                     || c.getName().startsWith("com.flowcrm.cli.DemoServerCommand$"));
+
+    /** The small shared pieces (throttle, redaction, threads) every layer may use: they use nothing of ours. */
+    @ArchTest
+    static final ArchRule commonDependsOnNothingOfOurs = noClasses().that().resideInAPackage(COMMON)
+            .should().dependOnClassesThat().resideInAnyPackage(MODEL, API, REALTIME, STORE, UI, CLI, DEMO, APP)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule commonUsesOnlyTheJdkAndSlf4j = noClasses().that().resideInAPackage(COMMON)
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.slf4j..", COMMON)
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage(MODEL)
@@ -75,6 +88,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(UI)
             .allowEmptyShould(true);
 
+    /** The demo backend shares only JSON shapes with the client (and may use common, like every layer). */
     @ArchTest
     static final ArchRule demoSharesNothingWithTheClient = noClasses().that().resideInAPackage(DEMO)
             .should().dependOnClassesThat().resideInAnyPackage(MODEL, API, REALTIME, STORE, UI, CLI, APP)

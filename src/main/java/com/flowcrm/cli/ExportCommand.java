@@ -1,6 +1,7 @@
 package com.flowcrm.cli;
 
 import com.flowcrm.api.JsonMapper;
+import com.flowcrm.common.DaemonThreads;
 import com.flowcrm.model.Deal;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionConfig;
@@ -88,11 +89,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (password == null) {
             return CommandFailures.usage(spec, ServerOptions.MISSING_PASSWORD);
         }
-        ExecutorService storeThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "flow-store");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService storeThread = Executors.newSingleThreadExecutor(DaemonThreads.named("flow-store"));
         RootStore root = new RootStore(storeThread);
         SessionConfig config;
         try {

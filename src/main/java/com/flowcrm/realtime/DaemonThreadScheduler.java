@@ -1,5 +1,6 @@
 package com.flowcrm.realtime;
 
+import com.flowcrm.common.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -16,11 +17,7 @@ final class DaemonThreadScheduler implements RealtimeScheduler {
     private final ScheduledThreadPoolExecutor executor;
 
     DaemonThreadScheduler(String threadName) {
-        executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(threadName));
         executor.setRemoveOnCancelPolicy(true);
         // After shutdown no reconnect or heartbeat timer may fire any more.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -1,5 +1,7 @@
 package com.flowcrm.realtime;
 
+import com.flowcrm.common.UrlRedaction;
+import com.flowcrm.common.WarningThrottle;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;

@@ -1,5 +1,6 @@
 package com.flowcrm.realtime;
 
+import com.flowcrm.common.UrlRedaction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package com.flowcrm.store;
 
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.Mapped;
+import com.flowcrm.common.WarningThrottle;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
@@ -100,7 +101,7 @@ public final class RootStore {
             case NOTIFICATION_NEW -> accept(event, mapper.notification(data), notifications::applyNew);
             default -> {
                 counters.unknown();
-                warnings.warn("unknown:" + event, "Ignored unknown event '" + shorten(event) + "'");
+                warnings.warn("unknown:" + event, "Ignored unknown event '{}'", shorten(event));
                 publishCountersSoon();
             }
         }
@@ -132,7 +133,7 @@ public final class RootStore {
     /** Counts a frame the realtime client could not read (not JSON, no event). */
     public void handleMalformedFrame(String reason) {
         counters.malformed();
-        warnings.warn("malformed", "Ignored malformed frame: " + reason);
+        warnings.warn("malformed", "Ignored malformed frame: {}", reason);
         publishCountersSoon();
     }
 
@@ -198,7 +199,7 @@ public final class RootStore {
     private <T> void accept(String event, Mapped<T> mapped, Function<T, ApplyOutcome> apply) {
         if (!mapped.isClean()) {
             counters.rejected();
-            warnings.warn("rejected:" + event, "Rejected " + event + ": " + mapped.describeProblems());
+            warnings.warn("rejected:" + event, "Rejected {}: {}", event, mapped.describeProblems());
             publishCountersSoon();
             return;
         }

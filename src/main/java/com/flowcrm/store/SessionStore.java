@@ -7,6 +7,8 @@ import com.flowcrm.api.FlowApiClient;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.Mapped;
 import com.flowcrm.api.MappedList;
+import com.flowcrm.common.DaemonThreads;
+import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
@@ -17,7 +19,6 @@ import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.ConnectionStatus;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeSettings;
-import com.flowcrm.realtime.UrlRedaction;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
@@ -62,8 +63,8 @@ public final class SessionStore implements AutoCloseable {
     private final EventDispatcher dispatcher;
     private final JsonMapper mapper = JsonMapper.create();
     private final Clock clock;
-    private final ExecutorService http = Executors.newCachedThreadPool(daemonThreads("flow-http"));
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("flow-session"));
+    private final ExecutorService http = Executors.newCachedThreadPool(DaemonThreads.named("flow-http"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("flow-session"));
     private final RealtimeClient realtime;
     private volatile SessionConfig config;
     private volatile FlowApiClient api;
@@ -637,15 +638,6 @@ public final class SessionStore implements AutoCloseable {
         if (future != null) {
             future.cancel(false);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
-        AtomicLong count = new AtomicLong();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Ends the session without telling the server and stops every thread (application exit). */

@@ -1,5 +1,6 @@
 package com.flowcrm.ui.components;
 
+import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.store.LiveConnection;
 import com.flowcrm.store.LiveConnection.Phase;
 import java.time.Clock;
@@ -125,9 +126,10 @@ public final class ConnectionStatusPresenter {
         return phase == Phase.CONNECTING || phase == Phase.RECONNECTING;
     }
 
+    /** The session already redacts; redacting again here keeps a token off the screen for sure. */
     private String details(LiveConnection c) {
         StringBuilder text = new StringBuilder();
-        text.append("Server: ").append(c.server() == null ? "not set" : redact(c.server()));
+        text.append("Server: ").append(c.server() == null ? "not set" : UrlRedaction.redact(c.server()));
         text.append("\nLast message: ").append(time(c.lastMessageAt(), "none yet"));
         text.append("\nQueued outgoing: ").append(c.queuedOutgoing());
         text.append("\nEvents applied: ").append(c.eventsApplied()).append(", rejected: ").append(c.eventsRejected());
@@ -136,7 +138,7 @@ public final class ConnectionStatusPresenter {
             text.append("\nNext automatic try: ").append(time(c.nextRetryAt(), ""));
         }
         if (c.lastError() != null && !c.lastError().isBlank()) {
-            text.append("\nLast error: ").append(redact(c.lastError()));
+            text.append("\nLast error: ").append(UrlRedaction.redact(c.lastError()));
         }
         return text.toString();
     }
@@ -145,8 +147,4 @@ public final class ConnectionStatusPresenter {
         return instant == null ? absent : TIME.format(instant.atZone(zone));
     }
 
-    /** The store already redacts; doing it again here costs nothing and keeps a token off the screen for sure. */
-    static String redact(String text) {
-        return text.replaceAll("(?i)(token=)[^&\\s]*", "$1***");
-    }
 }

@@ -1,4 +1,4 @@
-package com.flowcrm.realtime;
+package com.flowcrm.common;
 
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Hides secrets in URLs and messages before they reach a log line or the screen: {@code token=***}. */
 public final class UrlRedaction {
 
-    // Also covers access_token= and refresh_token=, and tokens inside exception messages.
+    // Also covers access_token= and refresh_token=, and tokens inside exception messages and quoted JSON.
     private static final Pattern TOKEN_VALUE = Pattern.compile("(?i)(token=)[^&#\\s\"'<>]*");
 
     private UrlRedaction() {
