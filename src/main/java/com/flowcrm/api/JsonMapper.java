@@ -53,6 +53,12 @@ import com.flowcrm.model.Theme;
 import com.flowcrm.model.User;
 import com.flowcrm.model.UserPreferences;
 import com.flowcrm.model.UserRole;
+import com.flowcrm.model.change.ContactChanges;
+import com.flowcrm.model.change.ContactUpdate;
+import com.flowcrm.model.change.DealActivityAdded;
+import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.DealUpdate;
+import com.flowcrm.model.change.NewActivity;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -286,6 +292,11 @@ public final class JsonMapper {
     /** A partial deal as a PUT body: only the fields the change names; a cleared optional is written as null. */
     public JsonObject toJson(DealChanges changes) {
         return JsonMapperWriter.dealChanges(changes);
+    }
+
+    /** A new activity as the body of POST /deals/{id}/activities. */
+    public JsonObject toJson(NewActivity activity) {
+        return JsonMapperWriter.newActivity(activity);
     }
 
     /** A partial contact as a PUT body: only the fields the change names. */

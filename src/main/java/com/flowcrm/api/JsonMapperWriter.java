@@ -9,6 +9,9 @@ import com.flowcrm.model.DealInsight;
 import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
 import com.flowcrm.model.WireEnum;
+import com.flowcrm.model.change.ContactChanges;
+import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.NewActivity;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -161,6 +164,17 @@ final class JsonMapperWriter {
         o.addProperty("actionable", i.actionable());
         put(o, "suggestedAction", i.suggestedAction());
         put(o, "date", i.date());
+        return o;
+    }
+
+    /** The body of POST /deals/{id}/activities: {type, date, description, outcome?, nextStep?}. */
+    static JsonObject newActivity(NewActivity a) {
+        JsonObject o = new JsonObject();
+        put(o, "type", a.type());
+        put(o, "date", a.date());
+        put(o, "description", a.description());
+        put(o, "outcome", a.outcome());
+        put(o, "nextStep", a.nextStep());
         return o;
     }
 

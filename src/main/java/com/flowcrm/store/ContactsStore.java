@@ -1,7 +1,7 @@
 package com.flowcrm.store;
 
-import com.flowcrm.api.ContactChanges;
-import com.flowcrm.api.ContactUpdate;
+import com.flowcrm.model.change.ContactChanges;
+import com.flowcrm.model.change.ContactUpdate;
 import com.flowcrm.model.Contact;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.flowcrm.store;
 
-import com.flowcrm.api.DealActivityAdded;
-import com.flowcrm.api.DealChanges;
-import com.flowcrm.api.DealUpdate;
+import com.flowcrm.model.change.DealActivityAdded;
+import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealStage;

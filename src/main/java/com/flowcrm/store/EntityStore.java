@@ -1,6 +1,6 @@
 package com.flowcrm.store;
 
-import com.flowcrm.api.FieldPatch;
+import com.flowcrm.model.change.FieldPatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package com.flowcrm.store;
 
 import com.flowcrm.api.ApiException;
 import com.flowcrm.api.AuthTokens;
-import com.flowcrm.api.DealActivityAdded;
+import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.api.FlowApiClient;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.Mapped;
@@ -15,17 +15,17 @@ import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
+import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.NewActivity;
 import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.ConnectionStatus;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeSettings;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -424,28 +424,19 @@ public final class SessionStore implements AutoCloseable {
         }, edit::rollback);
     }
 
-    /** Saves edited fields of a deal; the store takes the server's answer. */
-    public CompletableFuture<Deal> updateDeal(String dealId, DealEdit edit) {
-        if (edit.value() != null && (edit.value().isNaN() || edit.value() < 0)) {
+    /** Saves edited fields of a deal (only the fields the change names); the store takes the server's answer. */
+    public CompletableFuture<Deal> updateDeal(String dealId, DealChanges changes) {
+        Double value = changes.value();
+        if (changes.has(DealChanges.Field.VALUE) && (value == null || value.isNaN() || value < 0)) {
             return failedOnUi("The value must be a number of 0 or more.");
         }
-        if (edit.title() != null && edit.title().isBlank()) {
+        if (changes.has(DealChanges.Field.TITLE) && changes.title().isBlank()) {
             return failedOnUi("The title cannot be empty.");
         }
-        JsonObject changes = new JsonObject();
-        if (edit.title() != null) {
-            changes.addProperty("title", edit.title().trim());
+        if (changes.has(DealChanges.Field.TITLE)) {
+            changes.title(changes.title().trim());
         }
-        if (edit.value() != null) {
-            changes.addProperty("value", edit.value());
-        }
-        if (edit.priority() != null) {
-            changes.addProperty("priority", edit.priority().wireName());
-        }
-        if (edit.expectedCloseDate() != null) {
-            changes.addProperty("expectedCloseDate", DateTimeFormatter.ISO_INSTANT.format(edit.expectedCloseDate()));
-        }
-        return call(api.updateDeal(dealId, changes), json -> {
+        return call(api.updateDeal(dealId, mapper.toJson(changes)), json -> {
             Deal saved = required(mapper.deal(json), "The server's answer is not a deal: ");
             root.deals().mergeDetails(saved);
             return root.deals().byId(dealId);
@@ -463,17 +454,7 @@ public final class SessionStore implements AutoCloseable {
         if (activity.description() == null || activity.description().isBlank()) {
             return failedOnUi("Describe the activity.");
         }
-        JsonObject body = new JsonObject();
-        body.addProperty("type", activity.type().wireName());
-        body.addProperty("date", DateTimeFormatter.ISO_INSTANT.format(activity.date()));
-        body.addProperty("description", activity.description().trim());
-        if (activity.outcome() != null && !activity.outcome().isBlank()) {
-            body.addProperty("outcome", activity.outcome().trim());
-        }
-        if (activity.nextStep() != null && !activity.nextStep().isBlank()) {
-            body.addProperty("nextStep", activity.nextStep().trim());
-        }
-        return call(api.addActivity(dealId, body), json -> {
+        return call(api.addActivity(dealId, mapper.toJson(activity)), json -> {
             DealActivity saved = required(mapper.activity(json), "The server's answer is not an activity: ");
             root.deals().applyActivity(new DealActivityAdded(dealId, saved));
             return saved;

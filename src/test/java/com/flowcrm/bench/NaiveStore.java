@@ -1,8 +1,8 @@
 package com.flowcrm.bench;
 
-import com.flowcrm.api.ContactUpdate;
-import com.flowcrm.api.DealActivityAdded;
-import com.flowcrm.api.DealUpdate;
+import com.flowcrm.model.change.ContactUpdate;
+import com.flowcrm.model.change.DealActivityAdded;
+import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.Mapped;
 import com.flowcrm.model.Contact;

@@ -3,7 +3,7 @@ package com.flowcrm.store;
 import static com.flowcrm.store.Frames.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flowcrm.api.ContactChanges;
+import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.RelationshipHealth;

@@ -4,7 +4,7 @@ import static com.flowcrm.store.Frames.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.flowcrm.api.DealChanges;
+import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;

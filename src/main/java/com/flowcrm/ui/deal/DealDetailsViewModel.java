@@ -3,8 +3,8 @@ package com.flowcrm.ui.deal;
 import com.flowcrm.model.ActivityType;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Priority;
-import com.flowcrm.store.DealEdit;
-import com.flowcrm.store.NewActivity;
+import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.NewActivity;
 import com.flowcrm.store.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,10 +172,7 @@ public final class DealDetailsViewModel {
             return CompletableFuture.completedFuture(null);
         }
         fields().forEach(f -> f.setError(null));
-        String newTitle = null;
-        Double newValue = null;
-        Priority newPriority = null;
-        Instant newClose = null;
+        DealChanges changes = new DealChanges();
         boolean valid = true;
         if (title.isDirty()) {
             String text = title.draftProperty().get() == null ? "" : title.draftProperty().get().trim();
@@ -183,18 +180,20 @@ public final class DealDetailsViewModel {
                 title.setError("Enter a title.");
                 valid = false;
             } else {
-                newTitle = text;
+                changes.title(text);
             }
         }
         if (value.isDirty()) {
-            newValue = parseAmount(value.draftProperty().get());
-            if (newValue == null) {
+            Double amount = parseAmount(value.draftProperty().get());
+            if (amount == null) {
                 value.setError("Enter a non-negative number, e.g. 125000.");
                 valid = false;
+            } else {
+                changes.value(amount);
             }
         }
         if (priority.isDirty() && priority.draftProperty().get() != null) {
-            newPriority = priority.draftProperty().get();
+            changes.priority(priority.draftProperty().get());
         }
         if (expectedClose.isDirty()) {
             LocalDate date = parseDate(expectedClose.draftProperty().get());
@@ -202,7 +201,7 @@ public final class DealDetailsViewModel {
                 expectedClose.setError("Enter a real date as YYYY-MM-DD, e.g. 2026-03-15.");
                 valid = false;
             } else {
-                newClose = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+                changes.expectedCloseDate(date.atStartOfDay(ZoneOffset.UTC).toInstant());
             }
         }
         if (!valid) {
@@ -213,15 +212,14 @@ public final class DealDetailsViewModel {
             saveMessage.set("Fix the marked fields to save.");
             return CompletableFuture.completedFuture(null);
         }
-        if (newTitle == null && newValue == null && newPriority == null && newClose == null) {
+        if (changes.isEmpty()) {
             saveFailed.set(false);
             saveMessage.set("No changes to save.");
             return CompletableFuture.completedFuture(null);
         }
         saving.set(true);
         saveMessage.set(null);
-        DealEdit edit = new DealEdit(newTitle, newValue, newPriority, newClose);
-        return session.updateDeal(current.getId(), edit).whenComplete((saved, error) -> {
+        return session.updateDeal(current.getId(), changes).whenComplete((saved, error) -> {
             saving.set(false);
             if (deal.get() != current) {
                 return;
@@ -323,8 +321,8 @@ public final class DealDetailsViewModel {
         }
         // today's activity gets the current time so it sorts above earlier ones of the same day
         Instant when = date.equals(LocalDate.now(clock)) ? clock.instant() : date.atStartOfDay(ZoneOffset.UTC).toInstant();
-        NewActivity activity = new NewActivity(activityType.get(), when, description, blankToNull(activityOutcome.get()),
-                blankToNull(activityNextStep.get()));
+        NewActivity activity = new NewActivity(activityType.get(), when, description, activityOutcome.get(),
+                activityNextStep.get());
         loggingActivity.set(true);
         activityMessage.set(null);
         return session.logActivity(current.getId(), activity).whenComplete((logged, error) -> {
@@ -393,9 +391,5 @@ public final class DealDetailsViewModel {
         return amount == Math.rint(amount) && Math.abs(amount) < 1e15
                 ? String.format(Locale.ROOT, "%d", (long) amount)
                 : String.format(Locale.ROOT, "%.2f", amount);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -1,4 +1,4 @@
-package com.flowcrm.api;
+package com.flowcrm.model.change;
 
 import com.flowcrm.model.Confidence;
 import com.flowcrm.model.Deal;
@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * A typed partial change of a deal: only the fields it names are applied. Built by the mapper from a
- * {@code deal:updated} payload, by stores for optimistic edits, and from a whole deal to merge it into another.
+ * {@code deal:updated} payload, by the details panel for a rep's edit (sent as a PUT body), by stores for optimistic
+ * edits, and from a whole deal to merge it into another.
  */
 public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealChanges> {
     /** The fields a change can name. */
@@ -67,6 +68,8 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
     public DealChanges riskFactors(List<String> v) { return put(Field.RISK_FACTORS, copy(v)); }
     public DealChanges positiveSignals(List<String> v) { return put(Field.POSITIVE_SIGNALS, copy(v)); }
 
+    public String title() { return (String) get(Field.TITLE); }
+    public Double value() { return (Double) get(Field.VALUE); }
     public DealStage stage() { return (DealStage) get(Field.STAGE); }
     public Integer probability() { return (Integer) get(Field.PROBABILITY); }
 

@@ -1,4 +1,4 @@
-package com.flowcrm.api;
+package com.flowcrm.model.change;
 
 import com.flowcrm.model.AIInsight;
 import com.flowcrm.model.CommunicationEvent;

@@ -1,4 +1,4 @@
-package com.flowcrm.api;
+package com.flowcrm.model.change;
 
 import java.util.Objects;
 
