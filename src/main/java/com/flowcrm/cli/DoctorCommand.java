@@ -8,14 +8,13 @@ import com.flowcrm.api.MappedList;
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.model.User;
 import com.flowcrm.realtime.RealtimeSettings;
+import com.flowcrm.realtime.SocketUrls;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -166,8 +165,7 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private void checkWebSocket(URI ws, String token) throws StepFailed {
-        String separator = ws.getRawQuery() == null ? "?" : "&";
-        URI withToken = URI.create(ws + separator + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        URI withToken = SocketUrls.withToken(ws, token);
         String shown = UrlRedaction.redact(withToken.toString());
         CompletableFuture<Long> pong = new CompletableFuture<>();
         CompletableFuture<String> closed = new CompletableFuture<>();

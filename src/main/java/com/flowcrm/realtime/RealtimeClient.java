@@ -2,57 +2,32 @@ package com.flowcrm.realtime;
 
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.common.WarningThrottle;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLParameters;
-import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.framing.Framedata;
-import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One shared WebSocket connection with reconnect, heartbeat, outgoing queue and acks.
+ * One shared WebSocket connection: the state machine of connect, reconnect with backoff, heartbeat and token
+ * refusal, and the status it publishes. The rest sits beside it: {@link IncomingFrames} reads what arrives
+ * ({@link FrameCodec} decodes, {@link EventHandlers} dispatches), {@link OutgoingFrames} sends or keeps what goes
+ * out ({@link OutgoingQueue} with the requests waiting for their ack, {@link Subscriptions} to send again after a
+ * reconnect), {@link AttemptSocket} is one connection attempt and {@link SocketUrls} builds its URL.
  *
  * <p>Threads: one scheduler thread owns the state machine (every field marked "loop only"). Each connection
  * attempt is a new {@link WebSocketClient} whose callbacks are posted to that thread and ignored once the attempt
@@ -62,44 +37,25 @@ public final class RealtimeClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeClient.class);
 
-    /** Event name of the server's reply to {@link #request}. */
-    public static final String ACK_EVENT = "ack";
-    /** Close codes a server uses to refuse a token after the handshake. */
-    public static final int CLOSE_UNAUTHORIZED = 4001;
-    public static final int CLOSE_FORBIDDEN = 4003;
-
-    // Java-WebSocket 1.6.0 reports a refused handshake as close 1002 with this text (Draft.translateHandshake).
-    private static final Pattern REFUSED_HANDSHAKE = Pattern.compile("Invalid status code received: (\\d{3})");
-    private static final int PREVIEW_CHARS = 80;
     private static final Duration LIVE_PUBLISH_INTERVAL = Duration.ofMillis(500);
 
     private final RealtimeSettings settings;
     private final Clock clock;
     private final RealtimeScheduler loop;
-    private final Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-    private final TypeAdapter<JsonElement> jsonReader = gson.getAdapter(JsonElement.class);
     private final WarningThrottle warnings;
-
-    private final ConcurrentHashMap<String, CopyOnWriteArrayList<RealtimeEventHandler>> handlers =
-            new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentHashMap<String, CompletableFuture<JsonObject>> pendingRequests = new ConcurrentHashMap<>();
-    private final AtomicLong requestIds = new AtomicLong();
+    private final EventHandlers handlers;
+    private final OutgoingQueue outgoing;
+    private final OutgoingFrames outgoingFrames;
+    private final IncomingFrames incoming;
+    private final Wiring wiring = new Wiring();
+    private final CopyOnWriteArrayList<Consumer<RealtimeStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private volatile Supplier<CompletableFuture<String>> tokenRefresher;
     private volatile Runnable resyncListener;
     private volatile Runnable authFailureListener;
 
-    // Written by the read thread, read anywhere.
-    private final AtomicLong nonJsonFrames = new AtomicLong();
-    private final AtomicLong eventlessFrames = new AtomicLong();
-    private final AtomicLong binaryFrames = new AtomicLong();
     private final AtomicLong oversizedFrames = new AtomicLong();
-    private final AtomicLong unknownEvents = new AtomicLong();
-    private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicBoolean livePublishPending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long lastFrameMillis;
-    private volatile Instant lastMessageAt;
     /** The current attempt; written on the loop only, read by socket threads to drop frames of old attempts. */
     private volatile AttemptSocket socket;
     /** Loop-owned part of the status, republished after every change. */
@@ -114,28 +70,31 @@ public final class RealtimeClient implements AutoCloseable {
     private long generation;
     private long connects;
     private long reconnects;
-    private long droppedOutgoing;
     private String lastError;
     private String attemptError;
     private boolean connectedBefore;
     private boolean offlineMode;
     private boolean authRetryUsed;
     private long refreshGeneration = -1;
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    private final LinkedHashMap<String, String> subscriptions = new LinkedHashMap<>();
     private RealtimeScheduler.Cancellable retryTimer;
     private RealtimeScheduler.Cancellable connectTimer;
     private RealtimeScheduler.Cancellable pingTimer;
     private RealtimeScheduler.Cancellable silenceTimer;
     private RealtimeScheduler.Cancellable stableTimer;
     private RealtimeScheduler.Cancellable refreshTimer;
-    private ConnectionStatus lastPublished;
+    private RealtimeStatus lastPublished;
 
     public RealtimeClient(RealtimeSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = settings.clock();
         this.loop = Objects.requireNonNull(settings.schedulerFactory().get(), "scheduler");
         this.warnings = new WarningThrottle(log, clock, settings.warnInterval());
+        FrameCodec frames = new FrameCodec(warnings);
+        this.handlers = new EventHandlers(warnings);
+        this.outgoing = new OutgoingQueue(settings.outgoingQueueCapacity(), warnings);
+        this.outgoingFrames = new OutgoingFrames(frames, outgoing, loop, this::onLoop,
+                () -> state == ConnectionState.CONNECTED ? socket : null, this::publish);
+        this.incoming = new IncomingFrames(clock, frames, handlers, outgoing, warnings, this::requestLivePublish);
         this.view = new LoopView(ConnectionState.DISCONNECTED, 0, null, 0, 0, 0, 0, null, null);
     }
 
@@ -187,24 +146,17 @@ public final class RealtimeClient implements AutoCloseable {
 
     /** Registers a handler for one event name; the same handler twice is called twice. */
     public void on(String event, RealtimeEventHandler handler) {
-        requireEvent(event);
-        Objects.requireNonNull(handler, "handler");
-        handlers.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(handler);
+        handlers.add(event, handler);
     }
 
     /** Removes one registration of the handler. */
     public void off(String event, RealtimeEventHandler handler) {
-        CopyOnWriteArrayList<RealtimeEventHandler> list = handlers.get(event);
-        if (list != null) {
-            list.remove(handler);
-        }
+        handlers.remove(event, handler);
     }
 
     /** Sends {@code {event, data}} now when connected, else queues it for the next connect. */
     public void send(String event, Object data) {
-        requireEvent(event);
-        String text = envelope(event, toJson(data), null);
-        onLoop(() -> deliver(new Outgoing(event, text, null)));
+        outgoingFrames.send(event, data);
     }
 
     /**
@@ -212,29 +164,14 @@ public final class RealtimeClient implements AutoCloseable {
      * {@code {event: "ack", data: {id, ...}}}; fails with a {@link TimeoutException} when no ack arrives in time.
      */
     public CompletableFuture<JsonObject> request(String event, Object data, Duration timeout) {
-        requireEvent(event);
+        EventHandlers.requireEvent(event);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be a positive duration, was " + timeout);
         }
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("realtime client is closed"));
         }
-        String id = "req-" + requestIds.incrementAndGet();
-        String text = envelope(event, toJson(data), id);
-        CompletableFuture<JsonObject> future = new CompletableFuture<>();
-        pendingRequests.put(id, future);
-        RealtimeScheduler.Cancellable timer = loop.schedule(() -> {
-            if (pendingRequests.remove(id, future)) {
-                future.completeExceptionally(new TimeoutException("no ack for '" + event + "' (id " + id
-                        + ") within " + timeout.toMillis() + " ms"));
-            }
-        }, timeout);
-        future.whenComplete((result, error) -> {
-            pendingRequests.remove(id, future);
-            timer.cancel();
-        });
-        onLoop(() -> deliver(new Outgoing(event, text, id)));
-        return future;
+        return outgoingFrames.request(event, data, timeout);
     }
 
     /**
@@ -242,50 +179,30 @@ public final class RealtimeClient implements AutoCloseable {
      * {@code event} may be the channel ({@code "deal"}) or the full name ({@code "deal:subscribe"}).
      */
     public void subscribe(String event, Object data) {
-        changeSubscription(event, data, true);
+        outgoingFrames.changeSubscription(event, data, true);
     }
 
     /** Sends the matching {@code <channel>:unsubscribe} when connected and forgets the subscription. */
     public void unsubscribe(String event, Object data) {
-        changeSubscription(event, data, false);
-    }
-
-    private void changeSubscription(String event, Object data, boolean subscribe) {
-        String channel = channelOf(event);
-        JsonElement payload = toJson(data);
-        String key = channel + '|' + gson.toJson(payload);
-        String text = envelope(channel + (subscribe ? ":subscribe" : ":unsubscribe"), payload, null);
-        onLoop(() -> {
-            boolean changed = subscribe ? subscriptions.putIfAbsent(key, text) == null
-                    : subscriptions.remove(key) != null;
-            // An unsubscribe the client never remembered is still sent: the server may know better.
-            if (!changed && subscribe) {
-                log.debug("Already subscribed to {}", channel);
-                return;
-            }
-            if (state == ConnectionState.CONNECTED) {
-                writeQuietly(text);
-            }
-        });
+        outgoingFrames.changeSubscription(event, data, false);
     }
 
     /** Immutable snapshot of the connection. */
-    public ConnectionStatus status() {
+    public RealtimeStatus status() {
         LoopView v = view;
-        long nonJson = nonJsonFrames.get();
-        long eventless = eventlessFrames.get();
-        long binary = binaryFrames.get();
-        return new ConnectionStatus(v.state, v.attempt, settings.maxAttempts(), v.nextRetryAt, lastMessageAt,
-                v.queued, v.dropped, v.connects, v.reconnects, nonJson + eventless + binary, unknownEvents.get(),
-                v.redactedUrl, v.lastError, nonJson, eventless, binary, oversizedFrames.get(), handlerFailures.get());
+        return new RealtimeStatus(v.state,
+                new RealtimeStatus.Retry(v.attempt, settings.maxAttempts(), v.nextRetryAt),
+                new RealtimeStatus.Traffic(incoming.lastMessageAt(), v.queued, v.dropped, v.connects, v.reconnects),
+                incoming.badInput(oversizedFrames.get()),
+                v.redactedUrl, v.lastError);
     }
 
     /** Called on the scheduler thread after every change of the status; must not block. */
-    public void addStatusListener(Consumer<ConnectionStatus> listener) {
+    public void addStatusListener(Consumer<RealtimeStatus> listener) {
         statusListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    public void removeStatusListener(Consumer<ConnectionStatus> listener) {
+    public void removeStatusListener(Consumer<RealtimeStatus> listener) {
         statusListeners.remove(listener);
     }
 
@@ -323,8 +240,8 @@ public final class RealtimeClient implements AutoCloseable {
         state = attemptState;
         nextRetryAt = null;
         attemptError = null;
-        URI target = withToken(baseUrl, token);
-        AttemptSocket attemptSocket = new AttemptSocket(target, ++generation);
+        URI target = SocketUrls.withToken(baseUrl, token);
+        AttemptSocket attemptSocket = new AttemptSocket(target, ++generation, settings, loop, wiring);
         socket = attemptSocket;
         connectTimer = loop.schedule(() -> connectTimedOut(attemptSocket), settings.connectTimeout());
         log.info("Connecting to {}{}", UrlRedaction.redact(target),
@@ -350,12 +267,12 @@ public final class RealtimeClient implements AutoCloseable {
         authRetryUsed = false;
         offlineMode = false;
         nextRetryAt = null;
-        lastFrameMillis = clock.millis();
+        incoming.signOfLife();
         stableTimer = loop.schedule(() -> connectionStable(s), settings.stableAfter());
         pingTimer = loop.schedule(() -> ping(s), settings.pingInterval());
         silenceTimer = loop.schedule(() -> checkSilence(s), settings.silenceTimeout());
         log.info("Realtime connection open to {}", UrlRedaction.redact(s.getURI()));
-        flush(s);
+        outgoingFrames.flush(s);
         publish();
         if (reconnect) {
             runListener(resyncListener, "resync");
@@ -372,12 +289,12 @@ public final class RealtimeClient implements AutoCloseable {
         boolean wasOpen = state == ConnectionState.CONNECTED;
         // A failed connect (TLS, DNS, refused) closes with an empty reason; the preceding error says why.
         String why = (reason == null || reason.isBlank()) && attemptError != null ? attemptError : reason;
-        lastError = describeClose(code, why, remote);
+        lastError = CloseReasons.describe(code, why, remote);
         if (code == CloseFrame.TOOBIG && !remote) {
             oversizedFrames.incrementAndGet();
             warnings.warn("oversized", "Server sent a frame over {} bytes; reconnecting", settings.maxFrameBytes());
         }
-        if (isAuthRefusal(code, reason)) {
+        if (CloseReasons.isAuthRefusal(code, reason)) {
             authRequired();
             return;
         }
@@ -423,7 +340,7 @@ public final class RealtimeClient implements AutoCloseable {
         if (s != socket) {
             return;
         }
-        long silentMillis = clock.millis() - lastFrameMillis;
+        long silentMillis = clock.millis() - incoming.lastFrameMillis();
         long limit = settings.silenceTimeout().toMillis();
         if (silentMillis < limit) {
             silenceTimer = loop.schedule(() -> checkSilence(s), Duration.ofMillis(limit - silentMillis));
@@ -557,93 +474,23 @@ public final class RealtimeClient implements AutoCloseable {
         offlineMode = false;
         authRetryUsed = false;
         connectedBefore = false;
-        if (!queue.isEmpty()) {
-            log.info("Discarding {} queued realtime messages on disconnect", queue.size());
-        }
-        queue.clear();
-        List<CompletableFuture<JsonObject>> waiting = new ArrayList<>(pendingRequests.values());
-        pendingRequests.clear();
-        waiting.forEach(f -> f.completeExceptionally(
-                new CancellationException("realtime connection closed by disconnect()")));
+        outgoing.discard("realtime connection closed by disconnect()");
         if (wasActive) {
             log.info("Realtime connection closed on request");
         }
         publish();
     }
 
-    private void deliver(Outgoing message) {
-        AttemptSocket s = socket;
-        if (state == ConnectionState.CONNECTED && s != null) {
-            try {
-                s.send(message.text);
-                return;
-            } catch (WebsocketNotConnectedException e) {
-                log.debug("Socket closed under a send; queueing '{}'", message.event);
-            }
-        }
-        enqueue(message);
-        publish();
-    }
-
-    private void enqueue(Outgoing message) {
-        if (queue.size() >= settings.outgoingQueueCapacity()) {
-            Outgoing dropped = queue.pollFirst();
-            droppedOutgoing++;
-            warnings.warn("queue-full", "Outgoing realtime queue full ({} messages); dropped the oldest ('{}')",
-                    settings.outgoingQueueCapacity(), dropped.event);
-            if (dropped.requestId != null) {
-                CompletableFuture<JsonObject> future = pendingRequests.remove(dropped.requestId);
-                if (future != null) {
-                    future.completeExceptionally(new IllegalStateException("request '" + dropped.event
-                            + "' dropped: outgoing queue full while offline"));
-                }
-            }
-        }
-        queue.addLast(message);
-    }
-
-    /** Subscriptions first, so the server knows what to send before the queued messages are answered. */
-    private void flush(AttemptSocket s) {
-        try {
-            for (String subscription : subscriptions.values()) {
-                s.send(subscription);
-            }
-            int flushed = 0;
-            while (!queue.isEmpty()) {
-                s.send(queue.peekFirst().text);
-                queue.pollFirst();
-                flushed++;
-            }
-            if (flushed > 0) {
-                log.info("Sent {} queued realtime messages", flushed);
-            }
-        } catch (WebsocketNotConnectedException e) {
-            log.debug("Socket closed during flush; {} messages stay queued", queue.size());
-        }
-    }
-
-    private void writeQuietly(String text) {
-        AttemptSocket s = socket;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.send(text);
-        } catch (WebsocketNotConnectedException e) {
-            log.debug("Socket closed under a subscription change; it is re-sent after the reconnect");
-        }
-    }
-
     private void publish() {
-        view = new LoopView(state, attempt, nextRetryAt, queue.size(), droppedOutgoing, connects, reconnects,
-                baseUrl == null ? null : UrlRedaction.redact(withToken(baseUrl, token)),
+        view = new LoopView(state, attempt, nextRetryAt, outgoing.size(), outgoing.dropped(), connects, reconnects,
+                baseUrl == null ? null : UrlRedaction.redact(SocketUrls.withToken(baseUrl, token)),
                 UrlRedaction.redact(lastError));
-        ConnectionStatus snapshot = status();
+        RealtimeStatus snapshot = status();
         if (snapshot.equals(lastPublished)) {
             return;
         }
         lastPublished = snapshot;
-        for (Consumer<ConnectionStatus> listener : statusListeners) {
+        for (Consumer<RealtimeStatus> listener : statusListeners) {
             try {
                 listener.accept(snapshot);
             } catch (RuntimeException e) {
@@ -693,91 +540,41 @@ public final class RealtimeClient implements AutoCloseable {
         loop.execute(task);
     }
 
-    // ---------------------------------------------------------------- incoming frames (read thread)
+    /** The callbacks of the attempts, kept off the public API; frames of a superseded attempt are dropped. */
+    private final class Wiring implements AttemptSocket.Callbacks {
+        @Override
+        public void frameArrived() {
+            incoming.signOfLife();
+        }
 
-    private void frameArrived() {
-        lastFrameMillis = clock.millis();
-    }
-
-    private void textArrived(String text) {
-        long receivedAt = System.nanoTime();
-        frameArrived();
-        JsonElement root;
-        try {
-            // Not JsonParser: it is always lenient and would accept {event:'x'} or a bare word as JSON.
-            JsonReader reader = new JsonReader(new StringReader(text));
-            reader.setStrictness(Strictness.STRICT);
-            root = jsonReader.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new JsonParseException("trailing data after the JSON value");
-            }
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            nonJsonFrames.incrementAndGet();
-            warnings.warn("non-json", "Ignored a realtime frame that is not JSON: {}", preview(text));
-            requestLivePublish();
-            return;
-        }
-        JsonElement eventElement = root.isJsonObject() ? root.getAsJsonObject().get("event") : null;
-        if (!(eventElement instanceof JsonPrimitive primitive) || !primitive.isString()
-                || primitive.getAsString().isBlank()) {
-            eventlessFrames.incrementAndGet();
-            warnings.warn("no-event", "Ignored a realtime frame without a string 'event': {}", preview(text));
-            requestLivePublish();
-            return;
-        }
-        String event = primitive.getAsString();
-        JsonElement data = root.getAsJsonObject().get("data");
-        if (data == null) {
-            data = JsonNull.INSTANCE;
-        }
-        lastMessageAt = clock.instant();
-        if (ACK_EVENT.equals(event)) {
-            ackArrived(data, text);
-        } else {
-            dispatch(event, data, receivedAt);
-        }
-        requestLivePublish();
-    }
-
-    private void ackArrived(JsonElement data, String text) {
-        JsonElement id = data.isJsonObject() ? data.getAsJsonObject().get("id") : null;
-        if (!(id instanceof JsonPrimitive primitive) || primitive.isBoolean()) {
-            eventlessFrames.incrementAndGet();
-            warnings.warn("ack-without-id", "Ignored an ack without data.id: {}", preview(text));
-            return;
-        }
-        CompletableFuture<JsonObject> future = pendingRequests.remove(primitive.getAsString());
-        if (future == null) {
-            log.debug("Ack for unknown or expired request {}", primitive.getAsString());
-            return;
-        }
-        future.complete(data.getAsJsonObject());
-    }
-
-    private void dispatch(String event, JsonElement data, long receivedAt) {
-        List<RealtimeEventHandler> list = handlers.getOrDefault(event, new CopyOnWriteArrayList<>());
-        if (list.isEmpty()) {
-            unknownEvents.incrementAndGet();
-            warnings.warn("unknown-event", "Ignored realtime event '{}': no handler registered",
-                    preview(event));
-            return;
-        }
-        for (RealtimeEventHandler handler : list) {
-            try {
-                handler.onEvent(event, data, receivedAt);
-            } catch (RuntimeException e) {
-                handlerFailures.incrementAndGet();
-                warnings.warn("handler-" + event, "Handler for realtime event '{}' failed: {}", event, e.toString());
+        @Override
+        public void textArrived(AttemptSocket s, String text) {
+            if (s == socket) {
+                incoming.text(text);
             }
         }
-    }
 
-    private void binaryArrived(ByteBuffer bytes) {
-        frameArrived();
-        binaryFrames.incrementAndGet();
-        warnings.warn("binary", "Ignored a binary realtime frame of {} bytes (the protocol is JSON text)",
-                bytes.remaining());
-        requestLivePublish();
+        @Override
+        public void binaryArrived(AttemptSocket s, ByteBuffer bytes) {
+            if (s == socket) {
+                incoming.binary(bytes);
+            }
+        }
+
+        @Override
+        public void opened(AttemptSocket s) {
+            RealtimeClient.this.opened(s);
+        }
+
+        @Override
+        public void closed(AttemptSocket s, int code, String reason, boolean remote) {
+            RealtimeClient.this.closed(s, code, reason, remote);
+        }
+
+        @Override
+        public void failed(AttemptSocket s, Exception error) {
+            RealtimeClient.this.failed(s, error);
+        }
     }
 
     /** Coalesces read-thread changes (last message time, counters) into one status publication. */
@@ -792,153 +589,8 @@ public final class RealtimeClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The URL with {@code token=<url-encoded jwt>} as its only token parameter. */
-    static URI withToken(URI base, String token) {
-        String kept = base.getRawQuery() == null ? "" : String.join("&",
-                java.util.Arrays.stream(base.getRawQuery().split("&"))
-                        .filter(p -> !p.isEmpty() && !p.toLowerCase(java.util.Locale.ROOT).startsWith("token="))
-                        .toList());
-        String query = kept;
-        if (token != null && !token.isBlank()) {
-            query = (kept.isEmpty() ? "" : kept + "&") + "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        }
-        // Java-WebSocket only turns on TLS for the exact scheme "wss".
-        String scheme = base.getScheme().toLowerCase(java.util.Locale.ROOT);
-        StringBuilder url = new StringBuilder().append(scheme).append("://").append(base.getRawAuthority());
-        if (base.getRawPath() != null) {
-            url.append(base.getRawPath());
-        }
-        if (!query.isEmpty()) {
-            url.append('?').append(query);
-        }
-        return URI.create(url.toString());
-    }
-
-    static boolean isAuthRefusal(int code, String reason) {
-        if (code == CLOSE_UNAUTHORIZED || code == CLOSE_FORBIDDEN) {
-            return true;
-        }
-        if (code != CloseFrame.PROTOCOL_ERROR || reason == null) {
-            return false;
-        }
-        Matcher matcher = REFUSED_HANDSHAKE.matcher(reason);
-        return matcher.find() && (matcher.group(1).equals("401") || matcher.group(1).equals("403"));
-    }
-
-    private static String describeClose(int code, String reason, boolean remote) {
-        String who = remote ? "server" : "client";
-        String text = reason == null || reason.isBlank() ? "" : ": " + reason;
-        return UrlRedaction.redact("closed by " + who + " with code " + code + text);
-    }
-
-    private static String channelOf(String event) {
-        requireEvent(event);
-        if (event.endsWith(":subscribe")) {
-            return event.substring(0, event.length() - ":subscribe".length());
-        }
-        if (event.endsWith(":unsubscribe")) {
-            return event.substring(0, event.length() - ":unsubscribe".length());
-        }
-        return event;
-    }
-
-    private static void requireEvent(String event) {
-        if (event == null || event.isBlank()) {
-            throw new IllegalArgumentException("event name must not be blank");
-        }
-    }
-
-    private JsonElement toJson(Object data) {
-        if (data instanceof JsonElement element) {
-            return element;
-        }
-        return data == null ? JsonNull.INSTANCE : gson.toJsonTree(data);
-    }
-
-    private String envelope(String event, JsonElement data, String id) {
-        JsonObject envelope = new JsonObject();
-        envelope.addProperty("event", event);
-        envelope.add("data", data);
-        if (id != null) {
-            envelope.addProperty("id", id);
-        }
-        return gson.toJson(envelope);
-    }
-
-    private static String preview(String text) {
-        String shortened = text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS) + "...";
-        return UrlRedaction.redact(shortened.replaceAll("\\p{Cntrl}", "?"));
-    }
-
-    /** A message waiting for a connection; {@code requestId} is set for {@link #request}. */
-    private record Outgoing(String event, String text, String requestId) {
-    }
-
-    /** The part of {@link ConnectionStatus} the loop owns. */
+    /** The part of {@link RealtimeStatus} the loop owns. */
     private record LoopView(ConnectionState state, int attempt, Instant nextRetryAt, int queued, long dropped,
                             long connects, long reconnects, String redactedUrl, String lastError) {
-    }
-
-    /** One connection attempt; its callbacks only post to the loop or parse frames. */
-    private final class AttemptSocket extends WebSocketClient {
-
-        final long generation;
-
-        AttemptSocket(URI uri, long generation) {
-            super(uri, new Draft_6455(Collections.emptyList(), settings.maxFrameBytes()), Map.of(),
-                    (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-            this.generation = generation;
-            setConnectionLostTimeout(0); // the heartbeat above replaces the library's own
-            setDaemon(true);
-            setTcpNoDelay(true);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-            frameArrived();
-            loop.execute(() -> opened(this));
-        }
-
-        @Override
-        public void onMessage(String message) {
-            if (this == socket) {
-                textArrived(message);
-            }
-        }
-
-        @Override
-        public void onMessage(ByteBuffer bytes) {
-            if (this == socket) {
-                binaryArrived(bytes);
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-            loop.execute(() -> closed(this, code, reason, remote));
-        }
-
-        @Override
-        public void onError(Exception error) {
-            loop.execute(() -> failed(this, error));
-        }
-
-        @Override
-        public void onWebsocketPing(WebSocket connection, Framedata frame) {
-            frameArrived();
-            super.onWebsocketPing(connection, frame);
-        }
-
-        @Override
-        public void onWebsocketPong(WebSocket connection, Framedata frame) {
-            frameArrived();
-        }
-
-        @Override
-        protected void onSetSSLParameters(SSLParameters parameters) {
-            super.onSetSSLParameters(parameters);
-            // wss:// must check that the certificate belongs to the host (the JDK trust store decides the CA).
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        }
     }
 }

@@ -18,7 +18,7 @@ import com.flowcrm.model.User;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
 import com.flowcrm.realtime.ConnectionState;
-import com.flowcrm.realtime.ConnectionStatus;
+import com.flowcrm.realtime.RealtimeStatus;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeSettings;
 import com.google.gson.JsonElement;
@@ -142,11 +142,12 @@ public final class SessionStore implements AutoCloseable {
 
     /** The realtime counters and state, readable from any thread (for the headless commands). */
     public ConnectionSummary connectionSummary() {
-        ConnectionStatus status = realtime.status();
+        RealtimeStatus status = realtime.status();
         StoreCounters.Snapshot counts = root.counters().snapshot();
-        return new ConnectionSummary(status.state().name(), status.connects(), status.reconnects(), resyncs.get(),
-                counts.applied(), counts.rejected(), counts.ignored(), status.malformedFrames() + counts.unknown(),
-                status.lastMessageAt(), lastResyncAt.get());
+        return new ConnectionSummary(status.state().name(), status.traffic().connects(), status.traffic().reconnects(),
+                resyncs.get(), counts.applied(), counts.rejected(), counts.ignored(),
+                status.badInput().malformedFrames() + counts.unknown(), status.traffic().lastMessageAt(),
+                lastResyncAt.get());
     }
 
     /** Counters of the live connection and the stores, as the export command reports them. */
@@ -586,7 +587,7 @@ public final class SessionStore implements AutoCloseable {
         connectionTicker = timers.scheduleAtFixedRate(this::scheduleConnectionPublish, 1, 1, TimeUnit.SECONDS);
     }
 
-    private LiveConnection toLiveConnection(ConnectionStatus status) {
+    private LiveConnection toLiveConnection(RealtimeStatus status) {
         LiveConnection.Phase phase = switch (status.state()) {
             case CONNECTING -> LiveConnection.Phase.CONNECTING;
             case CONNECTED -> LiveConnection.Phase.LIVE;
@@ -596,8 +597,9 @@ public final class SessionStore implements AutoCloseable {
             case DISCONNECTED -> LiveConnection.Phase.DISCONNECTED;
         };
         StoreCounters.Snapshot counts = root.counters().snapshot();
-        return new LiveConnection(phase, status.attempt(), status.maxAttempts(), status.nextRetryAt(),
-                status.lastMessageAt(), status.queuedOutgoing(), counts.applied(), counts.rejected(),
+        return new LiveConnection(phase, status.retry().attempt(), status.retry().maxAttempts(),
+                status.retry().nextRetryAt(), status.traffic().lastMessageAt(), status.traffic().queuedOutgoing(),
+                counts.applied(), counts.rejected(),
                 lastResyncAt.get(), status.redactedUrl() != null ? status.redactedUrl() : UrlRedaction.redact(config.wsUrl()),
                 status.lastError());
     }

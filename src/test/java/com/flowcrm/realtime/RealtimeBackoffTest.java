@@ -53,7 +53,7 @@ class RealtimeBackoffTest {
     }
 
     /** Runs the loop's due tasks until the socket threads have delivered what the condition waits for. */
-    private void settle(Predicate<ConnectionStatus> condition) {
+    private void settle(Predicate<RealtimeStatus> condition) {
         await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
                 .until(() -> {
                     scheduler.runDue();
@@ -73,57 +73,57 @@ class RealtimeBackoffTest {
         server.acceptHandshakes = false;
 
         client.connect(server.url(), "t");
-        settle(s -> s.state() == ConnectionState.RECONNECTING && s.nextRetryAt() != null);
+        settle(s -> s.state() == ConnectionState.RECONNECTING && s.retry().nextRetryAt() != null);
 
         for (int attempt = 1; attempt <= 5; attempt++) {
-            ConnectionStatus waiting = client.status();
+            RealtimeStatus waiting = client.status();
             Duration expected = Duration.ofMillis(1100L << (attempt - 1));
             assertThat(waiting.state()).isEqualTo(ConnectionState.RECONNECTING);
-            assertThat(waiting.attempt()).isEqualTo(attempt);
-            assertThat(waiting.maxAttempts()).isEqualTo(5);
-            assertThat(Duration.between(scheduler.now(), waiting.nextRetryAt())).isEqualTo(expected);
+            assertThat(waiting.retry().attempt()).isEqualTo(attempt);
+            assertThat(waiting.retry().maxAttempts()).isEqualTo(5);
+            assertThat(Duration.between(scheduler.now(), waiting.retry().nextRetryAt())).isEqualTo(expected);
             assertThat(waiting.lastError()).contains("Invalid status code received: 404");
 
             scheduler.advance(expected.minusMillis(1));
-            assertThat(client.status().nextRetryAt()).isEqualTo(waiting.nextRetryAt());
+            assertThat(client.status().retry().nextRetryAt()).isEqualTo(waiting.retry().nextRetryAt());
             int handshakes = server.handshakes.get();
             scheduler.advance(Duration.ofMillis(1));
-            settle(s -> server.handshakes.get() == handshakes + 1 && s.nextRetryAt() != null);
+            settle(s -> server.handshakes.get() == handshakes + 1 && s.retry().nextRetryAt() != null);
         }
 
-        ConnectionStatus offline = client.status();
+        RealtimeStatus offline = client.status();
         assertThat(offline.state()).isEqualTo(ConnectionState.OFFLINE);
-        assertThat(offline.attempt()).isEqualTo(5);
-        assertThat(Duration.between(scheduler.now(), offline.nextRetryAt())).isEqualTo(Duration.ofSeconds(66));
+        assertThat(offline.retry().attempt()).isEqualTo(5);
+        assertThat(Duration.between(scheduler.now(), offline.retry().nextRetryAt())).isEqualTo(Duration.ofSeconds(66));
         assertThat(server.handshakes).hasValue(6);
 
         scheduler.advance(Duration.ofSeconds(66));
-        settle(s -> server.handshakes.get() == 7 && s.state() == ConnectionState.OFFLINE && s.nextRetryAt() != null);
-        assertThat(Duration.between(scheduler.now(), client.status().nextRetryAt())).isEqualTo(Duration.ofSeconds(66));
+        settle(s -> server.handshakes.get() == 7 && s.state() == ConnectionState.OFFLINE && s.retry().nextRetryAt() != null);
+        assertThat(Duration.between(scheduler.now(), client.status().retry().nextRetryAt())).isEqualTo(Duration.ofSeconds(66));
 
         server.acceptHandshakes = true;
         client.retryNow();
         settle(s -> s.state() == ConnectionState.CONNECTED);
-        assertThat(client.status().connects()).isEqualTo(1);
-        assertThat(client.status().reconnects()).isZero();
+        assertThat(client.status().traffic().connects()).isEqualTo(1);
+        assertThat(client.status().traffic().reconnects()).isZero();
         assertThat(resyncs).hasValue(0);
 
         scheduler.advance(Duration.ofMillis(9_999));
-        assertThat(client.status().attempt()).isEqualTo(5);
+        assertThat(client.status().retry().attempt()).isEqualTo(5);
         scheduler.advance(Duration.ofMillis(1));
-        assertThat(client.status().attempt()).isZero();
+        assertThat(client.status().retry().attempt()).isZero();
 
         // The client may read the 101 before the server has registered the connection.
         await().atMost(Duration.ofSeconds(5)).until(() -> server.getConnections().size() == 1);
         server.dropAll(1001);
-        settle(s -> s.state() == ConnectionState.RECONNECTING && s.nextRetryAt() != null);
-        assertThat(client.status().attempt()).isEqualTo(1);
-        assertThat(Duration.between(scheduler.now(), client.status().nextRetryAt()))
+        settle(s -> s.state() == ConnectionState.RECONNECTING && s.retry().nextRetryAt() != null);
+        assertThat(client.status().retry().attempt()).isEqualTo(1);
+        assertThat(Duration.between(scheduler.now(), client.status().retry().nextRetryAt()))
                 .isEqualTo(Duration.ofMillis(1100));
         scheduler.advance(Duration.ofMillis(1100));
         settle(s -> s.state() == ConnectionState.CONNECTED);
         assertThat(resyncs).hasValue(1);
-        assertThat(client.status().reconnects()).isEqualTo(1);
+        assertThat(client.status().traffic().reconnects()).isEqualTo(1);
     }
 
     @Test
@@ -138,12 +138,12 @@ class RealtimeBackoffTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> server.pings.get() == 1);
         client.on("deal:updated", (event, data, nanos) -> { });
         server.sendToAll("{\"event\":\"deal:updated\",\"data\":{}}");
-        settle(s -> opened.plusSeconds(15).equals(s.lastMessageAt()));
+        settle(s -> opened.plusSeconds(15).equals(s.traffic().lastMessageAt()));
 
         scheduler.advance(Duration.ofMillis(29_999));
         assertThat(client.status().state()).isEqualTo(ConnectionState.CONNECTED);
         scheduler.advance(Duration.ofMillis(1));
-        ConnectionStatus lost = client.status();
+        RealtimeStatus lost = client.status();
         assertThat(lost.state()).isEqualTo(ConnectionState.RECONNECTING);
         assertThat(lost.lastError()).isEqualTo("no frame from the server for 30000 ms");
         await().atMost(Duration.ofSeconds(5)).until(() -> server.pings.get() >= 2);
@@ -160,7 +160,7 @@ class RealtimeBackoffTest {
         assertThat(client.status().state()).isEqualTo(ConnectionState.CONNECTING);
         scheduler.advance(Duration.ofMillis(1));
 
-        ConnectionStatus failed = client.status();
+        RealtimeStatus failed = client.status();
         assertThat(failed.state()).isEqualTo(ConnectionState.RECONNECTING);
         assertThat(failed.lastError()).isEqualTo("connect timed out after 10000 ms");
     }

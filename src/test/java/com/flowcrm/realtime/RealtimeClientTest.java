@@ -135,8 +135,8 @@ class RealtimeClientTest {
         await().atMost(WAIT).until(() -> deals.size() == 1);
         assertThat(deals.get(0)).isEqualTo(json("{\"id\":\"d1\",\"value\":12500}"));
         assertThat(receivedAt.get(0)).isPositive();
-        assertThat(client.status().lastMessageAt()).isNotNull();
-        assertThat(client.status().unknownEvents()).isZero();
+        assertThat(client.status().traffic().lastMessageAt()).isNotNull();
+        assertThat(client.status().badInput().unknownEvents()).isZero();
     }
 
     @Test
@@ -158,7 +158,7 @@ class RealtimeClientTest {
         client.off("notification:new", secondHandler);
         server.sendToAll("{\"event\":\"notification:new\",\"data\":{}}");
 
-        await().atMost(WAIT).until(() -> client.status().unknownEvents() == 1);
+        await().atMost(WAIT).until(() -> client.status().badInput().unknownEvents() == 1);
         assertThat(first).hasValue(1);
         assertThat(second).hasValue(2);
     }
@@ -184,7 +184,7 @@ class RealtimeClientTest {
         client.connect(server.url(), "t");
 
         await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> server.handshakes.get() == 1);
-        assertThat(client.status().connects()).isEqualTo(1);
+        assertThat(client.status().traffic().connects()).isEqualTo(1);
         assertThat(states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED);
     }
 
@@ -204,7 +204,7 @@ class RealtimeClientTest {
         server.stopNow();
         await().atMost(WAIT).until(() -> client.status().state() == ConnectionState.RECONNECTING);
         client.send("note:queued", Map.of("n", 1));
-        await().atMost(WAIT).until(() -> client.status().queuedOutgoing() == 1);
+        await().atMost(WAIT).until(() -> client.status().traffic().queuedOutgoing() == 1);
         assertThat(resyncs).hasValue(0);
         TestSocketServer restarted = TestSocketServer.launch(port);
         cleanup.add(restarted::stopNow);
@@ -214,10 +214,10 @@ class RealtimeClientTest {
                 "{\"event\":\"deal:subscribe\",\"data\":{\"dealId\":\"123\"}}",
                 "{\"event\":\"note:queued\",\"data\":{\"n\":1}}");
         await().atMost(WAIT).until(() -> resyncs.get() == 1);
-        ConnectionStatus status = client.status();
-        assertThat(status.connects()).isEqualTo(2);
-        assertThat(status.reconnects()).isEqualTo(1);
-        assertThat(status.queuedOutgoing()).isZero();
+        RealtimeStatus status = client.status();
+        assertThat(status.traffic().connects()).isEqualTo(2);
+        assertThat(status.traffic().reconnects()).isEqualTo(1);
+        assertThat(status.traffic().queuedOutgoing()).isZero();
     }
 
     @Test
@@ -228,7 +228,7 @@ class RealtimeClientTest {
         client.connect(server.url(), "t");
         awaitOpen(client, server);
 
-        await().atMost(WAIT).until(() -> resyncs.get() >= 1 && client.status().reconnects() >= 1);
+        await().atMost(WAIT).until(() -> resyncs.get() >= 1 && client.status().traffic().reconnects() >= 1);
         assertThat(server.pings.get()).isGreaterThanOrEqualTo(4);
         assertThat(server.opens.get()).isGreaterThanOrEqualTo(2);
         assertThat(client.status().lastError()).contains("no frame from the server");
@@ -244,7 +244,7 @@ class RealtimeClientTest {
         await().during(Duration.ofMillis(1500)).atMost(WAIT)
                 .until(() -> client.status().state() == ConnectionState.CONNECTED);
         assertThat(server.pings.get()).isGreaterThanOrEqualTo(15);
-        assertThat(client.status().connects()).isEqualTo(1);
+        assertThat(client.status().traffic().connects()).isEqualTo(1);
     }
 
     @Test
@@ -266,9 +266,9 @@ class RealtimeClientTest {
         assertThat(refusing.requestLines.get(1)).contains("token=fresh-token");
         assertThat(refreshes).hasValue(1);
         assertThat(authFailures).hasValue(1);
-        ConnectionStatus status = client.status();
+        RealtimeStatus status = client.status();
         assertThat(status.state()).isEqualTo(ConnectionState.AUTH_REQUIRED);
-        assertThat(status.nextRetryAt()).isNull();
+        assertThat(status.retry().nextRetryAt()).isNull();
         assertThat(status.lastError()).contains("1002").contains("401");
     }
 
@@ -329,7 +329,7 @@ class RealtimeClientTest {
         for (int i = 1; i <= 3; i++) {
             client.send("note:add", Map.of("n", i));
         }
-        await().atMost(WAIT).until(() -> client.status().queuedOutgoing() == 3);
+        await().atMost(WAIT).until(() -> client.status().traffic().queuedOutgoing() == 3);
 
         client.connect(server.url(), "t");
 
@@ -337,7 +337,7 @@ class RealtimeClientTest {
                 "{\"event\":\"note:add\",\"data\":{\"n\":1}}",
                 "{\"event\":\"note:add\",\"data\":{\"n\":2}}",
                 "{\"event\":\"note:add\",\"data\":{\"n\":3}}");
-        await().atMost(WAIT).until(() -> client.status().queuedOutgoing() == 0);
+        await().atMost(WAIT).until(() -> client.status().traffic().queuedOutgoing() == 0);
     }
 
     @Test
@@ -349,8 +349,8 @@ class RealtimeClientTest {
             client.send("note:add", Map.of("n", i));
         }
 
-        await().atMost(WAIT).until(() -> client.status().droppedOutgoing() == 2);
-        assertThat(client.status().queuedOutgoing()).isEqualTo(3);
+        await().atMost(WAIT).until(() -> client.status().traffic().droppedOutgoing() == 2);
+        assertThat(client.status().traffic().queuedOutgoing()).isEqualTo(3);
         assertThatThrownBy(() -> droppedRequest.get(1, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasMessageContaining("outgoing queue full");
         client.connect(server.url(), "t");
@@ -406,14 +406,14 @@ class RealtimeClientTest {
 
         await().atMost(WAIT).until(() -> delivered.size() == 1);
         assertThat(delivered).containsExactly(json("{\"id\":\"d1\"}"));
-        ConnectionStatus status = client.status();
-        assertThat(status.nonJsonFrames()).isEqualTo(3);
-        assertThat(status.eventlessFrames()).isEqualTo(6);
-        assertThat(status.binaryFrames()).isEqualTo(1);
-        assertThat(status.malformedFrames()).isEqualTo(10);
-        assertThat(status.unknownEvents()).isEqualTo(1);
+        RealtimeStatus status = client.status();
+        assertThat(status.badInput().nonJsonFrames()).isEqualTo(3);
+        assertThat(status.badInput().eventlessFrames()).isEqualTo(6);
+        assertThat(status.badInput().binaryFrames()).isEqualTo(1);
+        assertThat(status.badInput().malformedFrames()).isEqualTo(10);
+        assertThat(status.badInput().unknownEvents()).isEqualTo(1);
         assertThat(status.state()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(status.connects()).isEqualTo(1);
+        assertThat(status.traffic().connects()).isEqualTo(1);
         assertThat(server.closeCodes).isEmpty();
     }
 
@@ -432,7 +432,7 @@ class RealtimeClientTest {
         server.sendToAll("{\"event\":\"deal:updated\",\"data\":{}}");
 
         await().atMost(WAIT).until(() -> calls.get() == 2);
-        assertThat(client.status().handlerFailures()).isEqualTo(1);
+        assertThat(client.status().badInput().handlerFailures()).isEqualTo(1);
         assertThat(client.status().state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
@@ -448,8 +448,8 @@ class RealtimeClientTest {
         await().atMost(WAIT).until(() -> resyncs.get() == 1);
         awaitState(client, ConnectionState.CONNECTED);
         assertThat(client.status().lastError()).startsWith("closed by client with code 1009");
-        assertThat(client.status().oversizedFrames()).isEqualTo(1);
-        assertThat(client.status().reconnects()).isEqualTo(1);
+        assertThat(client.status().badInput().oversizedFrames()).isEqualTo(1);
+        assertThat(client.status().traffic().reconnects()).isEqualTo(1);
     }
 
     @Test
@@ -489,11 +489,11 @@ class RealtimeClientTest {
         assertThat(server.closeCodes.poll(5, TimeUnit.SECONDS)).isEqualTo(CloseFrame.NORMAL);
         assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         client.send("note:add", Map.of());
-        await().atMost(WAIT).until(() -> client.status().queuedOutgoing() == 1);
+        await().atMost(WAIT).until(() -> client.status().traffic().queuedOutgoing() == 1);
         client.disconnect();
         await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> server.handshakes.get() == 1
                 && client.status().state() == ConnectionState.DISCONNECTED
-                && client.status().queuedOutgoing() == 0);
+                && client.status().traffic().queuedOutgoing() == 0);
         assertThat(resyncs).hasValue(0);
     }
 }

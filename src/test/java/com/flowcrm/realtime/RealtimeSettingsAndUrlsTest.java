@@ -12,30 +12,30 @@ class RealtimeSettingsAndUrlsTest {
 
     @Test
     void tokenIsAddedUrlEncodedAndReplacesAnOldOne() {
-        assertThat(RealtimeClient.withToken(URI.create("ws://localhost:4545"), "a.b+c/d="))
+        assertThat(SocketUrls.withToken(URI.create("ws://localhost:4545"), "a.b+c/d="))
                 .hasToString("ws://localhost:4545?token=a.b%2Bc%2Fd%3D");
-        assertThat(RealtimeClient.withToken(URI.create("wss://api.flow-crm.com/ws?v=2&token=old"), "new"))
+        assertThat(SocketUrls.withToken(URI.create("wss://api.flow-crm.com/ws?v=2&token=old"), "new"))
                 .hasToString("wss://api.flow-crm.com/ws?v=2&token=new");
-        assertThat(RealtimeClient.withToken(URI.create("WSS://api.flow-crm.com"), "t"))
+        assertThat(SocketUrls.withToken(URI.create("WSS://api.flow-crm.com"), "t"))
                 .hasToString("wss://api.flow-crm.com?token=t");
-        assertThat(RealtimeClient.withToken(URI.create("ws://localhost:4545/ws"), null))
+        assertThat(SocketUrls.withToken(URI.create("ws://localhost:4545/ws"), null))
                 .hasToString("ws://localhost:4545/ws");
     }
 
     @Test
     void onlyRefusedCredentialsCountAsAuthFailures() {
-        assertThat(RealtimeClient.isAuthRefusal(4001, "token expired")).isTrue();
-        assertThat(RealtimeClient.isAuthRefusal(4003, null)).isTrue();
-        assertThat(RealtimeClient.isAuthRefusal(1002,
+        assertThat(CloseReasons.isAuthRefusal(4001, "token expired")).isTrue();
+        assertThat(CloseReasons.isAuthRefusal(4003, null)).isTrue();
+        assertThat(CloseReasons.isAuthRefusal(1002,
                 "Invalid status code received: 401 Status line: HTTP/1.1 401 Unauthorized")).isTrue();
-        assertThat(RealtimeClient.isAuthRefusal(1002,
+        assertThat(CloseReasons.isAuthRefusal(1002,
                 "Invalid status code received: 403 Status line: HTTP/1.1 403 Forbidden")).isTrue();
-        assertThat(RealtimeClient.isAuthRefusal(1002,
+        assertThat(CloseReasons.isAuthRefusal(1002,
                 "Invalid status code received: 500 Status line: HTTP/1.1 500 Internal Server Error")).isFalse();
-        assertThat(RealtimeClient.isAuthRefusal(1002, "draft org.java_websocket.drafts.Draft_6455 refuses handshake"))
+        assertThat(CloseReasons.isAuthRefusal(1002, "draft org.java_websocket.drafts.Draft_6455 refuses handshake"))
                 .isFalse();
-        assertThat(RealtimeClient.isAuthRefusal(1006, "Invalid status code received: 401")).isFalse();
-        assertThat(RealtimeClient.isAuthRefusal(1000, null)).isFalse();
+        assertThat(CloseReasons.isAuthRefusal(1006, "Invalid status code received: 401")).isFalse();
+        assertThat(CloseReasons.isAuthRefusal(1000, null)).isFalse();
     }
 
     @Test
@@ -87,8 +87,8 @@ class RealtimeSettingsAndUrlsTest {
 
     @Test
     void summaryNamesTheAttempt() {
-        ConnectionStatus status = new ConnectionStatus(ConnectionState.RECONNECTING, 2, 5, null, null, 0, 0, 1, 0,
-                0, 0, null, null);
+        RealtimeStatus status = new RealtimeStatus(ConnectionState.RECONNECTING,
+                new RealtimeStatus.Retry(2, 5, null), RealtimeStatus.Traffic.NONE, RealtimeStatus.BadInput.NONE, null, null);
         assertThat(status.summary()).isEqualTo("reconnecting (attempt 2 of 5)");
         assertThat(status.isConnected()).isFalse();
     }

@@ -92,7 +92,7 @@ class RealtimeTlsTest {
             // the refusal itself: the WebSocket handshake never reached the server, and the client never went live
             // (the wording of lastError depends on whether the TLS error or the socket close is reported first)
             assertThat(client.status().lastError()).isNotBlank();
-            assertThat(client.status().connects()).isZero();
+            assertThat(client.status().traffic().connects()).isZero();
             assertThat(server.handshakes).hasValue(handshakesBefore);
         }
     }

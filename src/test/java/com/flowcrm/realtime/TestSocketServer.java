@@ -123,7 +123,7 @@ final class TestSocketServer extends WebSocketServer {
         opens.incrementAndGet();
         String required = requiredToken;
         if (required != null && !handshake.getResourceDescriptor().contains("token=" + required)) {
-            connection.close(RealtimeClient.CLOSE_UNAUTHORIZED, "token expired");
+            connection.close(CloseReasons.UNAUTHORIZED, "token expired");
         }
     }
 
@@ -139,7 +139,7 @@ final class TestSocketServer extends WebSocketServer {
             data.add("id", root.getAsJsonObject().get("id"));
             data.addProperty("ok", true);
             JsonObject ack = new JsonObject();
-            ack.addProperty("event", RealtimeClient.ACK_EVENT);
+            ack.addProperty("event", FrameCodec.ACK_EVENT);
             ack.add("data", data);
             connection.send(ack.toString());
         }
