@@ -1,71 +1,32 @@
 package com.flowcrm.api;
 
-import static com.flowcrm.api.JsonMapperKeys.ACTIVITY;
-import static com.flowcrm.api.JsonMapperKeys.COMMUNICATION;
 import static com.flowcrm.api.JsonMapperKeys.CONTACT;
-import static com.flowcrm.api.JsonMapperKeys.CONTACT_INSIGHT;
 import static com.flowcrm.api.JsonMapperKeys.DEAL;
-import static com.flowcrm.api.JsonMapperKeys.DEAL_INSIGHT;
-import static com.flowcrm.api.JsonMapperKeys.EVENT;
-import static com.flowcrm.api.JsonMapperKeys.NOTIFICATION;
-import static com.flowcrm.api.JsonMapperKeys.PREFERENCES;
-import static com.flowcrm.api.JsonMapperKeys.USER;
-import static com.flowcrm.api.MappingValues.bool;
-import static com.flowcrm.api.MappingValues.count;
-import static com.flowcrm.api.MappingValues.enumValue;
 import static com.flowcrm.api.MappingValues.id;
-import static com.flowcrm.api.MappingValues.instant;
 import static com.flowcrm.api.MappingValues.isAbsent;
-import static com.flowcrm.api.MappingValues.number;
-import static com.flowcrm.api.MappingValues.percent;
-import static com.flowcrm.api.MappingValues.text;
-import static com.flowcrm.api.MappingValues.texts;
 
-import com.flowcrm.api.JsonMapperKeys.ActivityKey;
-import com.flowcrm.api.JsonMapperKeys.CommunicationKey;
-import com.flowcrm.api.JsonMapperKeys.ContactInsightKey;
-import com.flowcrm.api.JsonMapperKeys.ContactKey;
-import com.flowcrm.api.JsonMapperKeys.DealInsightKey;
-import com.flowcrm.api.JsonMapperKeys.DealKey;
-import com.flowcrm.api.JsonMapperKeys.EventKey;
-import com.flowcrm.api.JsonMapperKeys.NotificationKey;
-import com.flowcrm.api.JsonMapperKeys.PreferencesKey;
-import com.flowcrm.api.JsonMapperKeys.UserKey;
 import com.flowcrm.model.AIInsight;
-import com.flowcrm.model.ActivityType;
 import com.flowcrm.model.CommunicationEvent;
-import com.flowcrm.model.CommunicationType;
-import com.flowcrm.model.Confidence;
 import com.flowcrm.model.Contact;
-import com.flowcrm.model.ContactInsightType;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealInsight;
-import com.flowcrm.model.DealInsightType;
-import com.flowcrm.model.DealStage;
-import com.flowcrm.model.Impact;
 import com.flowcrm.model.Notification;
-import com.flowcrm.model.NotificationType;
-import com.flowcrm.model.Priority;
-import com.flowcrm.model.RelationshipHealth;
-import com.flowcrm.model.Sentiment;
-import com.flowcrm.model.Theme;
 import com.flowcrm.model.User;
-import com.flowcrm.model.UserPreferences;
-import com.flowcrm.model.UserRole;
 import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.ContactUpdate;
 import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.DealUpdate;
+import com.flowcrm.model.change.EventName;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.RemoteEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The one tolerant mapper between the backend's JSON and the model: camelCase or snake_case names and their
@@ -76,13 +37,6 @@ import java.util.Map;
  */
 public final class JsonMapper {
     private static final JsonMapper INSTANCE = new JsonMapper();
-    private static final DealKey[] DEAL_KEYS = DealKey.values();
-    private static final ContactKey[] CONTACT_KEYS = ContactKey.values();
-
-    /** Reads one JSON element at a path, reporting problems; null when no value could be built. */
-    private interface ItemReader<T> {
-        T read(JsonElement json, String path, MappingProblems p);
-    }
 
     private JsonMapper() {
     }
@@ -95,48 +49,48 @@ public final class JsonMapper {
     // ---- whole objects --------------------------------------------------------------------------------------
 
     public Mapped<Deal> deal(JsonElement json) {
-        return one(json, "deal", this::readDeal);
+        return one(json, "deal", ModelReaders::readDeal);
     }
 
     public Mapped<Contact> contact(JsonElement json) {
-        return one(json, "contact", this::readContact);
+        return one(json, "contact", ModelReaders::readContact);
     }
 
     public Mapped<Notification> notification(JsonElement json) {
-        return one(json, "notification", this::readNotification);
+        return one(json, "notification", ModelReaders::readNotification);
     }
 
     public Mapped<User> user(JsonElement json) {
-        return one(json, "user", this::readUser);
+        return one(json, "user", ModelReaders::readUser);
     }
 
     public Mapped<DealActivity> activity(JsonElement json) {
-        return one(json, "activity", this::readActivity);
+        return one(json, "activity", ModelReaders::readActivity);
     }
 
     public Mapped<CommunicationEvent> communication(JsonElement json) {
-        return one(json, "communication", this::readCommunication);
+        return one(json, "communication", ModelReaders::readCommunication);
     }
 
     public Mapped<DealInsight> dealInsight(JsonElement json) {
-        return one(json, "insight", this::readDealInsight);
+        return one(json, "insight", ModelReaders::readDealInsight);
     }
 
     public Mapped<AIInsight> contactInsight(JsonElement json) {
-        return one(json, "insight", this::readContactInsight);
+        return one(json, "insight", ModelReaders::readContactInsight);
     }
 
     /** A list of deals; bad items are skipped and reported, good ones kept. Also accepts {@code {data: [...]}}. */
     public MappedList<Deal> deals(JsonElement array) {
-        return list(array, "deals", this::readDeal);
+        return list(array, "deals", ModelReaders::readDeal);
     }
 
     public MappedList<Contact> contacts(JsonElement array) {
-        return list(array, "contacts", this::readContact);
+        return list(array, "contacts", ModelReaders::readContact);
     }
 
     public MappedList<Notification> notifications(JsonElement array) {
-        return list(array, "notifications", this::readNotification);
+        return list(array, "notifications", ModelReaders::readNotification);
     }
 
     // ---- partial changes and event payloads -----------------------------------------------------------------
@@ -144,115 +98,57 @@ public final class JsonMapper {
     /** The fields present in a partial deal ({@code changes} of deal:updated, a PUT body); nothing is required. */
     public Mapped<DealChanges> dealChanges(JsonElement changes) {
         return one(changes, "changes", (json, path, p) ->
-                isObject(json, path, p) ? readDealChanges(DEAL.read(json.getAsJsonObject()), path, p) : null);
+                ModelReaders.isObject(json, path, p) ? ModelReaders.readDealChanges(DEAL.read(json.getAsJsonObject()), path, p) : null);
     }
 
     /** The fields present in a partial contact; a health score without a health also sets the derived health. */
     public Mapped<ContactChanges> contactChanges(JsonElement changes) {
         return one(changes, "changes", (json, path, p) ->
-                isObject(json, path, p) ? readContactChanges(CONTACT.read(json.getAsJsonObject()), path, p) : null);
+                ModelReaders.isObject(json, path, p) ? ModelReaders.readContactChanges(CONTACT.read(json.getAsJsonObject()), path, p) : null);
+    }
+
+    /**
+     * A live event by its name: what the socket's read thread hands the stores, and what a change log would. An
+     * unknown name maps to no event ("unknown event"); so does a payload the event cannot be read from.
+     */
+    public Mapped<RemoteEvent> event(String name, JsonElement data) {
+        EventName known = EventName.fromWire(name);
+        if (known == null) {
+            return Mapped.failed("event", "unknown event '" + name + "'");
+        }
+        return one(data, known == EventName.DEAL_CREATED ? "deal"
+                : known == EventName.NOTIFICATION_NEW ? "notification" : "data",
+                (json, path, p) -> EventPayloads.read(known, json, path, p));
+    }
+
+    /** {@link #event} as a function, to hand the realtime client's read thread without naming JSON types there. */
+    public static BiFunction<String, JsonElement, Mapped<RemoteEvent>> eventReader() {
+        return INSTANCE::event;
     }
 
     /** {@code deal:updated}: {@code {id, changes}}. */
     public Mapped<DealUpdate> dealUpdated(JsonElement data) {
-        return one(data, "data", (json, path, p) -> {
-            JsonElement[] s = eventSlots(json, path, p);
-            if (s == null) {
-                return null;
-            }
-            String id = id(firstPresent(s[EventKey.ID.ordinal()], s[EventKey.DEAL_ID.ordinal()]), path, "id", p);
-            JsonObject changes = requiredObject(s[EventKey.CHANGES.ordinal()], path, "changes", p);
-            if (id == null || changes == null) {
-                return null;
-            }
-            return new DealUpdate(id, readDealChanges(DEAL.read(changes), path + ".changes", p));
-        });
+        return one(data, "data", EventPayloads::dealUpdated);
     }
 
     /** {@code deal:stage_changed}: {@code {id, stage, probability}}; the stage is required, the probability optional. */
     public Mapped<DealUpdate> dealStageChanged(JsonElement data) {
-        return one(data, "data", (json, path, p) -> {
-            JsonElement[] s = eventSlots(json, path, p);
-            if (s == null) {
-                return null;
-            }
-            String id = id(firstPresent(s[EventKey.ID.ordinal()], s[EventKey.DEAL_ID.ordinal()]), path, "id", p);
-            JsonElement stageJson = s[EventKey.STAGE.ordinal()];
-            DealStage stage = null;
-            if (isAbsent(stageJson)) {
-                p.add(path, "stage", "missing required field");
-            } else {
-                stage = enumValue(DealStage.class, stageJson, path, "stage", p);
-            }
-            JsonElement probabilityJson = s[EventKey.PROBABILITY.ordinal()];
-            Integer probability = isAbsent(probabilityJson) ? null : percent(probabilityJson, path, "probability", p);
-            if (id == null || stage == null) {
-                return null;
-            }
-            DealChanges changes = new DealChanges().stage(stage);
-            if (probability != null) {
-                changes.probability(probability);
-            }
-            return new DealUpdate(id, changes);
-        });
+        return one(data, "data", EventPayloads::dealStageChanged);
     }
 
     /** {@code deal:activity_added}: {@code {dealId, activity}}. */
     public Mapped<DealActivityAdded> dealActivityAdded(JsonElement data) {
-        return one(data, "data", (json, path, p) -> {
-            JsonElement[] s = eventSlots(json, path, p);
-            if (s == null) {
-                return null;
-            }
-            String dealId = id(firstPresent(s[EventKey.DEAL_ID.ordinal()], s[EventKey.ID.ordinal()]), path, "dealId", p);
-            JsonElement activityJson = s[EventKey.ACTIVITY.ordinal()];
-            DealActivity activity = null;
-            if (isAbsent(activityJson)) {
-                p.add(path, "activity", "missing required field");
-            } else {
-                activity = readActivity(activityJson, path + ".activity", p);
-            }
-            return dealId == null || activity == null ? null : new DealActivityAdded(dealId, activity);
-        });
+        return one(data, "data", EventPayloads::dealActivityAdded);
     }
 
     /** {@code contact:updated}: {@code {id, changes}}. */
     public Mapped<ContactUpdate> contactUpdated(JsonElement data) {
-        return one(data, "data", (json, path, p) -> {
-            JsonElement[] s = eventSlots(json, path, p);
-            if (s == null) {
-                return null;
-            }
-            String id = id(s[EventKey.ID.ordinal()], path, "id", p);
-            JsonObject changes = requiredObject(s[EventKey.CHANGES.ordinal()], path, "changes", p);
-            if (id == null || changes == null) {
-                return null;
-            }
-            return new ContactUpdate(id, readContactChanges(CONTACT.read(changes), path + ".changes", p));
-        });
+        return one(data, "data", EventPayloads::contactUpdated);
     }
 
     /** {@code contact:health_changed}: {@code {id, oldScore, newScore}}; the health follows from newScore. */
     public Mapped<ContactUpdate> contactHealthChanged(JsonElement data) {
-        return one(data, "data", (json, path, p) -> {
-            JsonElement[] s = eventSlots(json, path, p);
-            if (s == null) {
-                return null;
-            }
-            String id = id(s[EventKey.ID.ordinal()], path, "id", p);
-            JsonElement newJson = s[EventKey.NEW_SCORE.ordinal()];
-            Integer newScore = null;
-            if (isAbsent(newJson)) {
-                p.add(path, "newScore", "missing required field");
-            } else {
-                newScore = percent(newJson, path, "newScore", p);
-            }
-            JsonElement oldJson = s[EventKey.OLD_SCORE.ordinal()];
-            if (!isAbsent(oldJson)) {
-                percent(oldJson, path, "oldScore", p);
-            }
-            return id == null || newScore == null ? null : new ContactUpdate(id, new ContactChanges().healthScore(newScore));
-        });
+        return one(data, "data", EventPayloads::contactHealthChanged);
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
@@ -378,369 +274,4 @@ public final class JsonMapper {
         return null;
     }
 
-    private static boolean isObject(JsonElement json, String path, MappingProblems p) {
-        if (json != null && json.isJsonObject()) {
-            return true;
-        }
-        p.add(path, isAbsent(json) ? "missing object" : "not an object: " + MappingValues.quote(json));
-        return false;
-    }
-
-    private static JsonElement[] eventSlots(JsonElement json, String path, MappingProblems p) {
-        return isObject(json, path, p) ? EVENT.read(json.getAsJsonObject()) : null;
-    }
-
-    private static JsonObject requiredObject(JsonElement e, String path, String field, MappingProblems p) {
-        if (isAbsent(e)) {
-            p.add(path, field, "missing required field");
-            return null;
-        }
-        if (!e.isJsonObject()) {
-            p.add(path, field, "not an object: " + MappingValues.quote(e));
-            return null;
-        }
-        return e.getAsJsonObject();
-    }
-
-    private static JsonElement firstPresent(JsonElement a, JsonElement b) {
-        return isAbsent(a) ? b : a;
-    }
-
-    private static <T> List<T> items(JsonElement e, String path, String field, MappingProblems p, ItemReader<T> reader) {
-        if (!e.isJsonArray()) {
-            p.add(path, field, "not a list: " + MappingValues.quote(e));
-            return null;
-        }
-        JsonArray array = e.getAsJsonArray();
-        List<T> out = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            T item = reader.read(array.get(i), path + "." + field + "[" + i + "]", p);
-            if (item != null) {
-                out.add(item);
-            }
-        }
-        return out;
-    }
-
-    private static String optionalText(JsonElement e, String path, String field, MappingProblems p) {
-        return isAbsent(e) ? null : text(e, path, field, p);
-    }
-
-    private static Instant optionalInstant(JsonElement e, String path, String field, MappingProblems p) {
-        return isAbsent(e) ? null : instant(e, path, field, p);
-    }
-
-    private static int optionalPercent(JsonElement e, String path, String field, MappingProblems p) {
-        Integer v = isAbsent(e) ? null : percent(e, path, field, p);
-        return v == null ? 0 : v;
-    }
-
-    private static boolean optionalBool(JsonElement e, String path, String field, MappingProblems p, boolean fallback) {
-        Boolean v = isAbsent(e) ? null : bool(e, path, field, p);
-        return v == null ? fallback : v;
-    }
-
-    // ---- deals ----------------------------------------------------------------------------------------------
-
-    private Deal readDeal(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = DEAL.read(json.getAsJsonObject());
-        String id = id(s[DealKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        Deal deal = new Deal(id);
-        readDealChanges(s, path, p).applyTo(deal);
-        return deal;
-    }
-
-    /** Every field present; null clears an optional field and is skipped for a required one; bad ones are reported. */
-    private DealChanges readDealChanges(JsonElement[] s, String path, MappingProblems p) {
-        DealChanges c = new DealChanges();
-        for (DealKey k : DEAL_KEYS) {
-            JsonElement e = s[k.ordinal()];
-            if (e == null || k == DealKey.ID) {
-                continue;
-            }
-            String f = DEAL.nameOf(k);
-            if (e.isJsonNull()) {
-                switch (k) {
-                    case CONTACT_ID -> c.contactId(null);
-                    case EXPECTED_CLOSE_DATE -> c.expectedCloseDate(null);
-                    case CREATED_DATE -> c.createdDate(null);
-                    case LAST_ACTIVITY -> c.lastActivity(null);
-                    case COMPETITOR_MENTIONED -> c.competitorMentioned(null);
-                    case TAGS -> c.tags(List.of());
-                    case ACTIVITIES -> c.activities(List.of());
-                    case AI_INSIGHTS -> c.aiInsights(List.of());
-                    case RISK_FACTORS -> c.riskFactors(List.of());
-                    case POSITIVE_SIGNALS -> c.positiveSignals(List.of());
-                    default -> {
-                        // a required field sent as null keeps its current value
-                    }
-                }
-                continue;
-            }
-            switch (k) {
-                case TITLE -> ifPresent(text(e, path, f, p), c::title);
-                case CONTACT_ID -> ifPresent(text(e, path, f, p), c::contactId);
-                case CONTACT_NAME -> ifPresent(text(e, path, f, p), c::contactName);
-                case COMPANY -> ifPresent(text(e, path, f, p), c::company);
-                case VALUE -> {
-                    double v = number(e, path, f, p);
-                    if (!Double.isNaN(v)) {
-                        c.value(v);
-                    }
-                }
-                case STAGE -> ifPresent(enumValue(DealStage.class, e, path, f, p), c::stage);
-                case PROBABILITY -> ifPresent(percent(e, path, f, p), c::probability);
-                case CONFIDENCE -> ifPresent(enumValue(Confidence.class, e, path, f, p), c::confidence);
-                case EXPECTED_CLOSE_DATE -> ifPresent(instant(e, path, f, p), c::expectedCloseDate);
-                case CREATED_DATE -> ifPresent(instant(e, path, f, p), c::createdDate);
-                case LAST_ACTIVITY -> ifPresent(instant(e, path, f, p), c::lastActivity);
-                case DESCRIPTION -> ifPresent(text(e, path, f, p), c::description);
-                case COMPETITOR_MENTIONED -> ifPresent(text(e, path, f, p), c::competitorMentioned);
-                case PRIORITY -> ifPresent(enumValue(Priority.class, e, path, f, p), c::priority);
-                case TAGS -> ifPresent(texts(e, path, f, p, true), c::tags);
-                case ACTIVITIES -> ifPresent(items(e, path, f, p, this::readActivity), c::activities);
-                case AI_INSIGHTS -> ifPresent(items(e, path, f, p, this::readDealInsight), c::aiInsights);
-                case RISK_FACTORS -> ifPresent(texts(e, path, f, p, false), c::riskFactors);
-                case POSITIVE_SIGNALS -> ifPresent(texts(e, path, f, p, false), c::positiveSignals);
-                case ID -> throw new AssertionError("skipped above");
-            }
-        }
-        return c;
-    }
-
-    private DealActivity readActivity(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = ACTIVITY.read(json.getAsJsonObject());
-        String id = id(s[ActivityKey.ID.ordinal()], path, "id", p);
-        ActivityType type = required(s[ActivityKey.TYPE.ordinal()], path, "type", p,
-                (e, pa, pr) -> enumValue(ActivityType.class, e, pa, "type", pr));
-        Instant date = required(s[ActivityKey.DATE.ordinal()], path, "date", p,
-                (e, pa, pr) -> instant(e, pa, "date", pr));
-        String description = optionalText(s[ActivityKey.DESCRIPTION.ordinal()], path, "description", p);
-        String outcome = optionalText(s[ActivityKey.OUTCOME.ordinal()], path, "outcome", p);
-        String nextStep = optionalText(s[ActivityKey.NEXT_STEP.ordinal()], path, "nextStep", p);
-        if (id == null || type == null || date == null) {
-            return null;
-        }
-        return new DealActivity(id, type, date, description, outcome, nextStep);
-    }
-
-    private DealInsight readDealInsight(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = DEAL_INSIGHT.read(json.getAsJsonObject());
-        String id = id(s[DealInsightKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        JsonElement typeJson = s[DealInsightKey.TYPE.ordinal()];
-        JsonElement impactJson = s[DealInsightKey.IMPACT.ordinal()];
-        return new DealInsight(id,
-                isAbsent(typeJson) ? null : enumValue(DealInsightType.class, typeJson, path, "type", p),
-                optionalText(s[DealInsightKey.TITLE.ordinal()], path, "title", p),
-                optionalText(s[DealInsightKey.DESCRIPTION.ordinal()], path, "description", p),
-                isAbsent(impactJson) ? null : enumValue(Impact.class, impactJson, path, "impact", p),
-                optionalBool(s[DealInsightKey.ACTIONABLE.ordinal()], path, "actionable", p, false),
-                optionalText(s[DealInsightKey.SUGGESTED_ACTION.ordinal()], path, "suggestedAction", p),
-                optionalPercent(s[DealInsightKey.CONFIDENCE.ordinal()], path, "confidence", p),
-                optionalInstant(s[DealInsightKey.DATE.ordinal()], path, "date", p));
-    }
-
-    // ---- contacts -------------------------------------------------------------------------------------------
-
-    private Contact readContact(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = CONTACT.read(json.getAsJsonObject());
-        String id = id(s[ContactKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        Contact contact = new Contact(id);
-        readContactChanges(s, path, p).applyTo(contact);
-        return contact;
-    }
-
-    private ContactChanges readContactChanges(JsonElement[] s, String path, MappingProblems p) {
-        ContactChanges c = new ContactChanges();
-        for (ContactKey k : CONTACT_KEYS) {
-            JsonElement e = s[k.ordinal()];
-            if (e == null || k == ContactKey.ID) {
-                continue;
-            }
-            String f = CONTACT.nameOf(k);
-            if (e.isJsonNull()) {
-                switch (k) {
-                    case AVATAR -> c.avatar(null);
-                    case LAST_CONTACT -> c.lastContact(null);
-                    case NEXT_FOLLOW_UP -> c.nextFollowUp(null);
-                    case TAGS -> c.tags(List.of());
-                    case NOTES -> c.notes(List.of());
-                    case COMMUNICATION_HISTORY -> c.communicationHistory(List.of());
-                    case AI_INSIGHTS -> c.aiInsights(List.of());
-                    default -> {
-                        // a required field sent as null keeps its current value
-                    }
-                }
-                continue;
-            }
-            switch (k) {
-                case NAME -> ifPresent(text(e, path, f, p), c::name);
-                case EMAIL -> ifPresent(text(e, path, f, p), c::email);
-                case PHONE -> ifPresent(text(e, path, f, p), c::phone);
-                case COMPANY -> ifPresent(text(e, path, f, p), c::company);
-                case TITLE -> ifPresent(text(e, path, f, p), c::title);
-                case AVATAR -> ifPresent(text(e, path, f, p), c::avatar);
-                case RELATIONSHIP_HEALTH -> ifPresent(enumValue(RelationshipHealth.class, e, path, f, p),
-                        c::relationshipHealth);
-                case HEALTH_SCORE -> ifPresent(percent(e, path, f, p), c::healthScore);
-                case LAST_CONTACT -> ifPresent(instant(e, path, f, p), c::lastContact);
-                case NEXT_FOLLOW_UP -> ifPresent(instant(e, path, f, p), c::nextFollowUp);
-                case SENTIMENT -> ifPresent(enumValue(Sentiment.class, e, path, f, p), c::sentiment);
-                case CHURN_RISK -> ifPresent(percent(e, path, f, p), c::churnRisk);
-                case TOTAL_DEALS -> ifPresent(count(e, path, f, p), c::totalDeals);
-                case TOTAL_VALUE -> {
-                    double v = number(e, path, f, p);
-                    if (!Double.isNaN(v)) {
-                        c.totalValue(v);
-                    }
-                }
-                case TAGS -> ifPresent(texts(e, path, f, p, true), c::tags);
-                case NOTES -> ifPresent(texts(e, path, f, p, false), c::notes);
-                case COMMUNICATION_HISTORY -> ifPresent(items(e, path, f, p, this::readCommunication),
-                        c::communicationHistory);
-                case AI_INSIGHTS -> ifPresent(items(e, path, f, p, this::readContactInsight), c::aiInsights);
-                case ID -> throw new AssertionError("skipped above");
-            }
-        }
-        return c;
-    }
-
-    private CommunicationEvent readCommunication(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = COMMUNICATION.read(json.getAsJsonObject());
-        String id = id(s[CommunicationKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        JsonElement typeJson = s[CommunicationKey.TYPE.ordinal()];
-        JsonElement sentimentJson = s[CommunicationKey.SENTIMENT.ordinal()];
-        return new CommunicationEvent(id,
-                isAbsent(typeJson) ? null : enumValue(CommunicationType.class, typeJson, path, "type", p),
-                optionalInstant(s[CommunicationKey.DATE.ordinal()], path, "date", p),
-                optionalText(s[CommunicationKey.SUBJECT.ordinal()], path, "subject", p),
-                optionalText(s[CommunicationKey.SUMMARY.ordinal()], path, "summary", p),
-                isAbsent(sentimentJson) ? null : enumValue(Sentiment.class, sentimentJson, path, "sentiment", p),
-                optionalText(s[CommunicationKey.AI_ANALYSIS.ordinal()], path, "aiAnalysis", p));
-    }
-
-    private AIInsight readContactInsight(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = CONTACT_INSIGHT.read(json.getAsJsonObject());
-        String id = id(s[ContactInsightKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        JsonElement typeJson = s[ContactInsightKey.TYPE.ordinal()];
-        return new AIInsight(id,
-                isAbsent(typeJson) ? null : enumValue(ContactInsightType.class, typeJson, path, "type", p),
-                optionalText(s[ContactInsightKey.TITLE.ordinal()], path, "title", p),
-                optionalText(s[ContactInsightKey.DESCRIPTION.ordinal()], path, "description", p),
-                optionalPercent(s[ContactInsightKey.CONFIDENCE.ordinal()], path, "confidence", p),
-                optionalBool(s[ContactInsightKey.ACTIONABLE.ordinal()], path, "actionable", p, false),
-                optionalText(s[ContactInsightKey.SUGGESTED_ACTION.ordinal()], path, "suggestedAction", p),
-                optionalInstant(s[ContactInsightKey.DATE.ordinal()], path, "date", p));
-    }
-
-    // ---- notifications and users ----------------------------------------------------------------------------
-
-    private Notification readNotification(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = NOTIFICATION.read(json.getAsJsonObject());
-        String id = id(s[NotificationKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        JsonElement typeJson = s[NotificationKey.TYPE.ordinal()];
-        JsonElement priorityJson = s[NotificationKey.PRIORITY.ordinal()];
-        JsonElement metadataJson = s[NotificationKey.METADATA.ordinal()];
-        Map<String, String> metadata =
-                isAbsent(metadataJson) ? null : MappingValues.metadata(metadataJson, path, "metadata", p);
-        return new Notification(id,
-                optionalText(s[NotificationKey.USER_ID.ordinal()], path, "userId", p),
-                isAbsent(typeJson) ? null : enumValue(NotificationType.class, typeJson, path, "type", p),
-                optionalText(s[NotificationKey.TITLE.ordinal()], path, "title", p),
-                optionalText(s[NotificationKey.MESSAGE.ordinal()], path, "message", p),
-                isAbsent(priorityJson) ? null : enumValue(Priority.class, priorityJson, path, "priority", p),
-                optionalBool(s[NotificationKey.READ.ordinal()], path, "read", p, false),
-                optionalText(s[NotificationKey.ACTION_URL.ordinal()], path, "actionUrl", p),
-                metadata,
-                optionalInstant(s[NotificationKey.CREATED_AT.ordinal()], path, "createdAt", p),
-                optionalInstant(s[NotificationKey.EXPIRES_AT.ordinal()], path, "expiresAt", p));
-    }
-
-    private User readUser(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = USER.read(json.getAsJsonObject());
-        String id = id(s[UserKey.ID.ordinal()], path, "id", p);
-        if (id == null) {
-            return null;
-        }
-        JsonElement roleJson = s[UserKey.ROLE.ordinal()];
-        JsonElement preferencesJson = s[UserKey.PREFERENCES.ordinal()];
-        return new User(id,
-                optionalText(s[UserKey.EMAIL.ordinal()], path, "email", p),
-                optionalText(s[UserKey.NAME.ordinal()], path, "name", p),
-                optionalText(s[UserKey.AVATAR.ordinal()], path, "avatar", p),
-                isAbsent(roleJson) ? null : enumValue(UserRole.class, roleJson, path, "role", p),
-                isAbsent(preferencesJson) ? null : readPreferences(preferencesJson, path + ".preferences", p),
-                optionalInstant(s[UserKey.CREATED_AT.ordinal()], path, "createdAt", p),
-                optionalInstant(s[UserKey.LAST_LOGIN.ordinal()], path, "lastLogin", p));
-    }
-
-    private UserPreferences readPreferences(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = PREFERENCES.read(json.getAsJsonObject());
-        JsonElement themeJson = s[PreferencesKey.THEME.ordinal()];
-        return new UserPreferences(
-                isAbsent(themeJson) ? null : enumValue(Theme.class, themeJson, path, "theme", p),
-                optionalBool(s[PreferencesKey.NOTIFICATIONS.ordinal()], path, "notifications", p, true),
-                optionalText(s[PreferencesKey.TIMEZONE.ordinal()], path, "timezone", p));
-    }
-
-    // ---- small combinators ----------------------------------------------------------------------------------
-
-    private static <T> void ifPresent(T value, java.util.function.Consumer<T> sink) {
-        if (value != null) {
-            sink.accept(value);
-        }
-    }
-
-    private static <T> T required(JsonElement e, String path, String field, MappingProblems p, ItemReader<T> reader) {
-        if (isAbsent(e)) {
-            p.add(path, field, "missing required field");
-            return null;
-        }
-        return reader.read(e, path, p);
-    }
 }

@@ -1,42 +1,35 @@
 package com.flowcrm.store;
 
-import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.Mapped;
 import com.flowcrm.common.WarningThrottle;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.flowcrm.model.change.ContactUpdate;
+import com.flowcrm.model.change.DealActivityAdded;
+import com.flowcrm.model.change.DealCreated;
+import com.flowcrm.model.change.DealUpdate;
+import com.flowcrm.model.change.EventName;
+import com.flowcrm.model.change.NotificationAdded;
+import com.flowcrm.model.change.RemoteEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the stores and turns live WebSocket events into store changes: each frame is mapped and validated on the
- * socket thread that received it, and only a valid, typed event is queued on the {@link EventDispatcher}, which
- * applies it on the UI thread. An invalid event is rejected whole (state unchanged, a rate-limited WARN, a counter).
+ * Owns the stores and turns live events into store changes: each event is mapped and validated on the thread that
+ * read it ({@link LiveUpdates} wires the socket), and only a valid, typed {@link RemoteEvent} is queued on the
+ * {@link EventDispatcher}, which applies it on the UI thread. An invalid event is rejected whole (state unchanged,
+ * a rate-limited WARN, a counter).
  */
 public final class RootStore {
     private static final Logger LOG = LoggerFactory.getLogger(RootStore.class);
     private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
-
-    /** The live events of websocket-connections.md. */
-    public static final String DEAL_CREATED = "deal:created";
-    public static final String DEAL_UPDATED = "deal:updated";
-    public static final String DEAL_STAGE_CHANGED = "deal:stage_changed";
-    public static final String DEAL_ACTIVITY_ADDED = "deal:activity_added";
-    public static final String CONTACT_UPDATED = "contact:updated";
-    public static final String CONTACT_HEALTH_CHANGED = "contact:health_changed";
-    public static final String NOTIFICATION_NEW = "notification:new";
 
     private final Executor uiExecutor;
     private final EventDispatcher dispatcher;
@@ -44,7 +37,6 @@ public final class RootStore {
     private final ContactsStore contacts;
     private final NotificationsStore notifications = new NotificationsStore();
     private final StoreCounters counters = new StoreCounters();
-    private final JsonMapper mapper = JsonMapper.create();
     private final WarningThrottle warnings;
     private final AtomicBoolean countersPublishPending = new AtomicBoolean();
 
@@ -83,58 +75,49 @@ public final class RootStore {
     }
 
     /**
-     * One live event. Thread-safe; called on the WebSocket read thread: maps and validates there and queues a typed
-     * change; never touches a model.
+     * One live event, mapped and validated on the thread that read it (the socket's read thread): a valid event is
+     * queued for the UI thread; an invalid one is rejected whole (counted, one rate-limited WARN) and never touches
+     * a model. An event name the stores do not know is counted as unknown, a missing one as malformed. Thread-safe.
      */
-    public void handleFrame(String event, JsonElement data) {
+    public void accept(String event, Mapped<? extends RemoteEvent> mapped) {
         if (event == null || event.isBlank()) {
-            handleMalformedFrame("frame without an event name");
+            counters.malformed();
+            warnings.warn("malformed", "Ignored malformed event: {}", "no event name");
+            publishCountersSoon();
             return;
         }
-        switch (event) {
-            case DEAL_CREATED -> accept(event, mapper.deal(data), deals::applyCreated);
-            case DEAL_UPDATED -> accept(event, mapper.dealUpdated(data), deals::applyUpdate);
-            case DEAL_STAGE_CHANGED -> accept(event, mapper.dealStageChanged(data), deals::applyUpdate);
-            case DEAL_ACTIVITY_ADDED -> accept(event, mapper.dealActivityAdded(data), deals::applyActivity);
-            case CONTACT_UPDATED -> accept(event, mapper.contactUpdated(data), contacts::applyUpdate);
-            case CONTACT_HEALTH_CHANGED -> accept(event, mapper.contactHealthChanged(data), contacts::applyUpdate);
-            case NOTIFICATION_NEW -> accept(event, mapper.notification(data), notifications::applyNew);
-            default -> {
-                counters.unknown();
-                warnings.warn("unknown:" + event, "Ignored unknown event '{}'", shorten(event));
-                publishCountersSoon();
+        if (EventName.fromWire(event) == null) {
+            counters.unknown();
+            warnings.warn("unknown:" + event, "Ignored unknown event '{}'", shorten(event));
+            publishCountersSoon();
+            return;
+        }
+        if (!mapped.isClean()) {
+            counters.rejected();
+            warnings.warn("rejected:" + event, "Rejected {}: {}", event, mapped.describeProblems());
+            publishCountersSoon();
+            return;
+        }
+        RemoteEvent change = mapped.value();
+        dispatcher.submit(() -> {
+            if (apply(change) == ApplyOutcome.APPLIED) {
+                counters.applied();
+            } else {
+                counters.ignored();
+                LOG.debug("Ignored {} for an id the store does not have, or a repeat", event);
             }
-        }
+        });
     }
 
-    /** A whole frame as text ({@code {event, data}}); frames that are not JSON or name no event are counted as malformed. */
-    public void handleRawFrame(String text) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text == null ? "" : text);
-        } catch (JsonParseException e) {
-            // Gson reports bad JSON only by throwing; a malformed frame is rare, so this is off the hot path
-            handleMalformedFrame("not JSON");
-            return;
-        }
-        if (!root.isJsonObject()) {
-            handleMalformedFrame("not a JSON object");
-            return;
-        }
-        JsonObject frame = root.getAsJsonObject();
-        JsonElement event = frame.get("event");
-        if (event == null || !event.isJsonPrimitive() || !event.getAsJsonPrimitive().isString()) {
-            handleMalformedFrame("frame without an event name");
-            return;
-        }
-        handleFrame(event.getAsString(), frame.get("data"));
-    }
-
-    /** Counts a frame the realtime client could not read (not JSON, no event). */
-    public void handleMalformedFrame(String reason) {
-        counters.malformed();
-        warnings.warn("malformed", "Ignored malformed frame: {}", reason);
-        publishCountersSoon();
+    /** Applies one event to the store it belongs to; on the UI thread, inside a dispatcher batch. */
+    private ApplyOutcome apply(RemoteEvent change) {
+        return switch (change) {
+            case DealCreated created -> deals.applyCreated(created.deal());
+            case DealUpdate update -> deals.applyUpdate(update);
+            case DealActivityAdded added -> deals.applyActivity(added);
+            case ContactUpdate update -> contacts.applyUpdate(update);
+            case NotificationAdded added -> notifications.applyNew(added.notification());
+        };
     }
 
     /** Logout: empties every store, after the events queued before it. */
@@ -194,24 +177,6 @@ public final class RootStore {
     /** Fetching the fresh lists failed: the held events are applied as they are. Any thread. */
     public void abortResync() {
         uiExecutor.execute(dispatcher::abortResync);
-    }
-
-    private <T> void accept(String event, Mapped<T> mapped, Function<T, ApplyOutcome> apply) {
-        if (!mapped.isClean()) {
-            counters.rejected();
-            warnings.warn("rejected:" + event, "Rejected {}: {}", event, mapped.describeProblems());
-            publishCountersSoon();
-            return;
-        }
-        T value = mapped.value();
-        dispatcher.submit(() -> {
-            if (apply.apply(value) == ApplyOutcome.APPLIED) {
-                counters.applied();
-            } else {
-                counters.ignored();
-                LOG.debug("Ignored {} for an id the store does not have, or a repeat", event);
-            }
-        });
     }
 
     /** Rejections happen off the UI thread; one pending task is enough to show the new counts. */

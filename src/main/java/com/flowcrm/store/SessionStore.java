@@ -53,9 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    /** The WebSocket events that carry store changes. */
-    public static final List<String> STORE_EVENTS = List.of("deal:created", "deal:updated", "deal:stage_changed",
-            "deal:activity_added", "contact:updated", "contact:health_changed", "notification:new");
     private static final long MIN_REFRESH_DELAY_MS = 1000;
     private static final String EXPIRED_MESSAGE = "Your session expired. Please sign in again.";
 
@@ -97,9 +94,7 @@ public final class SessionStore implements AutoCloseable {
         this.clock = clock;
         this.api = new FlowApiClient(config.apiUrl(), http);
         this.realtime = new RealtimeClient(config.realtimeSettings());
-        for (String event : STORE_EVENTS) {
-            realtime.on(event, (name, data, receivedAt) -> root.handleFrame(name, data));
-        }
+        LiveUpdates.wire(realtime, root);
         realtime.addStatusListener(status -> scheduleConnectionPublish());
         realtime.setResyncListener(this::resync);
         realtime.setTokenRefresher(() -> api.refresh().thenApply(AuthTokens::accessToken));

@@ -20,7 +20,9 @@ import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.ContactUpdate;
 import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.DealCreated;
 import com.flowcrm.model.change.DealUpdate;
+import com.flowcrm.model.change.NotificationAdded;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.time.Instant;
@@ -328,6 +330,29 @@ class JsonMapperTest {
         assertThat(mapper.contact(mapper.toJson(c)).value().getSentiment()).isEqualTo(Sentiment.POSITIVE);
         var patch = mapper.toJson(new DealChanges().stage(DealStage.PROPOSAL).competitorMentioned(null));
         assertThat(patch.toString()).isEqualTo("{\"stage\":\"proposal\",\"competitorMentioned\":null}");
+    }
+
+    @Test
+    void aLiveEventIsMappedByItsNameToItsTypedChange() {
+        assertThat(mapper.event("deal:created", json("{\"id\":\"d1\",\"stage\":\"proposal\"}")).value())
+                .isInstanceOfSatisfying(DealCreated.class, c -> assertThat(c.deal().getStage()).isEqualTo(DealStage.PROPOSAL));
+        assertThat(mapper.event("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"closed_won\"}")).value())
+                .isInstanceOfSatisfying(DealUpdate.class, u -> assertThat(u.changes().stage()).isEqualTo(DealStage.CLOSED_WON));
+        assertThat(mapper.event("contact:health_changed", json("{\"id\":\"c1\",\"newScore\":35}")).value())
+                .isInstanceOfSatisfying(ContactUpdate.class, u -> assertThat(u.changes().healthScore()).isEqualTo(35));
+        assertThat(mapper.event("notification:new", json("{\"id\":\"n1\",\"title\":\"Hi\"}")).value())
+                .isInstanceOfSatisfying(NotificationAdded.class, n -> assertThat(n.notification().getTitle()).isEqualTo("Hi"));
+        assertThat(JsonMapper.eventReader().apply("deal:activity_added",
+                json("{\"dealId\":\"d1\",\"activity\":{\"id\":\"a1\",\"type\":\"call\",\"date\":1}}")).value())
+                .isInstanceOf(DealActivityAdded.class);
+    }
+
+    @Test
+    void anUnknownEventOrABadPayloadMapsToNoEventWithTheReason() {
+        assertThat(mapper.event("deal:exploded", json("{}")).describeProblems()).isEqualTo("event: unknown event 'deal:exploded'");
+        assertThat(mapper.event("deal:created", json("{\"title\":\"no id\"}")).describeProblems())
+                .isEqualTo("deal.id: missing required field");
+        assertThat(mapper.event("deal:updated", json("[1]")).isPresent()).isFalse();
     }
 
     @Test

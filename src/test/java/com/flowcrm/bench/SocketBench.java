@@ -1,10 +1,11 @@
 package com.flowcrm.bench;
 
+import com.flowcrm.model.change.EventName;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeEventHandler;
 import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.store.RootStore;
-import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.LiveUpdates;
 import com.flowcrm.store.StoreCounters;
 import com.google.gson.JsonObject;
 import java.net.URI;
@@ -22,7 +23,7 @@ import javafx.animation.AnimationTimer;
 /**
  * Through the real socket: the demo server broadcasts a pre-generated stream as fast as the socket takes it (or at a
  * steady rate), the app's {@link RealtimeClient} receives and parses it on its read thread, and then either only
- * counts it (the wire's limit) or hands it to {@link RootStore#handleFrame} like the session does, through the
+ * counts it (the wire's limit) or hands it to {@link LiveUpdates#eventHandler} like the session does, through the
  * dispatcher onto the FX thread, with the views shown (end to end).
  */
 final class SocketBench {
@@ -52,8 +53,8 @@ final class SocketBench {
     static Connection connect(BenchDataset data) throws InterruptedException {
         RealtimeClient client = new RealtimeClient(RealtimeSettings.defaults());
         SocketBench bench = new SocketBench(data);
-        for (String event : SessionStore.STORE_EVENTS) {
-            client.on(event, (name, json, receivedAt) -> bench.sink.onEvent(name, json, receivedAt));
+        for (EventName event : EventName.values()) {
+            client.on(event.wireName(), (name, json, receivedAt) -> bench.sink.onEvent(name, json, receivedAt));
         }
         client.connect(URI.create(data.server.wsUrl()), data.token);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -134,7 +135,7 @@ final class SocketBench {
                 done.countDown();
             }
         });
-        sink = (event, json, receivedAt) -> root.handleFrame(event, json);
+        sink = LiveUpdates.eventHandler(root);
         StoreApplyBench.gc();
         long start = System.nanoTime();
         long sent = sendAll();
@@ -196,9 +197,10 @@ final class SocketBench {
                 done.countDown();
             }
         });
+        RealtimeEventHandler toStore = LiveUpdates.eventHandler(root);
         sink = (event, json, receivedAt) -> {
             long sentAt = json.getAsJsonObject().get("sentAtNanos").getAsLong();
-            root.handleFrame(event, json);
+            toStore.onEvent(event, json, receivedAt);
             // queued right behind the event, so it runs in the same batch, after the event was applied
             root.dispatcher().submit(() -> {
                 if (pending[0] == 0) {

@@ -3,6 +3,8 @@ package com.flowcrm.bench;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
+import com.flowcrm.realtime.RealtimeEventHandler;
+import com.flowcrm.store.LiveUpdates;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.StoreCounters;
 import com.google.gson.JsonParser;
@@ -95,9 +97,10 @@ final class StoreApplyBench {
         });
         gc();
         long start = System.nanoTime();
+        RealtimeEventHandler toStore = LiveUpdates.eventHandler(root);
         Thread producer = new Thread(() -> {
             for (BenchDataset.Event e : events) {
-                root.handleFrame(e.name(), e.data());
+                toStore.onEvent(e.name(), e.data(), 0L);
             }
             root.dispatcher().submit(() -> lastApplied[0] = true);
         }, "bench-socket-batched");

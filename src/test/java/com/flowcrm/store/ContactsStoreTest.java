@@ -20,12 +20,14 @@ class ContactsStoreTest {
     private final JsonMapper mapper = JsonMapper.create();
     private ManualExecutor ui;
     private RootStore root;
+    private LiveFrames live;
     private ContactsStore contacts;
 
     @BeforeEach
     void load() {
         ui = new ManualExecutor();
         root = new RootStore(ui, Clock.fixed(NOW, ZoneOffset.UTC));
+        live = new LiveFrames(root);
         contacts = root.contacts();
         root.loadSnapshot(null, List.of(
                 contact("{\"id\":\"a\",\"name\":\"Ann\",\"company\":\"Acme\",\"healthScore\":80,\"totalValue\":150000,"
@@ -53,7 +55,7 @@ class ContactsStoreTest {
 
     @Test
     void healthChangeReordersTheViewAndUpdatesStats() {
-        root.handleFrame("contact:health_changed", json("{\"id\":\"b\",\"oldScore\":30,\"newScore\":95}"));
+        live.send("contact:health_changed", json("{\"id\":\"b\",\"oldScore\":30,\"newScore\":95}"));
         ui.pulse();
         assertThat(ids(contacts.sortedByHealth())).containsExactly("c", "a", "b");
         assertThat(contacts.byId("b").getRelationshipHealth()).isEqualTo(RelationshipHealth.HIGH);
@@ -69,7 +71,7 @@ class ContactsStoreTest {
         contacts.filterProperty().set(ContactFilter.RECENT);
         assertThat(ids(contacts.sortedByHealth())).containsExactly("c", "a");
 
-        root.handleFrame("contact:updated", json("{\"id\":\"b\",\"changes\":{\"last_contact\":\"2026-03-01T09:00:00Z\"}}"));
+        live.send("contact:updated", json("{\"id\":\"b\",\"changes\":{\"last_contact\":\"2026-03-01T09:00:00Z\"}}"));
         ui.pulse();
         assertThat(ids(contacts.sortedByHealth())).containsExactly("b", "c", "a");
 
@@ -84,8 +86,8 @@ class ContactsStoreTest {
     void remoteChangesNameTheContact() {
         List<RemoteChange> seen = new ArrayList<>();
         contacts.addRemoteChangeListener(seen::add);
-        root.handleFrame("contact:health_changed", json("{\"id\":\"a\",\"newScore\":10}"));
-        root.handleFrame("contact:health_changed", json("{\"id\":\"a\",\"newScore\":80}"));
+        live.send("contact:health_changed", json("{\"id\":\"a\",\"newScore\":10}"));
+        live.send("contact:health_changed", json("{\"id\":\"a\",\"newScore\":80}"));
         ui.pulse();
         assertThat(seen).containsExactly(new RemoteChange(RemoteChange.Kind.UPDATED, "a"));
     }

@@ -22,12 +22,14 @@ class DealsStoreViewsTest {
     private final JsonMapper mapper = JsonMapper.create();
     private ManualExecutor ui;
     private RootStore root;
+    private LiveFrames live;
     private DealsStore deals;
 
     @BeforeEach
     void load() {
         ui = new ManualExecutor();
         root = new RootStore(ui, Clock.fixed(NOW, ZoneOffset.UTC));
+        live = new LiveFrames(root);
         deals = root.deals();
         root.loadSnapshot(List.of(
                 deal("{\"id\":\"p1\",\"title\":\"Alpha\",\"company\":\"Acme\",\"stage\":\"proposal\",\"value\":1000,\"probability\":50,"
@@ -46,7 +48,7 @@ class DealsStoreViewsTest {
     }
 
     private void event(String name, String data) {
-        root.handleFrame(name, json(data));
+        live.send(name, json(data));
     }
 
     @Test

@@ -21,12 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RootStoreEventsTest {
     private final JsonMapper mapper = JsonMapper.create();
     private RootStore root;
+    private LiveFrames live;
     private Deal d1;
     private Contact c1;
 
     @BeforeEach
     void load() {
         root = new RootStore(Runnable::run);
+        live = new LiveFrames(root);
         root.deals().loadSnapshot(List.of(mapper.deal(Frames.deal("d1", "proposal", 1000, 50)).value(),
                 mapper.deal(Frames.deal("d2", "prospect", 500, 10)).value()));
         root.contacts().loadSnapshot(List.of(mapper.contact(Frames.contact("c1", "Ann", 55)).value()));
@@ -42,7 +44,7 @@ class RootStoreEventsTest {
 
     @Test
     void dealCreatedIsAddedFirst() {
-        root.handleFrame("deal:created", Frames.deal("d3", "qualified", 700, 30));
+        live.send("deal:created", Frames.deal("d3", "qualified", 700, 30));
         assertThat(root.deals().getDeals()).extracting(Deal::getId).containsExactly("d3", "d1", "d2");
         assertThat(root.deals().byId("d3").getStage()).isEqualTo(DealStage.QUALIFIED);
         assertThat(counts().applied()).isEqualTo(1);
@@ -50,7 +52,7 @@ class RootStoreEventsTest {
 
     @Test
     void dealCreatedWithAKnownIdReplacesInsteadOfDuplicating() {
-        root.handleFrame("deal:created", Frames.deal("d1", "negotiation", 2000, 80));
+        live.send("deal:created", Frames.deal("d1", "negotiation", 2000, 80));
         assertThat(root.deals().getDeals()).extracting(Deal::getId).containsExactly("d1", "d2");
         assertThat(root.deals().byId("d1")).isSameAs(d1);
         assertThat(d1.getValue()).isEqualTo(2000);
@@ -60,7 +62,7 @@ class RootStoreEventsTest {
     @Test
     void dealUpdatedReachesTheDealAndTheSelection() {
         long revision = d1.getRevision();
-        root.handleFrame("deal:updated", json("{\"id\":\"d1\",\"changes\":{\"value\":\"1500\",\"title\":\"Renamed\"}}"));
+        live.send("deal:updated", json("{\"id\":\"d1\",\"changes\":{\"value\":\"1500\",\"title\":\"Renamed\"}}"));
         Deal selected = root.deals().selectedDealProperty().get();
         assertThat(selected).isSameAs(d1);
         assertThat(selected.getValue()).isEqualTo(1500);
@@ -74,13 +76,13 @@ class RootStoreEventsTest {
         assertThat(root.deals().selectedDealProperty().get()).isSameAs(d1);
         assertThat(d1.getValue()).isEqualTo(1234);
         assertThat(root.deals().byId("d2")).isNull();
-        root.handleFrame("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"negotiation\",\"probability\":75}"));
+        live.send("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"negotiation\",\"probability\":75}"));
         assertThat(root.deals().selectedDealProperty().get().getStage()).isEqualTo(DealStage.NEGOTIATION);
     }
 
     @Test
     void stageChangedSetsStageAndProbabilityAlsoOnTheSelection() {
-        root.handleFrame("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"closed_won\",\"probability\":100}"));
+        live.send("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"closed_won\",\"probability\":100}"));
         Deal selected = root.deals().selectedDealProperty().get();
         assertThat(selected.getStage()).isEqualTo(DealStage.CLOSED_WON);
         assertThat(selected.getProbability()).isEqualTo(100);
@@ -91,8 +93,8 @@ class RootStoreEventsTest {
         d1.getActivities().add(new DealActivity("a0", ActivityType.NOTE, Instant.parse("2026-01-02T00:00:00Z"), "", null, null));
         String frame = "{\"dealId\":\"d1\",\"activity\":{\"id\":\"a1\",\"type\":\"call\",\"date\":\"2026-02-03T10:00:00Z\","
                 + "\"description\":\"Called\"}}";
-        root.handleFrame("deal:activity_added", json(frame));
-        root.handleFrame("deal:activity_added", json(frame));
+        live.send("deal:activity_added", json(frame));
+        live.send("deal:activity_added", json(frame));
         Deal selected = root.deals().selectedDealProperty().get();
         assertThat(selected.getActivities()).extracting(DealActivity::id).containsExactly("a1", "a0");
         assertThat(selected.getLastActivity()).isEqualTo(Instant.parse("2026-02-03T10:00:00Z"));
@@ -102,7 +104,7 @@ class RootStoreEventsTest {
 
     @Test
     void contactUpdatedReachesTheContactAndTheSelection() {
-        root.handleFrame("contact:updated", json("{\"id\":\"c1\",\"changes\":{\"company\":\"Globex\",\"churn_risk\":20}}"));
+        live.send("contact:updated", json("{\"id\":\"c1\",\"changes\":{\"company\":\"Globex\",\"churn_risk\":20}}"));
         Contact selected = root.contacts().selectedContactProperty().get();
         assertThat(selected).isSameAs(c1);
         assertThat(selected.getCompany()).isEqualTo("Globex");
@@ -112,7 +114,7 @@ class RootStoreEventsTest {
     @ParameterizedTest
     @CsvSource({"100,HIGH", "71,HIGH", "70,MEDIUM", "41,MEDIUM", "40,LOW", "0,LOW"})
     void healthChangedUsesTheSeventyFortyBoundaries(int score, RelationshipHealth expected) {
-        root.handleFrame("contact:health_changed", json("{\"id\":\"c1\",\"oldScore\":55,\"newScore\":" + score + "}"));
+        live.send("contact:health_changed", json("{\"id\":\"c1\",\"oldScore\":55,\"newScore\":" + score + "}"));
         Contact selected = root.contacts().selectedContactProperty().get();
         assertThat(selected.getHealthScore()).isEqualTo(score);
         assertThat(selected.getRelationshipHealth()).isEqualTo(expected);
@@ -120,9 +122,9 @@ class RootStoreEventsTest {
 
     @Test
     void notificationNewIsKeptNewestFirstWithUnreadCount() {
-        root.handleFrame("notification:new", json("{\"id\":\"n1\",\"title\":\"One\",\"type\":\"deal_update\",\"read\":false}"));
-        root.handleFrame("notification:new", json("{\"id\":\"n2\",\"title\":\"Two\",\"type\":\"ai_insight\"}"));
-        root.handleFrame("notification:new", json("{\"id\":\"n1\",\"title\":\"One again\"}"));
+        live.send("notification:new", json("{\"id\":\"n1\",\"title\":\"One\",\"type\":\"deal_update\",\"read\":false}"));
+        live.send("notification:new", json("{\"id\":\"n2\",\"title\":\"Two\",\"type\":\"ai_insight\"}"));
+        live.send("notification:new", json("{\"id\":\"n1\",\"title\":\"One again\"}"));
         assertThat(root.notifications().getNotifications()).extracting(n -> n.getId()).containsExactly("n2", "n1");
         assertThat(root.notifications().getUnreadCount()).isEqualTo(2);
         assertThat(counts().applied()).isEqualTo(2);
@@ -131,11 +133,11 @@ class RootStoreEventsTest {
 
     @Test
     void eventsForUnknownIdsChangeNothingAndAreCountedAsIgnored() {
-        root.handleFrame("deal:updated", json("{\"id\":\"nope\",\"changes\":{\"value\":1}}"));
-        root.handleFrame("deal:stage_changed", json("{\"id\":\"nope\",\"stage\":\"proposal\",\"probability\":5}"));
-        root.handleFrame("deal:activity_added", json("{\"dealId\":\"nope\",\"activity\":{\"id\":\"a\",\"type\":\"call\",\"date\":1}}"));
-        root.handleFrame("contact:updated", json("{\"id\":\"nope\",\"changes\":{\"name\":\"x\"}}"));
-        root.handleFrame("contact:health_changed", json("{\"id\":\"nope\",\"newScore\":5}"));
+        live.send("deal:updated", json("{\"id\":\"nope\",\"changes\":{\"value\":1}}"));
+        live.send("deal:stage_changed", json("{\"id\":\"nope\",\"stage\":\"proposal\",\"probability\":5}"));
+        live.send("deal:activity_added", json("{\"dealId\":\"nope\",\"activity\":{\"id\":\"a\",\"type\":\"call\",\"date\":1}}"));
+        live.send("contact:updated", json("{\"id\":\"nope\",\"changes\":{\"name\":\"x\"}}"));
+        live.send("contact:health_changed", json("{\"id\":\"nope\",\"newScore\":5}"));
         assertThat(counts().ignored()).isEqualTo(5);
         assertThat(counts().applied()).isZero();
         assertThat(root.deals().size()).isEqualTo(2);
@@ -176,7 +178,7 @@ class RootStoreEventsTest {
         String[] parts = eventAndData.split("\\|", 2);
         String before = describeState();
         long d1Revision = d1.getRevision();
-        root.handleFrame(parts[0], json(parts[1]));
+        live.send(parts[0], json(parts[1]));
         assertThat(describeState()).isEqualTo(before);
         assertThat(d1.getRevision()).isEqualTo(d1Revision);
         assertThat(counts().rejected()).isEqualTo(1);
@@ -186,14 +188,15 @@ class RootStoreEventsTest {
     @Test
     void unknownEventsAndMalformedFramesAreCounted() {
         String before = describeState();
-        root.handleFrame("deal:exploded", json("{\"id\":\"d1\"}"));
-        root.handleFrame(null, json("{}"));
-        root.handleRawFrame("not json {");
-        root.handleRawFrame("[1,2]");
-        root.handleRawFrame("{\"data\":{}}");
-        root.handleRawFrame("{\"event\":\"deal:updated\",\"data\":{\"id\":\"d1\",\"changes\":{\"value\":9}}}");
+        live.send("deal:exploded", json("{\"id\":\"d1\"}"));
+        live.send(null, json("{}"));
+        live.frame("not json {");
+        live.frame("[1,2]");
+        live.frame("{\"data\":{}}");
+        live.frame("{\"event\":\"deal:updated\",\"data\":{\"id\":\"d1\",\"changes\":{\"value\":9}}}");
         assertThat(counts().unknown()).isEqualTo(1);
-        assertThat(counts().malformed()).isEqualTo(4);
+        assertThat(counts().malformed()).as("the event without a name").isEqualTo(1);
+        assertThat(live.refusedFrames()).as("frames the client's reader refuses, counted there").isEqualTo(3);
         assertThat(counts().applied()).isEqualTo(1);
         assertThat(d1.getValue()).isEqualTo(9);
         assertThat(before).isNotEqualTo(describeState());
@@ -202,7 +205,7 @@ class RootStoreEventsTest {
 
     @Test
     void clearEmptiesEveryStore() {
-        root.handleFrame("notification:new", json("{\"id\":\"n1\"}"));
+        live.send("notification:new", json("{\"id\":\"n1\"}"));
         root.clear();
         assertThat(root.deals().getDeals()).isEmpty();
         assertThat(root.deals().selectedDealProperty().get()).isNull();

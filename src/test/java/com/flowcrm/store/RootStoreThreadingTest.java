@@ -17,6 +17,7 @@ class RootStoreThreadingTest {
     void tenThousandFramesFromTheSocketThreadAreAppliedInOrderInOneUiRun() throws Exception {
         ManualExecutor ui = new ManualExecutor();
         RootStore root = new RootStore(ui);
+        LiveFrames live = new LiveFrames(root);
         root.loadSnapshot(List.of(mapper.deal(Frames.deal("d1", "prospect", 0, 10)).value()), null, null);
         ui.pulse();
         Deal d1 = root.deals().byId("d1");
@@ -26,7 +27,7 @@ class RootStoreThreadingTest {
 
         Thread socket = new Thread(() -> {
             for (int i = 1; i <= 10_000; i++) {
-                root.handleFrame("deal:updated", json("{\"id\":\"d1\",\"changes\":{\"value\":" + i + "}}"));
+                live.send("deal:updated", json("{\"id\":\"d1\",\"changes\":{\"value\":" + i + "}}"));
             }
         }, "socket-read");
         socket.start();
@@ -48,13 +49,14 @@ class RootStoreThreadingTest {
     void eventsDuringAResyncAreAppliedAfterTheFreshListSoTheyAreNotLost() {
         ManualExecutor ui = new ManualExecutor();
         RootStore root = new RootStore(ui);
+        LiveFrames live = new LiveFrames(root);
         root.loadSnapshot(List.of(mapper.deal(Frames.deal("d1", "prospect", 100, 10)).value()), null, null);
         ui.pulse();
         Deal d1 = root.deals().byId("d1");
 
         root.beginResync();
-        root.handleFrame("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"negotiation\",\"probability\":80}"));
-        root.handleFrame("deal:created", Frames.deal("d2", "qualified", 5, 20));
+        live.send("deal:stage_changed", json("{\"id\":\"d1\",\"stage\":\"negotiation\",\"probability\":80}"));
+        live.send("deal:created", Frames.deal("d2", "qualified", 5, 20));
         ui.pulse();
         assertThat(d1.getStage()).as("held back while the fresh list loads").isEqualTo(DealStage.PROSPECT);
         assertThat(root.deals().byId("d2")).isNull();
@@ -74,10 +76,11 @@ class RootStoreThreadingTest {
     void anAbortedResyncStillAppliesTheHeldEvents() {
         ManualExecutor ui = new ManualExecutor();
         RootStore root = new RootStore(ui);
+        LiveFrames live = new LiveFrames(root);
         root.loadSnapshot(List.of(mapper.deal(Frames.deal("d1", "prospect", 100, 10)).value()), null, null);
         ui.pulse();
         root.beginResync();
-        root.handleFrame("deal:updated", json("{\"id\":\"d1\",\"changes\":{\"value\":7}}"));
+        live.send("deal:updated", json("{\"id\":\"d1\",\"changes\":{\"value\":7}}"));
         ui.pulse();
         assertThat(root.deals().byId("d1").getValue()).isEqualTo(100);
         root.abortResync();

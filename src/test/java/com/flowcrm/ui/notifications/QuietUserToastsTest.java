@@ -3,6 +3,7 @@ package com.flowcrm.ui.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flowcrm.store.LiveUpdates;
 import com.flowcrm.ui.DesktopRig;
 import com.flowcrm.ui.StubBackend;
 import com.google.gson.JsonParser;
@@ -40,9 +41,9 @@ class QuietUserToastsTest {
         rig.signIn(robot, "quiet@acme.example", "secret");
         assertThat(rig.session.getCurrentUser().preferences().notifications()).isFalse();
 
-        rig.root.handleFrame("notification:new", JsonParser.parseString("""
+        LiveUpdates.eventHandler(rig.root).onEvent("notification:new", JsonParser.parseString("""
                 {"id":"n-quiet-1","userId":"u-quiet","type":"task_due","title":"Send the proposal","message":"Due today",
-                 "priority":"medium","read":false,"createdAt":"2026-03-01T09:00:00Z"}"""));
+                 "priority":"medium","read":false,"createdAt":"2026-03-01T09:00:00Z"}"""), System.nanoTime());
 
         await().atMost(DesktopRig.WAIT).until(() -> rig.root.notifications().getUnreadCount() == 1);
         WaitForAsyncUtils.waitForFxEvents();
