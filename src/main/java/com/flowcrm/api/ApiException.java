@@ -1,6 +1,9 @@
 package com.flowcrm.api;
 
-/** A REST call that failed, with a kind the caller can act on and a message a person can read. */
+/**
+ * A REST call that failed, with a kind the caller can act on (retry, refresh, re-check, give up), the HTTP status
+ * and a message a person can read (the server's own reason where it gave one).
+ */
 public class ApiException extends RuntimeException {
     /** Why the call failed. */
     public enum Kind {
@@ -12,6 +15,8 @@ public class ApiException extends RuntimeException {
         FORBIDDEN,
         /** 404. */
         NOT_FOUND,
+        /** 412: the record changed since the version sent in {@code If-Match}. */
+        STALE,
         /** Another 4xx: the server refused the request, usually with a message. */
         REJECTED,
         /** 5xx. */

@@ -3,13 +3,12 @@ package com.flowcrm.cli;
 import com.flowcrm.api.ApiException;
 import com.flowcrm.api.AuthTokens;
 import com.flowcrm.api.FlowApiClient;
-import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.MappedList;
+import com.flowcrm.common.Failures;
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.model.User;
 import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.realtime.SocketUrls;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,11 +123,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private User login(FlowApiClient api, String password) throws StepFailed {
         long start = System.nanoTime();
-        JsonObject response = await(api.login(server.email, password), "Login");
-        User user = JsonMapper.create().user(response.get("user")).value();
-        if (user == null) {
-            fail("Login answered without a usable user", ExitCode.UNREACHABLE, "the server does not speak the Flow CRM API.");
-        }
+        User user = await(api.login(server.email, password), "Login");
         ok("Login: " + server.email + " signed in as " + user.name() + " (" + user.role().wireName() + ") in "
                 + millisSince(start) + " ms");
         return user;
@@ -150,14 +145,9 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private void checkData(FlowApiClient api) throws StepFailed {
-        JsonMapper mapper = JsonMapper.create();
         long start = System.nanoTime();
-        MappedList<?> deals = mapper.deals(await(api.deals(), "Deals"));
-        MappedList<?> contacts = mapper.contacts(await(api.contacts(), "Contacts"));
-        if (deals.values() == null || contacts.values() == null) {
-            fail("Data: the deals or contacts answer is not a list", ExitCode.UNREACHABLE,
-                    "the server does not speak the Flow CRM API.");
-        }
+        MappedList<?> deals = await(api.deals(), "Deals");
+        MappedList<?> contacts = await(api.contacts(), "Contacts");
         String skipped = deals.skipped() + contacts.skipped() > 0
                 ? " (" + deals.skipped() + " deals and " + contacts.skipped() + " contacts unreadable: see the log)" : "";
         ok("Data: " + deals.values().size() + " deals, " + contacts.values().size() + " contacts loaded in "
@@ -237,7 +227,7 @@ public final class DoctorCommand implements Callable<Integer> {
         try {
             return future.get(STEP_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = FlowApiClient.unwrap(e);
+            Throwable cause = Failures.unwrap(e);
             if (cause instanceof ApiException api) {
                 switch (api.kind()) {
                     case UNAUTHORIZED, FORBIDDEN -> fail(step + " refused: " + api.getMessage(), ExitCode.AUTH_FAILED,

@@ -2,10 +2,11 @@ package com.flowcrm.store;
 
 import com.flowcrm.api.ApiException;
 import com.flowcrm.api.AuthTokens;
+import com.flowcrm.api.CrmApi;
+import com.flowcrm.api.WriteOptions;
+import com.flowcrm.common.Failures;
 import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.api.FlowApiClient;
-import com.flowcrm.api.JsonMapper;
-import com.flowcrm.api.Mapped;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.common.DaemonThreads;
 import com.flowcrm.common.UrlRedaction;
@@ -17,11 +18,9 @@ import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
-import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.RealtimeStatus;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeSettings;
-import com.google.gson.JsonElement;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,13 +57,13 @@ public final class SessionStore implements AutoCloseable {
 
     private final RootStore root;
     private final EventDispatcher dispatcher;
-    private final JsonMapper mapper = JsonMapper.create();
     private final Clock clock;
     private final ExecutorService http = Executors.newCachedThreadPool(DaemonThreads.named("flow-http"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("flow-session"));
     private final RealtimeClient realtime;
     private volatile SessionConfig config;
-    private volatile FlowApiClient api;
+    private final Function<String, CrmApi> apis;
+    private volatile CrmApi api;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.SIGNED_OUT);
     private final ReadOnlyObjectWrapper<User> currentUser = new ReadOnlyObjectWrapper<>(this, "currentUser");
@@ -88,11 +87,20 @@ public final class SessionStore implements AutoCloseable {
     }
 
     public SessionStore(SessionConfig config, RootStore root, Clock clock) {
+        this(config, root, clock, null);
+    }
+
+    /**
+     * @param apis the REST client for a base URL; null for {@link FlowApiClient} on the session's HTTP threads
+     *             (tests pass a fake)
+     */
+    public SessionStore(SessionConfig config, RootStore root, Clock clock, Function<String, CrmApi> apis) {
         this.config = Objects.requireNonNull(config, "config");
         this.root = Objects.requireNonNull(root, "root");
         this.dispatcher = root.dispatcher();
         this.clock = clock;
-        this.api = new FlowApiClient(config.apiUrl(), http);
+        this.apis = apis != null ? apis : url -> new FlowApiClient(url, http);
+        this.api = this.apis.apply(config.apiUrl());
         this.realtime = new RealtimeClient(config.realtimeSettings());
         LiveUpdates.wire(realtime, root);
         realtime.addStatusListener(status -> scheduleConnectionPublish());
@@ -156,7 +164,7 @@ public final class SessionStore implements AutoCloseable {
             throw new IllegalStateException("Sign out before changing the server.");
         }
         validateWsUrl(wsUrl);
-        FlowApiClient next = new FlowApiClient(apiUrl, http);
+        CrmApi next = apis.apply(apiUrl);
         watchTokens(next);
         this.api = next;
         this.config = config.withServers(apiUrl, wsUrl);
@@ -179,12 +187,7 @@ public final class SessionStore implements AutoCloseable {
             state.set(SessionState.SIGNING_IN);
             endReason.set("");
         });
-        FlowApiClient client = api;
-        CompletableFuture<User> signedIn = client.login(email.trim(), password).thenApply(response -> {
-            User user = required(mapper.user(response.get("user")), "The server's login answer has no usable user: ");
-            return user;
-        });
-        return startLive(signedIn, generation);
+        return startLive(api.login(email.trim(), password), generation);
     }
 
     /** Resumes a session from tokens kept elsewhere: GET /auth/me, then the same loading as {@link #login}. */
@@ -196,11 +199,7 @@ public final class SessionStore implements AutoCloseable {
         long generation = sessionGeneration.incrementAndGet();
         onUi(() -> state.set(SessionState.SIGNING_IN));
         api.setTokens(new AuthTokens(token, refreshToken));
-        CompletableFuture<User> me = api.me().thenApply(json -> {
-            User user = required(mapper.user(json), "The server's /auth/me answer is not a user: ");
-            return user;
-        });
-        return startLive(me, generation);
+        return startLive(api.me(), generation);
     }
 
     /**
@@ -229,7 +228,7 @@ public final class SessionStore implements AutoCloseable {
             if (error == null) {
                 return;
             }
-            Throwable cause = FlowApiClient.unwrap(error);
+            Throwable cause = Failures.unwrap(error);
             log.info("Sign-in failed: {}", cause.getMessage());
             root.abortResync();
             realtime.disconnect();
@@ -247,7 +246,7 @@ public final class SessionStore implements AutoCloseable {
     /** Signs out: tells the server, disconnects, clears every store. Never fails. */
     public CompletableFuture<Void> logout() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        FlowApiClient client = api;
+        CrmApi client = api;
         endLocally();
         client.logout().whenComplete((ignored, error) -> onUi(() -> {
             endReason.set("");
@@ -285,14 +284,14 @@ public final class SessionStore implements AutoCloseable {
 
     // ---- token lifetime --------------------------------------------------------------------------------
 
-    private void watchTokens(FlowApiClient client) {
+    private void watchTokens(CrmApi client) {
         client.addTokenListener(tokens -> {
             realtime.updateToken(tokens.accessToken());
             scheduleRefresh(client, tokens);
         });
     }
 
-    private void scheduleRefresh(FlowApiClient client, AuthTokens tokens) {
+    private void scheduleRefresh(CrmApi client, AuthTokens tokens) {
         cancel(refreshTimer);
         tokens.lifetime().ifPresent(lifetime -> {
             // at least a second apart: a token whose 80% mark already passed (a very short lifetime, a skewed
@@ -305,7 +304,7 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
-    private void refreshNow(FlowApiClient client, Instant expiresAt) {
+    private void refreshNow(CrmApi client, Instant expiresAt) {
         if (!active.get() || client != api) {
             log.debug("Token refresh skipped: {}", active.get() ? "the server changed" : "not signed in");
             return;
@@ -314,7 +313,7 @@ public final class SessionStore implements AutoCloseable {
             if (error == null) {
                 return;
             }
-            Throwable cause = FlowApiClient.unwrap(error);
+            Throwable cause = Failures.unwrap(error);
             if (cause instanceof ApiException e && e.kind() == ApiException.Kind.UNREACHABLE
                     && clock.instant().isBefore(expiresAt)) {
                 log.info("Token refresh failed ({}); trying again in 30 s", e.getMessage());
@@ -343,9 +342,9 @@ public final class SessionStore implements AutoCloseable {
         root.beginResync();
         loadSnapshot().whenComplete((snapshot, error) -> {
             if (error != null) {
-                log.warn("Reload after reconnect failed: {}", FlowApiClient.unwrap(error).getMessage());
+                log.warn("Reload after reconnect failed: {}", Failures.unwrap(error).getMessage());
                 root.abortResync();
-                Throwable cause = FlowApiClient.unwrap(error);
+                Throwable cause = Failures.unwrap(error);
                 if (cause instanceof ApiException e && e.kind() == ApiException.Kind.UNAUTHORIZED) {
                     expire(EXPIRED_MESSAGE);
                 }
@@ -372,31 +371,12 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private CompletableFuture<Snapshot> loadSnapshot() {
-        CompletableFuture<List<Deal>> deals = api.deals().thenApplyAsync(json -> list("deals", mapper.deals(json)), http);
-        CompletableFuture<List<Contact>> contacts =
-                api.contacts().thenApplyAsync(json -> list("contacts", mapper.contacts(json)), http);
-        CompletableFuture<List<Notification>> notifications =
-                api.notifications().thenApplyAsync(json -> list("notifications", mapper.notifications(json)), http);
-        return CompletableFuture.allOf(deals, contacts, notifications)
-                .thenApply(ignored -> new Snapshot(deals.join(), contacts.join(), notifications.join()));
-    }
-
-    /** A server answer the session cannot use is a protocol error, named with the fields that were bad. */
-    private static <T> T required(Mapped<T> mapped, String whatItIsNot) {
-        if (!mapped.isPresent()) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 200, whatItIsNot + mapped.describeProblems());
-        }
-        return mapped.value();
-    }
-
-    private <T> List<T> list(String what, MappedList<T> mapped) {
-        if (mapped.values() == null) {
-            throw new ApiException(ApiException.Kind.MALFORMED, 200, "The server's " + what + " list is not a list.");
-        }
-        if (!mapped.isClean()) {
-            log.warn("{} {} from the server skipped or partly read: {}", mapped.skipped(), what, mapped.describeProblems());
-        }
-        return mapped.values();
+        // the three lists load (and are read) in parallel on the HTTP threads
+        CompletableFuture<MappedList<Deal>> deals = api.deals();
+        CompletableFuture<MappedList<Contact>> contacts = api.contacts();
+        CompletableFuture<MappedList<Notification>> notifications = api.notifications();
+        return CompletableFuture.allOf(deals, contacts, notifications).thenApply(ignored -> new Snapshot(
+                deals.join().values(), contacts.join().values(), notifications.join().values()));
     }
 
     // ---- operations for the UI -------------------------------------------------------------------------
@@ -411,11 +391,8 @@ public final class SessionStore implements AutoCloseable {
             return CompletableFuture.completedFuture(deal);
         }
         LocalEdit edit = root.deals().moveToStage(dealId, stage);
-        return call(api.changeStage(dealId, stage.wireName()), json -> {
-            Mapped<Deal> confirmed = mapper.deal(json);
-            if (confirmed.isPresent()) {
-                root.deals().mergeDetails(confirmed.value());
-            }
+        return call(api.changeStage(dealId, stage, WriteOptions.NONE), confirmed -> {
+            confirmed.ifPresent(root.deals()::mergeDetails);
             return root.deals().byId(dealId);
         }, edit::rollback);
     }
@@ -432,8 +409,7 @@ public final class SessionStore implements AutoCloseable {
         if (changes.has(DealChanges.Field.TITLE)) {
             changes.title(changes.title().trim());
         }
-        return call(api.updateDeal(dealId, mapper.toJson(changes)), json -> {
-            Deal saved = required(mapper.deal(json), "The server's answer is not a deal: ");
+        return call(api.updateDeal(dealId, changes, WriteOptions.NONE), saved -> {
             root.deals().mergeDetails(saved);
             return root.deals().byId(dealId);
         }, null);
@@ -450,8 +426,7 @@ public final class SessionStore implements AutoCloseable {
         if (activity.description() == null || activity.description().isBlank()) {
             return failedOnUi("Describe the activity.");
         }
-        return call(api.addActivity(dealId, mapper.toJson(activity)), json -> {
-            DealActivity saved = required(mapper.activity(json), "The server's answer is not an activity: ");
+        return call(api.addActivity(dealId, activity, WriteOptions.NONE), saved -> {
             root.deals().applyActivity(new DealActivityAdded(dealId, saved));
             return saved;
         }, null);
@@ -459,8 +434,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Fetches a deal with its activities and insights and merges it into the store's instance. */
     public CompletableFuture<Deal> loadDealDetails(String dealId) {
-        return call(api.deal(dealId), json -> {
-            Deal full = required(mapper.deal(json), "The server's answer is not a deal: ");
+        return call(api.deal(dealId), full -> {
             root.deals().mergeDetails(full);
             return root.deals().byId(dealId);
         }, null);
@@ -468,8 +442,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Fetches a contact in full and merges it into the store's instance. */
     public CompletableFuture<Contact> loadContactDetails(String contactId) {
-        return call(api.contact(contactId), json -> {
-            Contact full = required(mapper.contact(json), "The server's answer is not a contact: ");
+        return call(api.contact(contactId), full -> {
             root.contacts().mergeDetails(full);
             return root.contacts().byId(contactId);
         }, null);
@@ -482,7 +455,7 @@ public final class SessionStore implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         root.notifications().markRead(notificationId);
-        return call(api.markNotificationRead(notificationId, true), json -> null,
+        return call(api.markNotificationRead(notificationId, true, WriteOptions.NONE), ignored -> null,
                 () -> notification.setRead(false));
     }
 
@@ -503,20 +476,19 @@ public final class SessionStore implements AutoCloseable {
      * Completes on the UI executor: the mapping runs there (it touches stores), a failure runs the rollback there
      * and fails with a SessionException a rep can read.
      */
-    private <T> CompletableFuture<T> call(CompletableFuture<JsonElement> request, Function<JsonElement, T> onSuccess,
-            Runnable rollback) {
+    private <A, T> CompletableFuture<T> call(CompletableFuture<A> request, Function<A, T> onSuccess, Runnable rollback) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        request.whenComplete((json, error) -> dispatcher.submit(() -> {
+        request.whenComplete((answer, error) -> dispatcher.submit(() -> {
             if (error == null) {
                 try {
-                    result.complete(onSuccess.apply(json));
+                    result.complete(onSuccess.apply(answer));
                     return;
                 } catch (RuntimeException e) {
                     finishFailed(result, e, rollback);
                     return;
                 }
             }
-            finishFailed(result, FlowApiClient.unwrap(error), rollback);
+            finishFailed(result, Failures.unwrap(error), rollback);
         }));
         return result;
     }
@@ -548,7 +520,7 @@ public final class SessionStore implements AutoCloseable {
                 case UNREACHABLE -> new SessionException(SessionException.Kind.UNREACHABLE, e.getMessage(), e);
                 case SERVER_ERROR -> new SessionException(SessionException.Kind.SERVER_ERROR, e.getMessage(), e);
                 case MALFORMED -> new SessionException(SessionException.Kind.PROTOCOL, e.getMessage(), e);
-                case FORBIDDEN, NOT_FOUND, REJECTED -> new SessionException(SessionException.Kind.REJECTED, e.getMessage(), e);
+                case FORBIDDEN, NOT_FOUND, STALE, REJECTED -> new SessionException(SessionException.Kind.REJECTED, e.getMessage(), e);
             };
         }
         if (cause instanceof IllegalArgumentException) {

@@ -1,0 +1,84 @@
+package com.flowcrm.api;
+
+import com.flowcrm.model.Contact;
+import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealActivity;
+import com.flowcrm.model.DealStage;
+import com.flowcrm.model.Notification;
+import com.flowcrm.model.User;
+import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.NewActivity;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The Flow CRM REST API of {@code rest-api.md} as the stores use it: every call answers with model objects (the
+ * JSON is read inside the implementation), fails with an {@link ApiException} that says what kind of failure it
+ * was and carries the HTTP status, and completes on a background thread. The implementation keeps the tokens; an
+ * authenticated call refused with 401 refreshes them once and is retried once. Writes take {@link WriteOptions}
+ * (idempotency key, expected version).
+ */
+public interface CrmApi {
+
+    /** The REST base URL, e.g. {@code http://localhost:4000/api}. */
+    String baseUrl();
+
+    // ---- tokens ----------------------------------------------------------------------------------------------
+
+    /** The signed-in user's tokens, or null. */
+    AuthTokens tokens();
+
+    /** Uses these tokens from now on (null forgets them); listeners hear of non-null ones. */
+    void setTokens(AuthTokens tokens);
+
+    /** Told (on an HTTP thread) whenever sign-in or a refresh produced new tokens. */
+    void addTokenListener(Consumer<AuthTokens> listener);
+
+    // ---- auth ------------------------------------------------------------------------------------------------
+
+    /** POST /auth/login: keeps the tokens and answers with the user; 401 (UNAUTHORIZED) for wrong credentials. */
+    CompletableFuture<User> login(String email, String password);
+
+    /** POST /auth/refresh with the kept refresh token; concurrent callers share one request. */
+    CompletableFuture<AuthTokens> refresh();
+
+    /** POST /auth/logout; the tokens are forgotten whatever the server answers. Never fails. */
+    CompletableFuture<Void> logout();
+
+    /** GET /auth/me: the user the kept token belongs to. */
+    CompletableFuture<User> me();
+
+    // ---- deals -----------------------------------------------------------------------------------------------
+
+    /** GET /deals: the deals that could be read, and what was skipped (also logged). */
+    CompletableFuture<MappedList<Deal>> deals();
+
+    /** GET /deals/{id}: the deal with its activities and insights. */
+    CompletableFuture<Deal> deal(String id);
+
+    /** PUT /deals/{id} with the fields the change names: the deal as the server saved it. */
+    CompletableFuture<Deal> updateDeal(String id, DealChanges changes, WriteOptions options);
+
+    /** PATCH /deals/{id}/stage: the deal with its new stage and probability, when the server answers with one. */
+    CompletableFuture<Optional<Deal>> changeStage(String id, DealStage stage, WriteOptions options);
+
+    /** POST /deals/{id}/activities: the activity as the server stored it (with its id). */
+    CompletableFuture<DealActivity> addActivity(String dealId, NewActivity activity, WriteOptions options);
+
+    // ---- contacts --------------------------------------------------------------------------------------------
+
+    /** GET /contacts: the contacts that could be read, and what was skipped (also logged). */
+    CompletableFuture<MappedList<Contact>> contacts();
+
+    /** GET /contacts/{id}: the contact in full. */
+    CompletableFuture<Contact> contact(String id);
+
+    // ---- notifications ---------------------------------------------------------------------------------------
+
+    /** GET /notifications: the notifications that could be read, and what was skipped (also logged). */
+    CompletableFuture<MappedList<Notification>> notifications();
+
+    /** PATCH /notifications/{id}/read. */
+    CompletableFuture<Void> markNotificationRead(String id, boolean read, WriteOptions options);
+}
