@@ -21,4 +21,9 @@ public record LiveConnection(
 
     public static final LiveConnection DISCONNECTED =
             new LiveConnection(Phase.DISCONNECTED, 0, 0, null, null, 0, 0, 0, null, "", null);
+
+    /** The session ended: nothing is retried until the rep signs in again. */
+    public static LiveConnection sessionExpired(String server, String reason) {
+        return new LiveConnection(Phase.SESSION_EXPIRED, 0, 0, null, null, 0, 0, 0, null, server, reason);
+    }
 }

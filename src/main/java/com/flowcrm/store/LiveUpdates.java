@@ -1,13 +1,63 @@
 package com.flowcrm.store;
 
 import com.flowcrm.api.JsonMapper;
+import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.model.change.EventName;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeEventHandler;
+import com.flowcrm.realtime.RealtimeSettings;
+import com.flowcrm.realtime.RealtimeStatus;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** Wires the live connection to the stores: every store event the socket reads goes through one handler. */
-public final class LiveUpdates {
-    private LiveUpdates() {
+/**
+ * The live connection of a session: the one {@link RealtimeClient}, its store events wired to the root store (read
+ * and mapped on the socket's read thread, applied by the dispatcher), and its state projected for the connection
+ * indicator, at most one update pending on the UI thread and refreshed every second while signed in.
+ */
+public final class LiveUpdates implements AutoCloseable {
+    private final RealtimeClient realtime;
+    private final RootStore root;
+    private final ScheduledExecutorService timers;
+    private final Supplier<String> wsUrl;
+    private final BooleanSupplier signedIn;
+    private final BooleanSupplier expiryShown;
+    private final Supplier<Instant> lastResyncAt;
+    private final ReadOnlyObjectWrapper<LiveConnection> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", LiveConnection.DISCONNECTED);
+    private final AtomicBoolean publishPending = new AtomicBoolean();
+    private volatile ScheduledFuture<?> ticker;
+
+    /**
+     * @param wsUrl        the configured WebSocket URL (shown while no connection was opened yet)
+     * @param signedIn     whether a session is active (a refused token then means "getting a fresh one")
+     * @param expiryShown  whether the indicator shows "session expired", which no socket state replaces
+     * @param lastResyncAt when the stores were last reloaded after a reconnect
+     */
+    LiveUpdates(RealtimeSettings settings, RootStore root, ScheduledExecutorService timers, Supplier<String> wsUrl,
+            BooleanSupplier signedIn, BooleanSupplier expiryShown, Supplier<Instant> lastResyncAt) {
+        this.realtime = new RealtimeClient(settings);
+        this.root = Objects.requireNonNull(root, "root");
+        this.timers = Objects.requireNonNull(timers, "timers");
+        this.wsUrl = wsUrl;
+        this.signedIn = signedIn;
+        this.expiryShown = expiryShown;
+        this.lastResyncAt = lastResyncAt;
+        RealtimeEventHandler handler = eventHandler(root);
+        for (EventName event : EventName.values()) {
+            realtime.on(event.wireName(), handler);
+        }
+        realtime.addStatusListener(status -> publishSoon());
     }
 
     /**
@@ -19,11 +69,102 @@ public final class LiveUpdates {
                 (event, mapped, receivedAt) -> root.accept(event, mapped));
     }
 
-    /** Registers the stores' handler for every event of {@link EventName}. */
-    static void wire(RealtimeClient realtime, RootStore root) {
-        RealtimeEventHandler handler = eventHandler(root);
-        for (EventName event : EventName.values()) {
-            realtime.on(event.wireName(), handler);
+    /**
+     * What the socket asks the session for: a reload after each reconnect, a fresh token once when the server
+     * refuses one, and the end of the session when no fresh token helped.
+     */
+    void askSessionFor(Runnable resync, Supplier<CompletableFuture<String>> freshToken, Runnable refused) {
+        realtime.setResyncListener(resync);
+        realtime.setTokenRefresher(freshToken);
+        realtime.setAuthFailureListener(refused);
+    }
+
+    /** What the indicator shows; changes on the UI thread. */
+    public ReadOnlyObjectProperty<LiveConnection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** The realtime client's own report; any thread. */
+    public RealtimeStatus status() {
+        return realtime.status();
+    }
+
+    /** Opens the connection with the token (events flow once the root store's held events are released). */
+    void connect(String token) {
+        realtime.connect(URI.create(wsUrl.get()), token);
+    }
+
+    /** The token for the next reconnect. */
+    void updateToken(String token) {
+        realtime.updateToken(token);
+    }
+
+    /** From offline or a waiting reconnect: tries at once ("Retry now"). */
+    public void retryNow() {
+        realtime.retryNow();
+    }
+
+    /** Closes the connection on purpose and stops the ticker. */
+    void disconnect() {
+        cancelTicker();
+        realtime.disconnect();
+    }
+
+    /** Keeps the counters, the last-message time and countdowns fresh while signed in. */
+    void startTicker() {
+        cancelTicker();
+        if (timers.isShutdown()) {
+            return; // closed while signing in: nothing left to keep fresh
         }
+        ticker = timers.scheduleAtFixedRate(this::publishSoon, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The session expired: the indicator says so (on the UI thread) until the next sign-in. */
+    void showSessionExpired(String reason) {
+        connection.set(LiveConnection.sessionExpired(UrlRedaction.redact(wsUrl.get()), reason));
+    }
+
+    /** Coalesces status changes into at most one pending UI update. */
+    void publishSoon() {
+        if (publishPending.compareAndSet(false, true)) {
+            root.dispatcher().submit(() -> {
+                publishPending.set(false);
+                if (!expiryShown.getAsBoolean()) {
+                    connection.set(project(realtime.status()));
+                }
+            });
+        }
+    }
+
+    private LiveConnection project(RealtimeStatus status) {
+        LiveConnection.Phase phase = switch (status.state()) {
+            case CONNECTING -> LiveConnection.Phase.CONNECTING;
+            case CONNECTED -> LiveConnection.Phase.LIVE;
+            case RECONNECTING -> LiveConnection.Phase.RECONNECTING;
+            case OFFLINE -> LiveConnection.Phase.OFFLINE;
+            case AUTH_REQUIRED -> signedIn.getAsBoolean() ? LiveConnection.Phase.CONNECTING
+                    : LiveConnection.Phase.SESSION_EXPIRED;
+            case DISCONNECTED -> LiveConnection.Phase.DISCONNECTED;
+        };
+        StoreCounters.Snapshot counts = root.counters().snapshot();
+        return new LiveConnection(phase, status.retry().attempt(), status.retry().maxAttempts(),
+                status.retry().nextRetryAt(), status.traffic().lastMessageAt(), status.traffic().queuedOutgoing(),
+                counts.applied(), counts.rejected(), lastResyncAt.get(),
+                status.redactedUrl() != null ? status.redactedUrl() : UrlRedaction.redact(wsUrl.get()),
+                status.lastError());
+    }
+
+    private void cancelTicker() {
+        ScheduledFuture<?> running = ticker;
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    /** Stops the connection and its thread for good (application exit). */
+    @Override
+    public void close() {
+        cancelTicker();
+        realtime.close();
     }
 }

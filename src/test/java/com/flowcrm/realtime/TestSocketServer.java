@@ -21,20 +21,23 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 
-/** A real Java-WebSocket server on 127.0.0.1 that records what the client does and misbehaves on request. */
-final class TestSocketServer extends WebSocketServer {
+/**
+ * A real Java-WebSocket server on 127.0.0.1 that records what the client does and misbehaves on request (the store's
+ * session tests use it too).
+ */
+public final class TestSocketServer extends WebSocketServer {
 
     final List<String> handshakePaths = new CopyOnWriteArrayList<>();
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
-    final AtomicInteger handshakes = new AtomicInteger();
-    final AtomicInteger opens = new AtomicInteger();
+    public final AtomicInteger handshakes = new AtomicInteger();
+    public final AtomicInteger opens = new AtomicInteger();
     final AtomicInteger pings = new AtomicInteger();
     volatile boolean acceptHandshakes = true;
     volatile boolean answerPings = true;
     volatile boolean ackRequests = true;
     /** When set, connections whose query lacks this token are closed with 4001 right after opening. */
-    volatile String requiredToken;
+    public volatile String requiredToken;
     private final CountDownLatch started = new CountDownLatch(1);
 
     private TestSocketServer(int port) {
@@ -44,7 +47,7 @@ final class TestSocketServer extends WebSocketServer {
         setDaemon(true);
     }
 
-    static TestSocketServer launch() {
+    public static TestSocketServer launch() {
         return launch(0);
     }
 
@@ -72,11 +75,11 @@ final class TestSocketServer extends WebSocketServer {
         return server;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("ws://127.0.0.1:" + getPort());
     }
 
-    void sendToAll(String text) {
+    public void sendToAll(String text) {
         broadcast(text);
     }
 
@@ -88,7 +91,7 @@ final class TestSocketServer extends WebSocketServer {
         getConnections().forEach(connection -> connection.close(code, "dropped by test"));
     }
 
-    void stopNow() {
+    public void stopNow() {
         try {
             stop(0);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import com.flowcrm.demo.DemoServerConfig;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.realtime.RealtimeSettings;
+import com.flowcrm.realtime.TestSocketServer;
 import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The session end to end against the demo backend: sign-in, live state, reconnect with resync, token expiry. */
+/**
+ * The session end to end against the demo backend (sign-in, live state, reconnect with resync, token expiry), and
+ * against a fake server where the demo cannot misbehave on cue.
+ */
 class SessionStoreTest {
     private static final String EMAIL = "demo@flow-crm.local";
     private static final RealtimeSettings FAST = RealtimeSettings.defaults()
@@ -32,6 +36,7 @@ class SessionStoreTest {
     private final ExecutorService storeThread = Executors.newSingleThreadExecutor();
     private DemoServer demo;
     private SessionStore session;
+    private Runnable stopAfterwards = () -> { };
 
     @AfterEach
     void tearDown() {
@@ -41,6 +46,7 @@ class SessionStoreTest {
         if (demo != null) {
             demo.close();
         }
+        stopAfterwards.run();
         storeThread.shutdownNow();
     }
 
@@ -111,23 +117,28 @@ class SessionStoreTest {
 
     @Test
     void aRefusedWebSocketTokenIsRefreshedAndTheConnectionRecovers() throws Exception {
-        // The session's clock runs an hour behind, so it never refreshes ahead of expiry by itself: the only way
-        // back is the WebSocket's 401 -> refresh -> reconnect path.
-        start(DemoServerConfig.forTests().withAccessTokenTtl(Duration.ofSeconds(2)),
-                Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
-        login();
-        await().until(() -> demo.connectionCount() == 1);
-        Thread.sleep(2_100); // let the access token expire on the server (its TTL is 2 s)
+        // The socket refuses the sign-in token (4001), as a server does with an expired one; the fake server's
+        // refresh hands out the token the socket accepts. The tokens are no JWTs, so the session never refreshes
+        // ahead of expiry by itself: the only way back is the WebSocket's 401 -> refresh -> reconnect path.
+        FakeCrmApi api = new FakeCrmApi();
+        Deal d0 = new Deal("d0");
+        d0.setStage(DealStage.PROSPECT);
+        api.deals.add(d0);
+        TestSocketServer socket = TestSocketServer.launch();
+        stopAfterwards = socket::stopNow;
+        socket.requiredToken = api.nextAccessToken;
+        session = new SessionStore(SessionConfig.of(api.baseUrl(), socket.url().toString()).withRealtimeSettings(FAST),
+                new RootStore(storeThread), Clock.systemUTC(), url -> api);
 
-        demo.dropAllConnections();
+        session.login(api.user.email(), api.password).get(5, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> demo.connectionCount() == 1
+        await().atMost(Duration.ofSeconds(10)).until(() -> socket.opens.get() == 2
                 && session.connectionSummary().state().equals("CONNECTED"));
+        assertThat(api.refreshes).hasValue(1);
         assertThat(onStore(() -> session.getState())).isEqualTo(SessionState.ACTIVE);
-        demo.state().changeDealStage(demo.state().dealIds().get(0), "proposal");
-        String id = demo.state().dealIds().get(0);
+        socket.sendToAll("{\"event\":\"deal:stage_changed\",\"data\":{\"id\":\"d0\",\"stage\":\"proposal\"}}");
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> onStore(() -> session.root().deals().byId(id).getStage()) == DealStage.PROPOSAL);
+                .until(() -> onStore(() -> session.root().deals().byId("d0").getStage()) == DealStage.PROPOSAL);
     }
 
     @Test
@@ -139,7 +150,7 @@ class SessionStoreTest {
         DealStage target = before == DealStage.CLOSED_LOST ? DealStage.PROSPECT : DealStage.CLOSED_LOST;
         demo.state().refuseNextStageChange(409, "Deal is locked by finance");
 
-        CompletableFuture<Deal> change = onStore(() -> session.changeStage(id, target));
+        CompletableFuture<Deal> change = onStore(() -> session.commands().changeStage(id, target));
         assertThatThrownBy(() -> change.get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOf(SessionException.class).hasMessageContaining("Deal is locked by finance");
         assertThat(onStore(() -> session.root().deals().byId(id).getStage())).isEqualTo(before);
@@ -153,7 +164,7 @@ class SessionStoreTest {
         DealStage target = onStore(() -> session.root().deals().byId(id).getStage()) == DealStage.CLOSED_WON
                 ? DealStage.PROSPECT : DealStage.CLOSED_WON;
 
-        CompletableFuture<Deal> change = onStore(() -> session.changeStage(id, target));
+        CompletableFuture<Deal> change = onStore(() -> session.commands().changeStage(id, target));
         change.get(10, TimeUnit.SECONDS);
 
         assertThat(onStore(() -> session.root().deals().byId(id).getStage())).isEqualTo(target);

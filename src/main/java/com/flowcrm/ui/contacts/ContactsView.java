@@ -54,7 +54,7 @@ public final class ContactsView implements NavigableView {
     }
 
     ContactsView(SessionStore session, Navigator navigator, Clock clock) {
-        this.viewModel = new ContactsViewModel(session);
+        this.viewModel = new ContactsViewModel(session.commands());
         this.clock = clock;
         root.getStyleClass().add("contacts-view");
         root.getStylesheets().add(STYLESHEET);

@@ -5,7 +5,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.store.ContactFilter;
 import com.flowcrm.store.ContactStats;
 import com.flowcrm.store.ContactsStore;
-import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.deal.DisplayFormats;
 import com.flowcrm.ui.deal.RecentChanges;
 import java.util.Comparator;
@@ -26,7 +26,7 @@ import javafx.collections.transformation.SortedList;
  * comparators on the model (no cell values are built to sort 50,000 rows), the open contact and its deals.
  */
 public final class ContactsViewModel {
-    private final SessionStore session;
+    private final SessionCommands commands;
     private final ContactsStore contacts;
     /**
      * The table's rows: the store's filtered list in health order, or a SortedList over it while a column sort is
@@ -39,11 +39,11 @@ public final class ContactsViewModel {
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
     private final RecentChanges recentChanges = new RecentChanges();
 
-    public ContactsViewModel(SessionStore session) {
-        this.session = session;
-        this.contacts = session.root().contacts();
+    public ContactsViewModel(SessionCommands commands) {
+        this.commands = commands;
+        this.contacts = commands.root().contacts();
         rows.set(contacts.sortedByHealth());
-        openContactDeals = new FilteredList<>(session.root().deals().getDeals(), deal -> false);
+        openContactDeals = new FilteredList<>(commands.root().deals().getDeals(), deal -> false);
         contacts.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
         openContact.addListener((obs, old, contact) -> onOpen(contact));
     }
@@ -57,7 +57,7 @@ public final class ContactsViewModel {
         }
         String id = contact.getId();
         openContactDeals.setPredicate(deal -> Objects.equals(deal.getContactId(), id));
-        session.loadContactDetails(id).whenComplete((loaded, error) -> {
+        commands.loadContactDetails(id).whenComplete((loaded, error) -> {
             if (error != null && openContact.get() == contact) {
                 loadMessage.set("Could not load the full history: " + DisplayFormats.failureReason(error));
             }

@@ -5,7 +5,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.Priority;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
-import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.SessionCommands;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ public final class DealDetailsViewModel {
     public static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final Logger LOG = LoggerFactory.getLogger(DealDetailsViewModel.class);
 
-    private final SessionStore session;
+    private final SessionCommands commands;
     private final Clock clock;
     private final ReadOnlyObjectWrapper<Deal> deal = new ReadOnlyObjectWrapper<>(this, "deal");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
@@ -70,8 +70,8 @@ public final class DealDetailsViewModel {
     private final ReadOnlyBooleanWrapper activityFailed = new ReadOnlyBooleanWrapper(this, "activityFailed");
     private final BooleanProperty loggingActivity = new SimpleBooleanProperty(this, "loggingActivity");
 
-    public DealDetailsViewModel(SessionStore session, Clock clock) {
-        this.session = session;
+    public DealDetailsViewModel(SessionCommands commands, Clock clock) {
+        this.commands = commands;
         this.clock = clock;
         activityDate.set(LocalDate.now(clock).format(DATE_INPUT));
         for (EditableField<?> field : fields()) {
@@ -104,7 +104,7 @@ public final class DealDetailsViewModel {
         if (next != previous) {
             clearActivityForm();
         }
-        session.loadDealDetails(next.getId()).whenComplete((loaded, error) -> {
+        commands.loadDealDetails(next.getId()).whenComplete((loaded, error) -> {
             if (error != null && deal.get() == next) {
                 loadMessage.set("Could not load the full history: " + DisplayFormats.failureReason(error));
             }
@@ -219,7 +219,7 @@ public final class DealDetailsViewModel {
         }
         saving.set(true);
         saveMessage.set(null);
-        return session.updateDeal(current.getId(), changes).whenComplete((saved, error) -> {
+        return commands.updateDeal(current.getId(), changes).whenComplete((saved, error) -> {
             saving.set(false);
             if (deal.get() != current) {
                 return;
@@ -325,7 +325,7 @@ public final class DealDetailsViewModel {
                 activityNextStep.get());
         loggingActivity.set(true);
         activityMessage.set(null);
-        return session.logActivity(current.getId(), activity).whenComplete((logged, error) -> {
+        return commands.logActivity(current.getId(), activity).whenComplete((logged, error) -> {
             loggingActivity.set(false);
             if (deal.get() != current) {
                 return;

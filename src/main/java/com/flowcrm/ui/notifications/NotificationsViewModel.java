@@ -1,7 +1,7 @@
 package com.flowcrm.ui.notifications;
 
 import com.flowcrm.model.Notification;
-import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.FxThread;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.UserMessages;
@@ -18,22 +18,22 @@ import org.slf4j.LoggerFactory;
 public final class NotificationsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsViewModel.class);
 
-    private final SessionStore session;
+    private final SessionCommands commands;
     private final Navigator navigator;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
-    public NotificationsViewModel(SessionStore session, Navigator navigator) {
-        this.session = Objects.requireNonNull(session, "session");
+    public NotificationsViewModel(SessionCommands commands, Navigator navigator) {
+        this.commands = Objects.requireNonNull(commands, "commands");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
     }
 
     /** Newest first, as the store keeps them. */
     public ObservableList<Notification> notifications() {
-        return session.root().notifications().getNotifications();
+        return commands.root().notifications().getNotifications();
     }
 
     public ReadOnlyIntegerProperty unreadCountProperty() {
-        return session.root().notifications().unreadCountProperty();
+        return commands.root().notifications().unreadCountProperty();
     }
 
     /** The last failed action in words, or null. */
@@ -46,14 +46,14 @@ public final class NotificationsViewModel {
         if (notification == null || notification.isRead()) {
             return CompletableFuture.completedFuture(null);
         }
-        return report(session.markNotificationRead(notification.getId()), "mark " + notification.getId() + " read");
+        return report(commands.markNotificationRead(notification.getId()), "mark " + notification.getId() + " read");
     }
 
     public CompletableFuture<Void> markAllRead() {
         if (unreadCountProperty().get() == 0) {
             return CompletableFuture.completedFuture(null);
         }
-        return report(session.markAllNotificationsRead(), "mark all read");
+        return report(commands.markAllNotificationsRead(), "mark all read");
     }
 
     /** Whether opening the notification leads somewhere: its metadata names a deal or a contact. */

@@ -41,8 +41,8 @@ public final class PipelineView implements NavigableView {
     }
 
     PipelineView(SessionStore session, Navigator navigator, Clock clock) {
-        viewModel = new PipelineViewModel(session);
-        details = new DealDetailsViewModel(session, clock);
+        viewModel = new PipelineViewModel(session.commands());
+        details = new DealDetailsViewModel(session.commands(), clock);
         board = new PipelineBoard(viewModel, clock);
         root.getStyleClass().add("pipeline-view");
         root.getStylesheets().add(STYLESHEET);

@@ -4,7 +4,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.store.DealFilter;
 import com.flowcrm.store.DealsStore;
-import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.SessionCommands;
 import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.deal.DisplayFormats;
 import com.flowcrm.ui.deal.RecentChanges;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class PipelineViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineViewModel.class);
 
-    private final SessionStore session;
+    private final SessionCommands commands;
     private final DealsStore deals;
     private final ObservableSet<String> saving = FXCollections.observableSet();
     private final ReadOnlyLongWrapper savingRevision = new ReadOnlyLongWrapper(this, "savingRevision");
@@ -41,9 +41,9 @@ public final class PipelineViewModel {
     private final RecentChanges recentChanges = new RecentChanges();
     private long refusedMoves;
 
-    public PipelineViewModel(SessionStore session) {
-        this.session = session;
-        this.deals = session.root().deals();
+    public PipelineViewModel(SessionCommands commands) {
+        this.commands = commands;
+        this.deals = commands.root().deals();
         deals.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
         saving.addListener((javafx.collections.SetChangeListener<String>) change ->
                 savingRevision.set(savingRevision.get() + 1));
@@ -130,7 +130,7 @@ public final class PipelineViewModel {
         DealStage from = deal.getStage();
         saving.add(id);
         message.set(null);
-        CompletableFuture<Deal> result = session.changeStage(id, target);
+        CompletableFuture<Deal> result = commands.changeStage(id, target);
         return result.whenComplete((updated, error) -> {
             saving.remove(id);
             if (error != null) {

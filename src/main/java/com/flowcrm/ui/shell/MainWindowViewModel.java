@@ -87,7 +87,7 @@ public final class MainWindowViewModel {
 
     /** The notifications view's model; it opens deals and contacts through the navigator. */
     public NotificationsViewModel notifications(Navigator navigator) {
-        return new NotificationsViewModel(session, navigator);
+        return new NotificationsViewModel(session.commands(), navigator);
     }
 
     /** Starts toasting notifications that arrive from now on. */
