@@ -69,6 +69,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(UI, CLI, APP, DEMO)
             .allowEmptyShould(true);
 
+    /** The api reads and writes the JSON; the stores, the model and the views only see the model. */
+    @ArchTest
+    static final ArchRule onlyTheWireLayersSeeJson = noClasses().that().resideInAnyPackage(STORE, MODEL, UI)
+            .should().dependOnClassesThat().resideInAPackage("com.google.gson..")
+            .allowEmptyShould(true);
+
     @ArchTest
     static final ArchRule uiGoesThroughTheStores = noClasses().that().resideInAPackage(UI)
             .should().dependOnClassesThat().resideInAnyPackage(REALTIME, CLI, DEMO)

@@ -33,8 +33,8 @@ public final class LiveUpdates implements AutoCloseable {
     private final BooleanSupplier signedIn;
     private final BooleanSupplier expiryShown;
     private final Supplier<Instant> lastResyncAt;
-    private final ReadOnlyObjectWrapper<LiveConnection> connection =
-            new ReadOnlyObjectWrapper<>(this, "connection", LiveConnection.DISCONNECTED);
+    private final ReadOnlyObjectWrapper<ConnectionReport> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", ConnectionReport.DISCONNECTED);
     private final AtomicBoolean publishPending = new AtomicBoolean();
     private volatile ScheduledFuture<?> ticker;
 
@@ -80,7 +80,7 @@ public final class LiveUpdates implements AutoCloseable {
     }
 
     /** What the indicator shows; changes on the UI thread. */
-    public ReadOnlyObjectProperty<LiveConnection> connectionProperty() {
+    public ReadOnlyObjectProperty<ConnectionReport> connectionProperty() {
         return connection.getReadOnlyProperty();
     }
 
@@ -121,7 +121,7 @@ public final class LiveUpdates implements AutoCloseable {
 
     /** The session expired: the indicator says so (on the UI thread) until the next sign-in. */
     void showSessionExpired(String reason) {
-        connection.set(LiveConnection.sessionExpired(UrlRedaction.redact(wsUrl.get()), reason));
+        connection.set(ConnectionReport.sessionExpired(UrlRedaction.redact(wsUrl.get()), reason));
     }
 
     /** Coalesces status changes into at most one pending UI update. */
@@ -136,22 +136,24 @@ public final class LiveUpdates implements AutoCloseable {
         }
     }
 
-    private LiveConnection project(RealtimeStatus status) {
-        LiveConnection.Phase phase = switch (status.state()) {
-            case CONNECTING -> LiveConnection.Phase.CONNECTING;
-            case CONNECTED -> LiveConnection.Phase.LIVE;
-            case RECONNECTING -> LiveConnection.Phase.RECONNECTING;
-            case OFFLINE -> LiveConnection.Phase.OFFLINE;
-            case AUTH_REQUIRED -> signedIn.getAsBoolean() ? LiveConnection.Phase.CONNECTING
-                    : LiveConnection.Phase.SESSION_EXPIRED;
-            case DISCONNECTED -> LiveConnection.Phase.DISCONNECTED;
+    private ConnectionReport project(RealtimeStatus status) {
+        ConnectionReport.Phase phase = switch (status.state()) {
+            case CONNECTING -> ConnectionReport.Phase.CONNECTING;
+            case CONNECTED -> ConnectionReport.Phase.LIVE;
+            case RECONNECTING -> ConnectionReport.Phase.RECONNECTING;
+            case OFFLINE -> ConnectionReport.Phase.OFFLINE;
+            case AUTH_REQUIRED -> signedIn.getAsBoolean() ? ConnectionReport.Phase.CONNECTING
+                    : ConnectionReport.Phase.SESSION_EXPIRED;
+            case DISCONNECTED -> ConnectionReport.Phase.DISCONNECTED;
         };
         StoreCounters.Snapshot counts = root.counters().snapshot();
-        return new LiveConnection(phase, status.retry().attempt(), status.retry().maxAttempts(),
-                status.retry().nextRetryAt(), status.traffic().lastMessageAt(), status.traffic().queuedOutgoing(),
-                counts.applied(), counts.rejected(), lastResyncAt.get(),
-                status.redactedUrl() != null ? status.redactedUrl() : UrlRedaction.redact(wsUrl.get()),
-                status.lastError());
+        return ConnectionReport.builder(phase)
+                .retry(status.retry().attempt(), status.retry().maxAttempts(), status.retry().nextRetryAt())
+                .activity(status.traffic().lastMessageAt(), status.traffic().queuedOutgoing(), counts.applied(),
+                        counts.rejected(), lastResyncAt.get())
+                .server(status.redactedUrl() != null ? status.redactedUrl() : UrlRedaction.redact(wsUrl.get()))
+                .lastError(status.lastError())
+                .build();
     }
 
     private void cancelTicker() {

@@ -110,7 +110,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** What the connection indicator shows. */
-    public ReadOnlyObjectProperty<LiveConnection> connectionProperty() {
+    public ReadOnlyObjectProperty<ConnectionReport> connectionProperty() {
         return live.connectionProperty();
     }
 

@@ -76,7 +76,7 @@ class SessionStoreTest {
         assertThat(onStore(() -> session.root().contacts().getContacts().size())).isEqualTo(demo.state().contactIds().size());
         assertThat(onStore(() -> session.root().notifications().getNotifications().isEmpty())).isFalse();
         await().atMost(Duration.ofSeconds(5)).until(() -> onStore(() -> session.connectionProperty().get().phase())
-                == LiveConnection.Phase.LIVE);
+                == ConnectionReport.Phase.LIVE);
     }
 
     @Test
@@ -112,7 +112,7 @@ class SessionStoreTest {
         assertThat(onStore(() -> session.root().contacts().byId(contactId).getTitle())).isEqualTo("Changed while away");
         assertThat(onStore(() -> session.root().deals().getDeals().size())).isEqualTo(serverDeals);
         assertThat(session.connectionSummary().reconnects()).isGreaterThanOrEqualTo(1);
-        assertThat(onStore(() -> session.connectionProperty().get().lastResyncAt())).isNotNull();
+        assertThat(onStore(() -> session.connectionProperty().get().activity().lastResyncAt())).isNotNull();
     }
 
     @Test
@@ -183,7 +183,7 @@ class SessionStoreTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> onStore(() -> session.getState()) == SessionState.EXPIRED);
         assertThat(onStore(() -> session.endReasonProperty().get())).contains("session expired");
         assertThat(onStore(() -> session.root().deals().getDeals().isEmpty())).isTrue();
-        assertThat(onStore(() -> session.connectionProperty().get().phase())).isEqualTo(LiveConnection.Phase.SESSION_EXPIRED);
+        assertThat(onStore(() -> session.connectionProperty().get().phase())).isEqualTo(ConnectionReport.Phase.SESSION_EXPIRED);
     }
 
     @Test

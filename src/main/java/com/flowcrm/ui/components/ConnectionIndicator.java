@@ -1,6 +1,6 @@
 package com.flowcrm.ui.components;
 
-import com.flowcrm.store.LiveConnection;
+import com.flowcrm.store.ConnectionReport;
 import java.time.Clock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -24,9 +24,9 @@ public class ConnectionIndicator extends Control {
     private static final PseudoClass RETRYING = PseudoClass.getPseudoClass("retrying");
     private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
 
-    private final ObjectProperty<LiveConnection> connection = new SimpleObjectProperty<>(this, "connection");
+    private final ObjectProperty<ConnectionReport> connection = new SimpleObjectProperty<>(this, "connection");
     private final ObjectProperty<Runnable> onRetry = new SimpleObjectProperty<>(this, "onRetry");
-    private final ReadOnlyObjectWrapper<ConnectionStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyObjectWrapper<IndicatorState> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ConnectionStatusPresenter presenter;
     private final Timeline ticker;
     private final Tooltip tooltip = new Tooltip();
@@ -52,11 +52,11 @@ public class ConnectionIndicator extends Control {
         refresh();
     }
 
-    public ObjectProperty<LiveConnection> connectionProperty() {
+    public ObjectProperty<ConnectionReport> connectionProperty() {
         return connection;
     }
 
-    public void setConnection(LiveConnection value) {
+    public void setConnection(ConnectionReport value) {
         connection.set(value);
     }
 
@@ -70,11 +70,11 @@ public class ConnectionIndicator extends Control {
     }
 
     /** What the indicator shows right now; the skin renders it and tests read it. */
-    public ReadOnlyObjectProperty<ConnectionStatus> statusProperty() {
+    public ReadOnlyObjectProperty<IndicatorState> statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    public ConnectionStatus getStatus() {
+    public IndicatorState getStatus() {
         return status.get();
     }
 
@@ -86,13 +86,13 @@ public class ConnectionIndicator extends Control {
 
     /** Re-evaluates against the clock; the internal ticker calls it while the status changes with time. */
     public final void refresh() {
-        ConnectionStatus next = presenter.status();
+        IndicatorState next = presenter.status();
         status.set(next);
         tooltip.setText(next.details());
-        pseudoClassStateChanged(LIVE, next.tone() == ConnectionStatus.Tone.LIVE);
-        pseudoClassStateChanged(CONNECTING, next.tone() == ConnectionStatus.Tone.CONNECTING);
-        pseudoClassStateChanged(RETRYING, next.tone() == ConnectionStatus.Tone.RETRYING);
-        pseudoClassStateChanged(DOWN, next.tone() == ConnectionStatus.Tone.DOWN);
+        pseudoClassStateChanged(LIVE, next.tone() == IndicatorState.Tone.LIVE);
+        pseudoClassStateChanged(CONNECTING, next.tone() == IndicatorState.Tone.CONNECTING);
+        pseudoClassStateChanged(RETRYING, next.tone() == IndicatorState.Tone.RETRYING);
+        pseudoClassStateChanged(DOWN, next.tone() == IndicatorState.Tone.DOWN);
         if (presenter.changesWithTime()) {
             if (ticker.getStatus() != Animation.Status.RUNNING) {
                 ticker.play();

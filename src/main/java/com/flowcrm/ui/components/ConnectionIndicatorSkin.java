@@ -32,7 +32,7 @@ public class ConnectionIndicatorSkin extends SkinBase<ConnectionIndicator> {
     }
 
     private void update() {
-        ConnectionStatus status = getSkinnable().getStatus();
+        IndicatorState status = getSkinnable().getStatus();
         if (status == null) {
             return;
         }

@@ -1,8 +1,8 @@
 package com.flowcrm.ui.components;
 
 import com.flowcrm.common.UrlRedaction;
-import com.flowcrm.store.LiveConnection;
-import com.flowcrm.store.LiveConnection.Phase;
+import com.flowcrm.store.ConnectionReport;
+import com.flowcrm.store.ConnectionReport.Phase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
- * Turns the stream of {@link LiveConnection} snapshots into what the indicator shows at a given instant.
+ * Turns the stream of {@link ConnectionReport} snapshots into what the indicator shows at a given instant.
  *
  * <p>A short drop (under {@link #DEFAULT_BLIP_TOLERANCE}) of a live connection keeps showing "Live", so a
  * network hiccup does not flicker the status bar; a drop that lasts longer, and every decisive state
@@ -28,8 +28,8 @@ public final class ConnectionStatusPresenter {
     private final Clock clock;
     private final ZoneId zone;
     private Duration blipTolerance = DEFAULT_BLIP_TOLERANCE;
-    private LiveConnection latest;
-    private LiveConnection shown;
+    private ConnectionReport latest;
+    private ConnectionReport shown;
     private Instant degradedSince;
 
     public ConnectionStatusPresenter(Clock clock) {
@@ -43,7 +43,7 @@ public final class ConnectionStatusPresenter {
     }
 
     /** Records the newest connection snapshot; {@link #status()} decides what of it to show. */
-    public void accept(LiveConnection connection) {
+    public void accept(ConnectionReport connection) {
         Instant now = clock.instant();
         boolean degraded = connection != null && isBlipPhase(connection.phase());
         if (degraded && shown != null && shown.phase() == Phase.LIVE) {
@@ -58,7 +58,7 @@ public final class ConnectionStatusPresenter {
     }
 
     /** What to show now. */
-    public ConnectionStatus status() {
+    public IndicatorState status() {
         Instant now = clock.instant();
         if (degradedSince != null && !now.isBefore(degradedSince.plus(blipTolerance))) {
             degradedSince = null;
@@ -77,33 +77,33 @@ public final class ConnectionStatusPresenter {
             return false;
         }
         boolean countdown = (shown.phase() == Phase.RECONNECTING || shown.phase() == Phase.OFFLINE)
-                && shown.nextRetryAt() != null && shown.nextRetryAt().isAfter(now.minusSeconds(1));
+                && shown.retry().nextRetryAt() != null && shown.retry().nextRetryAt().isAfter(now.minusSeconds(1));
         return countdown || flashActive(shown, now);
     }
 
-    private ConnectionStatus describe(LiveConnection show, LiveConnection details, Instant now) {
+    private IndicatorState describe(ConnectionReport show, ConnectionReport details, Instant now) {
         if (show == null) {
-            return new ConnectionStatus(ConnectionStatus.Tone.IDLE, "Not connected", false, false, "Not signed in");
+            return new IndicatorState(IndicatorState.Tone.IDLE, "Not connected", false, false, "Not signed in");
         }
         String tooltip = details(details == null ? show : details);
         return switch (show.phase()) {
-            case LIVE -> new ConnectionStatus(ConnectionStatus.Tone.LIVE, "Live", false, flashActive(show, now), tooltip);
-            case CONNECTING -> new ConnectionStatus(ConnectionStatus.Tone.CONNECTING, "Connecting...", false, false, tooltip);
-            case RECONNECTING -> new ConnectionStatus(ConnectionStatus.Tone.RETRYING, reconnectingText(show, now), false,
+            case LIVE -> new IndicatorState(IndicatorState.Tone.LIVE, "Live", false, flashActive(show, now), tooltip);
+            case CONNECTING -> new IndicatorState(IndicatorState.Tone.CONNECTING, "Connecting...", false, false, tooltip);
+            case RECONNECTING -> new IndicatorState(IndicatorState.Tone.RETRYING, reconnectingText(show, now), false,
                     false, tooltip);
-            case OFFLINE -> new ConnectionStatus(ConnectionStatus.Tone.DOWN, "Offline", true, false, tooltip);
-            case SESSION_EXPIRED -> new ConnectionStatus(ConnectionStatus.Tone.DOWN, "Session expired - sign in again",
+            case OFFLINE -> new IndicatorState(IndicatorState.Tone.DOWN, "Offline", true, false, tooltip);
+            case SESSION_EXPIRED -> new IndicatorState(IndicatorState.Tone.DOWN, "Session expired - sign in again",
                     false, false, tooltip);
-            case DISCONNECTED -> new ConnectionStatus(ConnectionStatus.Tone.IDLE, "Not connected", false, false, tooltip);
+            case DISCONNECTED -> new IndicatorState(IndicatorState.Tone.IDLE, "Not connected", false, false, tooltip);
         };
     }
 
     /** "Reconnecting in 4 s (attempt 3 of 5)", counting down to the next try. */
-    static String reconnectingText(LiveConnection connection, Instant now) {
-        String attempt = connection.maxAttempts() > 0
-                ? "attempt " + connection.attempt() + " of " + connection.maxAttempts()
-                : "attempt " + connection.attempt();
-        long seconds = secondsUntil(connection.nextRetryAt(), now);
+    static String reconnectingText(ConnectionReport connection, Instant now) {
+        String attempt = connection.retry().maxAttempts() > 0
+                ? "attempt " + connection.retry().attempt() + " of " + connection.retry().maxAttempts()
+                : "attempt " + connection.retry().attempt();
+        long seconds = secondsUntil(connection.retry().nextRetryAt(), now);
         return seconds > 0 ? "Reconnecting in " + seconds + " s (" + attempt + ")" : "Reconnecting... (" + attempt + ")";
     }
 
@@ -116,8 +116,8 @@ public final class ConnectionStatusPresenter {
         return (millis + 999) / 1000;
     }
 
-    private static boolean flashActive(LiveConnection connection, Instant now) {
-        Instant resync = connection.lastResyncAt();
+    private static boolean flashActive(ConnectionReport connection, Instant now) {
+        Instant resync = connection.activity().lastResyncAt();
         return connection.phase() == Phase.LIVE && resync != null && !now.isBefore(resync)
                 && now.isBefore(resync.plus(RESYNC_FLASH));
     }
@@ -127,15 +127,16 @@ public final class ConnectionStatusPresenter {
     }
 
     /** The session already redacts; redacting again here keeps a token off the screen for sure. */
-    private String details(LiveConnection c) {
+    private String details(ConnectionReport c) {
         StringBuilder text = new StringBuilder();
         text.append("Server: ").append(c.server() == null ? "not set" : UrlRedaction.redact(c.server()));
-        text.append("\nLast message: ").append(time(c.lastMessageAt(), "none yet"));
-        text.append("\nQueued outgoing: ").append(c.queuedOutgoing());
-        text.append("\nEvents applied: ").append(c.eventsApplied()).append(", rejected: ").append(c.eventsRejected());
-        text.append("\nLast resync: ").append(time(c.lastResyncAt(), "none"));
-        if ((c.phase() == Phase.RECONNECTING || c.phase() == Phase.OFFLINE) && c.nextRetryAt() != null) {
-            text.append("\nNext automatic try: ").append(time(c.nextRetryAt(), ""));
+        text.append("\nLast message: ").append(time(c.activity().lastMessageAt(), "none yet"));
+        text.append("\nQueued outgoing: ").append(c.activity().queuedOutgoing());
+        text.append("\nEvents applied: ").append(c.activity().eventsApplied())
+                .append(", rejected: ").append(c.activity().eventsRejected());
+        text.append("\nLast resync: ").append(time(c.activity().lastResyncAt(), "none"));
+        if ((c.phase() == Phase.RECONNECTING || c.phase() == Phase.OFFLINE) && c.retry().nextRetryAt() != null) {
+            text.append("\nNext automatic try: ").append(time(c.retry().nextRetryAt(), ""));
         }
         if (c.lastError() != null && !c.lastError().isBlank()) {
             text.append("\nLast error: ").append(UrlRedaction.redact(c.lastError()));

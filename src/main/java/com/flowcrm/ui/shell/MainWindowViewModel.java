@@ -2,7 +2,7 @@ package com.flowcrm.ui.shell;
 
 import com.flowcrm.model.Theme;
 import com.flowcrm.model.User;
-import com.flowcrm.store.LiveConnection;
+import com.flowcrm.store.ConnectionReport;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.FxThread;
 import com.flowcrm.ui.UiPreferences;
@@ -74,7 +74,7 @@ public final class MainWindowViewModel {
     public StringBinding userInitialsProperty() { return userInitials; }
     public boolean isDemoMode() { return session.config().demoMode(); }
     public ReadOnlyIntegerProperty unreadCountProperty() { return session.root().notifications().unreadCountProperty(); }
-    public ReadOnlyObjectProperty<LiveConnection> connectionProperty() { return session.connectionProperty(); }
+    public ReadOnlyObjectProperty<ConnectionReport> connectionProperty() { return session.connectionProperty(); }
     public ReadOnlyObjectProperty<Theme> themeProperty() { return themes.themeProperty(); }
     public ReadOnlyBooleanProperty signingOutProperty() { return signingOut.getReadOnlyProperty(); }
     /** The last failed action in words, or null. */

@@ -2,8 +2,8 @@ package com.flowcrm.ui.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flowcrm.store.LiveConnection;
-import com.flowcrm.store.LiveConnection.Phase;
+import com.flowcrm.store.ConnectionReport;
+import com.flowcrm.store.ConnectionReport.Phase;
 import com.flowcrm.ui.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +36,9 @@ class ConnectionIndicatorTest {
         stage.show();
     }
 
-    private static LiveConnection of(Phase phase, Instant nextRetryAt, Instant lastResyncAt) {
-        return new LiveConnection(phase, 3, 5, nextRetryAt, T0, 0, 10, 0, lastResyncAt, "ws://127.0.0.1:1?token=***", null);
+    private static ConnectionReport of(Phase phase, Instant nextRetryAt, Instant lastResyncAt) {
+        return ConnectionReport.builder(phase).retry(3, 5, nextRetryAt).activity(T0, 0, 10, 0, lastResyncAt)
+                .server("ws://127.0.0.1:1?token=***").build();
     }
 
     private String text(FxRobot robot) {

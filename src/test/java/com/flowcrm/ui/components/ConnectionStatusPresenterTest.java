@@ -2,10 +2,10 @@ package com.flowcrm.ui.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flowcrm.store.LiveConnection;
-import com.flowcrm.store.LiveConnection.Phase;
+import com.flowcrm.store.ConnectionReport;
+import com.flowcrm.store.ConnectionReport.Phase;
 import com.flowcrm.ui.MutableClock;
-import com.flowcrm.ui.components.ConnectionStatus.Tone;
+import com.flowcrm.ui.components.IndicatorState.Tone;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -15,12 +15,12 @@ class ConnectionStatusPresenterTest {
     private final MutableClock clock = new MutableClock(T0);
     private final ConnectionStatusPresenter presenter = new ConnectionStatusPresenter(clock);
 
-    private static LiveConnection connection(Phase phase, int attempt, Instant nextRetryAt, Instant lastResyncAt) {
-        return new LiveConnection(phase, attempt, 5, nextRetryAt, T0.minusSeconds(3), 2, 120, 3, lastResyncAt,
-                "ws://127.0.0.1:4545?token=***", null);
+    private static ConnectionReport connection(Phase phase, int attempt, Instant nextRetryAt, Instant lastResyncAt) {
+        return ConnectionReport.builder(phase).retry(attempt, 5, nextRetryAt)
+                .activity(T0.minusSeconds(3), 2, 120, 3, lastResyncAt).server("ws://127.0.0.1:4545?token=***").build();
     }
 
-    private static LiveConnection live() {
+    private static ConnectionReport live() {
         return connection(Phase.LIVE, 0, null, null);
     }
 
@@ -44,7 +44,7 @@ class ConnectionStatusPresenterTest {
         assertThat(presenter.status().text()).isEqualTo("Session expired - sign in again");
         assertThat(presenter.status().retryOffered()).isFalse();
 
-        presenter.accept(LiveConnection.DISCONNECTED);
+        presenter.accept(ConnectionReport.DISCONNECTED);
         assertThat(presenter.status().text()).isEqualTo("Not connected");
         assertThat(presenter.status().tone()).isEqualTo(Tone.IDLE);
     }
@@ -65,7 +65,7 @@ class ConnectionStatusPresenterTest {
     }
 
     @Test
-    void shortDropOfALiveConnectionKeepsShowingLive() {
+    void shortDropOfAConnectionReportKeepsShowingLive() {
         presenter.accept(live());
         presenter.accept(connection(Phase.RECONNECTING, 1, T0.plusSeconds(1), null));
         assertThat(presenter.status().text()).isEqualTo("Live");
@@ -130,8 +130,8 @@ class ConnectionStatusPresenterTest {
 
     @Test
     void tooltipNeverShowsAToken() {
-        presenter.accept(new LiveConnection(Phase.OFFLINE, 5, 5, null, null, 0, 0, 0, null,
-                "ws://host:4545/?token=eyJhbGciOi.secret", "closed ws://host:4545/?token=abc&x=1"));
+        presenter.accept(ConnectionReport.builder(Phase.OFFLINE).retry(5, 5, null)
+                .server("ws://host:4545/?token=eyJhbGciOi.secret").lastError("closed ws://host:4545/?token=abc&x=1").build());
         String details = presenter.status().details();
         assertThat(details).doesNotContain("eyJhbGciOi").doesNotContain("abc&").contains("token=***");
         assertThat(details).contains("Last error:");

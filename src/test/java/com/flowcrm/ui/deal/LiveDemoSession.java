@@ -8,7 +8,7 @@ import com.flowcrm.app.AppContext;
 import com.flowcrm.demo.DemoServer;
 import com.flowcrm.demo.DemoServerConfig;
 import com.flowcrm.demo.DemoState;
-import com.flowcrm.store.LiveConnection;
+import com.flowcrm.store.ConnectionReport;
 import com.flowcrm.store.SessionState;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
@@ -54,7 +54,7 @@ public final class LiveDemoSession implements AutoCloseable {
             app.session().login(DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD)
                     .get(signInPatience.toSeconds(), TimeUnit.SECONDS);
             await().atMost(signInPatience).until(() -> onFx(() -> app.session().stateProperty().get() == SessionState.ACTIVE
-                    && app.session().connectionProperty().get().phase() == LiveConnection.Phase.LIVE));
+                    && app.session().connectionProperty().get().phase() == ConnectionReport.Phase.LIVE));
         } catch (Exception | AssertionError e) {
             live.close();
             throw e;
