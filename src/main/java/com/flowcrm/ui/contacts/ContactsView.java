@@ -6,9 +6,10 @@ import com.flowcrm.store.ContactStats;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
-import com.flowcrm.ui.deal.DisplayFormats;
-import com.flowcrm.ui.deal.ViewChrome;
-import com.flowcrm.ui.deal.RecentChanges;
+import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.FlashEffect;
+import com.flowcrm.ui.kit.ViewChrome;
+import com.flowcrm.ui.kit.RecentChanges;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Locale;
@@ -213,7 +214,7 @@ public final class ContactsView implements NavigableView {
 
         HighlightedRow(RecentChanges changes) {
             this.changes = changes;
-            fade.setOnFinished(e -> pseudoClassStateChanged(com.flowcrm.ui.deal.FlashEffect.REMOTE_CHANGE, false));
+            fade.setOnFinished(e -> pseudoClassStateChanged(FlashEffect.REMOTE_CHANGE, false));
             changes.pulseProperty().addListener(new WeakInvalidationListener(remotePulse));
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
@@ -236,7 +237,7 @@ public final class ContactsView implements NavigableView {
             java.time.Duration left = contact == null ? java.time.Duration.ZERO : changes.remaining(contact.getId());
             fade.stop();
             boolean on = !left.isZero();
-            pseudoClassStateChanged(com.flowcrm.ui.deal.FlashEffect.REMOTE_CHANGE, on);
+            pseudoClassStateChanged(FlashEffect.REMOTE_CHANGE, on);
             if (on) {
                 fade.setDuration(Duration.millis(left.toMillis()));
                 fade.playFromStart();

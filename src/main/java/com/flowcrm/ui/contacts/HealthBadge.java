@@ -1,8 +1,8 @@
 package com.flowcrm.ui.contacts;
 
 import com.flowcrm.model.RelationshipHealth;
-import com.flowcrm.ui.deal.DisplayFormats;
-import com.flowcrm.ui.deal.FlashEffect;
+import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.FlashEffect;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;

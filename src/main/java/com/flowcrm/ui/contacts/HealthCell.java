@@ -1,7 +1,7 @@
 package com.flowcrm.ui.contacts;
 
 import com.flowcrm.model.Contact;
-import com.flowcrm.ui.deal.RecentChanges;
+import com.flowcrm.ui.kit.RecentChanges;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.scene.control.ContentDisplay;

@@ -6,6 +6,7 @@ import com.flowcrm.model.Priority;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
 import com.flowcrm.store.SessionCommands;
+import com.flowcrm.ui.kit.DisplayFormats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.flowcrm.ui.pipeline;
 
 import com.flowcrm.model.Deal;
-import com.flowcrm.ui.deal.DisplayFormats;
-import com.flowcrm.ui.deal.FlashEffect;
+import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.FlashEffect;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

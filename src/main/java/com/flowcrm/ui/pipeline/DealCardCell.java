@@ -1,7 +1,7 @@
 package com.flowcrm.ui.pipeline;
 
 import com.flowcrm.model.Deal;
-import com.flowcrm.ui.deal.RecentChanges;
+import com.flowcrm.ui.kit.RecentChanges;
 import java.time.Clock;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;

@@ -9,7 +9,7 @@ import com.flowcrm.model.Contact;
 import com.flowcrm.model.RelationshipHealth;
 import com.flowcrm.store.ContactFilter;
 import com.flowcrm.ui.Navigator;
-import com.flowcrm.ui.deal.FlashEffect;
+import com.flowcrm.ui.kit.FlashEffect;
 import com.flowcrm.ui.deal.LiveDemoSession;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package com.flowcrm.ui.deal;
+package com.flowcrm.ui.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.flowcrm.ui.deal;
+package com.flowcrm.ui.kit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;

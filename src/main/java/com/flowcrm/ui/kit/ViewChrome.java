@@ -1,4 +1,4 @@
-package com.flowcrm.ui.deal;
+package com.flowcrm.ui.kit;
 
 import java.util.Locale;
 import java.util.function.Function;
