@@ -28,14 +28,14 @@ import java.util.function.Supplier;
 
 /**
  * A server in memory for the session's tests: answers at once (on the caller's thread) from lists the test fills,
- * records the writes, and fails the next call of a kind when the test says so. Tokens work like the real client's:
- * sign-in and refresh set them and tell the listeners.
+ * records the writes, and fails the next call that can fail when the test says so. Tokens work like the real
+ * client's: sign-in and refresh set them and tell the listeners. The view-models' tests use it too.
  */
-final class FakeCrmApi implements CrmApi {
-    final List<Deal> deals = new CopyOnWriteArrayList<>();
-    final List<Contact> contacts = new CopyOnWriteArrayList<>();
-    final List<Notification> notifications = new CopyOnWriteArrayList<>();
-    final List<String> writes = new CopyOnWriteArrayList<>();
+public final class FakeCrmApi implements CrmApi {
+    public final List<Deal> deals = new CopyOnWriteArrayList<>();
+    public final List<Contact> contacts = new CopyOnWriteArrayList<>();
+    public final List<Notification> notifications = new CopyOnWriteArrayList<>();
+    public final List<String> writes = new CopyOnWriteArrayList<>();
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger listLoads = new AtomicInteger();
     final User user = new User("u1", "rep@acme.example", "Rita Rep", null, UserRole.SALES,
@@ -51,7 +51,7 @@ final class FakeCrmApi implements CrmApi {
     volatile CompletableFuture<Void> listGate = CompletableFuture.completedFuture(null);
 
     /** The next call that can fail (any but tokens, logout) fails with this. */
-    synchronized void failNext(ApiException.Kind kind, int status, String message) {
+    public synchronized void failNext(ApiException.Kind kind, int status, String message) {
         failures.add(new ApiException(kind, status, message));
     }
 
@@ -61,7 +61,14 @@ final class FakeCrmApi implements CrmApi {
 
     private <T> CompletableFuture<T> answer(Supplier<T> value) {
         ApiException failure = nextFailure();
-        return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(value.get());
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        try {
+            return CompletableFuture.completedFuture(value.get());
+        } catch (ApiException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.flowcrm.ui.components;
 
 import com.flowcrm.store.ConnectionReport;
 import java.time.Clock;
+import java.util.Objects;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -19,6 +20,11 @@ import javafx.scene.control.Tooltip;
  * (attempt 3 of 5)", "Offline" with "Retry now", or "Session expired - sign in again"; details in its tooltip.
  */
 public class ConnectionIndicator extends Control {
+    /** The control's own stylesheet, beside its class, as ControlsFX ships one per control. */
+    private static final String STYLESHEET = Objects.requireNonNull(
+            ConnectionIndicator.class.getResource("connection-indicator.css"), "connection-indicator.css")
+            .toExternalForm();
+
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
     private static final PseudoClass RETRYING = PseudoClass.getPseudoClass("retrying");
@@ -107,6 +113,11 @@ public class ConnectionIndicator extends Control {
         if (action != null) {
             action.run();
         }
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return STYLESHEET;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.flowcrm.ui.components;
 
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,7 +22,7 @@ public class ConnectionIndicatorSkin extends SkinBase<ConnectionIndicator> {
         dot.getStyleClass().add("status-dot");
         dot.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         text.getStyleClass().add("status-text");
-        retry.getStyleClass().addAll("retry-button", "small");
+        retry.getStyleClass().addAll("retry-button", Styles.SMALL);
         retry.setOnAction(e -> control.retry());
         resynced.getStyleClass().add("resync-note");
         HBox box = new HBox(8, dot, text, retry, resynced);

@@ -1,5 +1,6 @@
 package com.flowcrm.ui.contacts;
 
+import atlantafx.base.theme.Styles;
 import com.flowcrm.model.Contact;
 import com.flowcrm.store.ContactFilter;
 import com.flowcrm.store.ContactStats;
@@ -67,7 +68,6 @@ public final class ContactsView implements NavigableView {
         buildTable();
         BorderPane center = new BorderPane(table);
         center.getStyleClass().add("table-holder");
-        center.setStyle("-fx-padding: 14 20 14 20;");
         root.setCenter(center);
 
         ContactDetailsPanel panel = new ContactDetailsPanel(viewModel, clock);
@@ -122,7 +122,7 @@ public final class ContactsView implements NavigableView {
 
     private void buildTable() {
         table.setId("contacts-table");
-        table.getStyleClass().addAll("contacts-table", "striped");
+        table.getStyleClass().addAll("contacts-table", Styles.STRIPED);
         table.itemsProperty().bind(viewModel.rowsProperty());
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

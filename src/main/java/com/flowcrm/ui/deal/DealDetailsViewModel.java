@@ -1,10 +1,9 @@
 package com.flowcrm.ui.deal;
 
-import com.flowcrm.model.ActivityType;
 import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.Priority;
 import com.flowcrm.model.change.DealChanges;
-import com.flowcrm.model.change.NewActivity;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.kit.DisplayFormats;
 import java.time.Clock;
@@ -17,24 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.InvalidationListener;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open deal of the details panel: follows live changes, edits title / value / priority / expected close
- * with validation, and logs activities; both saves go through the session.
+ * The open deal of the details panel: what it shows ({@link DealSummary}, following live changes), the edit of
+ * title / value / priority / expected close with validation ({@link EditableField}s, saved through the session),
+ * and the "Log activity" form ({@link ActivityFormModel}). UI thread.
  */
 public final class DealDetailsViewModel {
     /** How dates are typed in the panel; ISO so that "2026-02-30" is recognisably not a date. */
@@ -42,13 +37,13 @@ public final class DealDetailsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DealDetailsViewModel.class);
 
     private final SessionCommands commands;
-    private final Clock clock;
     private final ReadOnlyObjectWrapper<Deal> deal = new ReadOnlyObjectWrapper<>(this, "deal");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper saveMessage = new ReadOnlyStringWrapper(this, "saveMessage");
     private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(this, "saveFailed");
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
     private final InvalidationListener dealChanged = o -> follow();
+    private final ListChangeListener<DealActivity> activitiesChanged = c -> showSummary();
     private long refusedInputs;
 
     private final EditableField<String> title =
@@ -60,21 +55,13 @@ public final class DealDetailsViewModel {
     private final EditableField<String> expectedClose =
             new EditableField<>("Expected close", d -> dateText(d.getExpectedCloseDate()), v -> v == null ? "none" : v);
 
-    private final ObjectProperty<ActivityType> activityType = new SimpleObjectProperty<>(this, "activityType", ActivityType.CALL);
-    private final StringProperty activityDate = new SimpleStringProperty(this, "activityDate");
-    private final StringProperty activityDescription = new SimpleStringProperty(this, "activityDescription", "");
-    private final StringProperty activityOutcome = new SimpleStringProperty(this, "activityOutcome", "");
-    private final StringProperty activityNextStep = new SimpleStringProperty(this, "activityNextStep", "");
-    private final ReadOnlyStringWrapper activityDateError = new ReadOnlyStringWrapper(this, "activityDateError");
-    private final ReadOnlyStringWrapper activityDescriptionError = new ReadOnlyStringWrapper(this, "activityDescriptionError");
-    private final ReadOnlyStringWrapper activityMessage = new ReadOnlyStringWrapper(this, "activityMessage");
-    private final ReadOnlyBooleanWrapper activityFailed = new ReadOnlyBooleanWrapper(this, "activityFailed");
-    private final BooleanProperty loggingActivity = new SimpleBooleanProperty(this, "loggingActivity");
+    private final DealSummary summary;
+    private final ActivityFormModel activityForm;
 
     public DealDetailsViewModel(SessionCommands commands, Clock clock) {
         this.commands = commands;
-        this.clock = clock;
-        activityDate.set(LocalDate.now(clock).format(DATE_INPUT));
+        this.summary = new DealSummary(clock);
+        this.activityForm = new ActivityFormModel(commands, clock, deal::get, () -> refusedInputs++);
         for (EditableField<?> field : fields()) {
             // leaving a field without changing it lets it catch up with what changed meanwhile
             field.editingProperty().addListener((obs, was, now) -> {
@@ -90,20 +77,23 @@ public final class DealDetailsViewModel {
         Deal previous = deal.get();
         if (previous != null) {
             previous.revisionProperty().removeListener(dealChanged);
+            previous.getActivities().removeListener(activitiesChanged);
         }
         deal.set(next);
         saveMessage.set(null);
-        activityMessage.set(null);
+        activityForm.forgetMessage();
         loadMessage.set(null);
         if (next == null) {
             return;
         }
         next.revisionProperty().addListener(dealChanged);
+        next.getActivities().addListener(activitiesChanged);
+        summary.show(next);
         for (EditableField<?> field : fields()) {
             field.reset(next);
         }
         if (next != previous) {
-            clearActivityForm();
+            activityForm.clear();
         }
         commands.loadDealDetails(next.getId()).whenComplete((loaded, error) -> {
             if (error != null && deal.get() == next) {
@@ -116,12 +106,31 @@ public final class DealDetailsViewModel {
         return deal.getReadOnlyProperty();
     }
 
+    /** The open deal, ready to read: what the header, the facts and the timeline show. */
+    public DealSummary summary() {
+        return summary;
+    }
+
+    /** The "Log activity" form. */
+    public ActivityFormModel activityForm() {
+        return activityForm;
+    }
+
+    /** The deal changed: the texts follow, and each field follows unless the rep is working in it. */
     private void follow() {
         Deal current = deal.get();
         if (current != null) {
+            summary.show(current);
             for (EditableField<?> field : fields()) {
                 field.follow(current);
             }
+        }
+    }
+
+    private void showSummary() {
+        Deal current = deal.get();
+        if (current != null) {
+            summary.show(current);
         }
     }
 
@@ -255,103 +264,6 @@ public final class DealDetailsViewModel {
             fields().forEach(f -> f.reset(current));
             saveMessage.set(null);
         }
-    }
-
-    public ObjectProperty<ActivityType> activityTypeProperty() {
-        return activityType;
-    }
-
-    /** The activity's date as typed (YYYY-MM-DD); today by default. */
-    public StringProperty activityDateProperty() {
-        return activityDate;
-    }
-
-    public StringProperty activityDescriptionProperty() {
-        return activityDescription;
-    }
-
-    public StringProperty activityOutcomeProperty() {
-        return activityOutcome;
-    }
-
-    public StringProperty activityNextStepProperty() {
-        return activityNextStep;
-    }
-
-    public ReadOnlyStringProperty activityDateErrorProperty() {
-        return activityDateError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty activityDescriptionErrorProperty() {
-        return activityDescriptionError.getReadOnlyProperty();
-    }
-
-    /** "Activity logged." or why it was not; null when there is nothing to say. */
-    public ReadOnlyStringProperty activityMessageProperty() {
-        return activityMessage.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty activityFailedProperty() {
-        return activityFailed.getReadOnlyProperty();
-    }
-
-    public BooleanProperty loggingActivityProperty() {
-        return loggingActivity;
-    }
-
-    /**
-     * Validates the form and logs the activity on the open deal; the timeline shows it once the store has it.
-     * Completes with null when the form was not valid.
-     */
-    public CompletableFuture<?> logActivity() {
-        Deal current = deal.get();
-        if (current == null || loggingActivity.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        LocalDate date = parseDate(activityDate.get());
-        String description = activityDescription.get() == null ? "" : activityDescription.get().trim();
-        activityDateError.set(date == null ? "Enter a real date as YYYY-MM-DD." : null);
-        activityDescriptionError.set(description.isEmpty() ? "Describe what happened." : null);
-        if (date == null || description.isEmpty()) {
-            refusedInputs++;
-            LOG.warn("Activity on deal {} not sent: {}{}({} refused inputs so far)", current.getId(),
-                    date == null ? "no real date " : "", description.isEmpty() ? "no description " : "", refusedInputs);
-            activityFailed.set(true);
-            activityMessage.set("Fix the marked fields to log the activity.");
-            return CompletableFuture.completedFuture(null);
-        }
-        // today's activity gets the current time so it sorts above earlier ones of the same day
-        Instant when = date.equals(LocalDate.now(clock)) ? clock.instant() : date.atStartOfDay(ZoneOffset.UTC).toInstant();
-        NewActivity activity = new NewActivity(activityType.get(), when, description, activityOutcome.get(),
-                activityNextStep.get());
-        loggingActivity.set(true);
-        activityMessage.set(null);
-        return commands.logActivity(current.getId(), activity).whenComplete((logged, error) -> {
-            loggingActivity.set(false);
-            if (deal.get() != current) {
-                return;
-            }
-            if (error != null) {
-                String reason = DisplayFormats.failureReason(error);
-                LOG.warn("Logging an activity on deal {} failed: {}", current.getId(), reason);
-                activityFailed.set(true);
-                activityMessage.set("Not logged: " + reason);
-            } else {
-                clearActivityForm();
-                activityFailed.set(false);
-                activityMessage.set("Activity logged.");
-            }
-        });
-    }
-
-    private void clearActivityForm() {
-        activityType.set(ActivityType.CALL);
-        activityDate.set(LocalDate.now(clock).format(DATE_INPUT));
-        activityDescription.set("");
-        activityOutcome.set("");
-        activityNextStep.set("");
-        activityDateError.set(null);
-        activityDescriptionError.set(null);
     }
 
     /** A non-negative amount from what a rep types ("125000", "$125,000.50"), or null. */

@@ -1,10 +1,15 @@
 package com.flowcrm.ui.kit;
 
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,6 +46,38 @@ public final class DetailsLayout {
         Label label = new Label(text);
         label.getStyleClass().add("section-note");
         return label;
+    }
+
+    /**
+     * A label that shows the text while there is one and takes no space otherwise; while {@code failed} is true
+     * (when given) it wears the danger state.
+     */
+    public static Label message(ObservableStringValue text, ObservableValue<Boolean> failed) {
+        Label label = new Label();
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        label.getStyleClass().add("form-message");
+        if (failed != null) {
+            failed.addListener((obs, was, isFailed) -> label.pseudoClassStateChanged(Styles.STATE_DANGER, isFailed));
+        }
+        return label;
+    }
+
+    /** Shows enum constants by their label ("Closed won") in a choice box; nothing is typed into it. */
+    public static <E extends Enum<E>> StringConverter<E> enumLabels() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : DisplayFormats.label(value);
+            }
+
+            @Override
+            public E fromString(String text) {
+                return null;
+            }
+        };
     }
 
     /** One AI insight: title with icon, a meta line, the description and the suggested action if any. */

@@ -1,5 +1,6 @@
 package com.flowcrm.ui.kit;
 
+import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -100,7 +101,7 @@ public final class ViewChrome {
     /** A flat icon-only button; the tooltip and the accessible text say what it does. */
     public static Button iconButton(Feather icon, String tooltip, String accessibleText, Runnable action) {
         Button button = new Button(null, new FontIcon(icon));
-        button.getStyleClass().addAll("flat", "button-icon");
+        button.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
         button.setTooltip(new Tooltip(tooltip));
         button.setAccessibleText(accessibleText);
         button.setOnAction(e -> action.run());

@@ -197,7 +197,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         FontIcon logo = new FontIcon(Feather.ACTIVITY);
         logo.getStyleClass().add("brand-icon");
         StackPane logoBadge = new StackPane(logo);
-        logoBadge.getStyleClass().addAll("brand-badge", "small");
+        logoBadge.getStyleClass().addAll("brand-badge", Styles.SMALL);
         Label product = new Label("Flow CRM");
         product.getStyleClass().add("brand-name");
         HBox brand = new HBox(10, logoBadge, product);

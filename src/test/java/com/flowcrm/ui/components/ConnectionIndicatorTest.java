@@ -12,6 +12,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,14 @@ class ConnectionIndicatorTest {
         clock.advance(Duration.ofSeconds(5));
         robot.interact(indicator::refresh);
         assertThat(note.isVisible()).isFalse();
+    }
+
+    @Test
+    void theControlBringsItsOwnStylesheet(FxRobot robot) {
+        assertThat(indicator.getUserAgentStylesheet()).endsWith("com/flowcrm/ui/components/connection-indicator.css");
+        Region dot = robot.lookup(".status-dot").queryAs(Region.class);
+        assertThat(dot.getWidth()).as("the dot's size comes from that stylesheet alone").isEqualTo(9);
+        assertThat(dot.getHeight()).isEqualTo(9);
     }
 
     @Test
