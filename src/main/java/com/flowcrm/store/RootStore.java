@@ -86,15 +86,14 @@ public final class RootStore {
             publishCountersSoon();
             return;
         }
-        if (EventName.fromWire(event) == null) {
-            counters.unknown();
-            warnings.warn("unknown:" + event, "Ignored unknown event '{}'", shorten(event));
-            publishCountersSoon();
-            return;
-        }
         if (!mapped.isClean()) {
-            counters.rejected();
-            warnings.warn("rejected:" + event, "Rejected {}: {}", event, mapped.describeProblems());
+            if (EventName.fromWire(event) == null) {
+                counters.unknown();
+                warnings.warn("unknown:" + event, "Ignored unknown event '{}'", shorten(event));
+            } else {
+                counters.rejected();
+                warnings.warn("rejected:" + event, "Rejected {}: {}", event, mapped.describeProblems());
+            }
             publishCountersSoon();
             return;
         }
