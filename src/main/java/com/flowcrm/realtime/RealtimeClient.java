@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +47,7 @@ public final class RealtimeClient implements AutoCloseable {
     private final OutgoingFrames outgoingFrames;
     private final IncomingFrames incoming;
     private final Wiring wiring = new Wiring();
-    private final CopyOnWriteArrayList<Consumer<RealtimeStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final StatusListeners statusListeners = new StatusListeners();
     private volatile Supplier<CompletableFuture<String>> tokenRefresher;
     private volatile Runnable resyncListener;
     private volatile Runnable authFailureListener;
@@ -82,7 +81,6 @@ public final class RealtimeClient implements AutoCloseable {
     private RealtimeScheduler.Cancellable silenceTimer;
     private RealtimeScheduler.Cancellable stableTimer;
     private RealtimeScheduler.Cancellable refreshTimer;
-    private RealtimeStatus lastPublished;
 
     public RealtimeClient(RealtimeSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -199,7 +197,7 @@ public final class RealtimeClient implements AutoCloseable {
 
     /** Called on the scheduler thread after every change of the status; must not block. */
     public void addStatusListener(Consumer<RealtimeStatus> listener) {
-        statusListeners.add(Objects.requireNonNull(listener, "listener"));
+        statusListeners.add(listener);
     }
 
     public void removeStatusListener(Consumer<RealtimeStatus> listener) {
@@ -485,18 +483,7 @@ public final class RealtimeClient implements AutoCloseable {
         view = new LoopView(state, attempt, nextRetryAt, outgoing.size(), outgoing.dropped(), connects, reconnects,
                 baseUrl == null ? null : UrlRedaction.redact(SocketUrls.withToken(baseUrl, token)),
                 UrlRedaction.redact(lastError));
-        RealtimeStatus snapshot = status();
-        if (snapshot.equals(lastPublished)) {
-            return;
-        }
-        lastPublished = snapshot;
-        for (Consumer<RealtimeStatus> listener : statusListeners) {
-            try {
-                listener.accept(snapshot);
-            } catch (RuntimeException e) {
-                log.warn("Connection status listener failed", e);
-            }
-        }
+        statusListeners.tell(status());
     }
 
     private void cancelConnectionTimers() {

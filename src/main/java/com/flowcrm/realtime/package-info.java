@@ -10,8 +10,9 @@
  *   <li>Beside it: {@code AttemptSocket} (one connection attempt), {@link com.flowcrm.realtime.SocketUrls} (its
  *       URL with the token), {@code IncomingFrames} (the read thread's side), {@link com.flowcrm.realtime.FrameCodec}
  *       ({@code {event, data}} frames read strictly and written), {@code EventHandlers} (who listens to which
- *       event), {@code OutgoingFrames} with {@code OutgoingQueue} (what waits to be sent, requests waiting for their
- *       ack) and {@code Subscriptions} (sent again after every reconnect), {@code CloseReasons}.</li>
+ *       event), {@code StatusListeners} (who hears of the status), {@code OutgoingFrames} with {@code OutgoingQueue}
+ *       (what waits to be sent, requests waiting for their ack) and {@code Subscriptions} (sent again after every
+ *       reconnect), {@code CloseReasons}.</li>
  *   <li>{@link com.flowcrm.realtime.RealtimeEventHandler}: what a listener gets on the read thread; its
  *       {@code reading} adapter lets the session hand the data to the api's mapper without naming JSON.</li>
  * </ul>
