@@ -1,5 +1,6 @@
 package com.flowcrm.ui;
 
+import com.flowcrm.common.DaemonThreads;
 import com.flowcrm.model.Theme;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,15 +118,13 @@ public final class UiPreferences {
      * failure only costs the remembered state, so it is logged.
      */
     public void flush() {
-        Thread writer = new Thread(() -> {
+        DaemonThreads.named("preferences-flush").newThread(() -> {
             try {
                 node.flush();
             } catch (BackingStoreException | IllegalStateException e) {
                 LOG.warn("Could not save the window preferences: {}", e.toString());
             }
-        }, "preferences-flush");
-        writer.setDaemon(true);
-        writer.start();
+        }).start();
     }
 
     private Optional<String> text(String key) {

@@ -1,5 +1,6 @@
 package com.flowcrm.ui.shell;
 
+import com.flowcrm.common.DaemonThreads;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +35,7 @@ public final class LogFolderOpener implements Runnable {
 
     @Override
     public void run() {
-        Thread opener = new Thread(this::open, "log-folder-opener");
-        opener.setDaemon(true);
-        opener.start();
+        DaemonThreads.named("log-folder-opener").newThread(this::open).start();
     }
 
     private void open() {
