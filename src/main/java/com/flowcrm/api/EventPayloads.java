@@ -25,6 +25,8 @@ import com.flowcrm.model.change.NotificationAdded;
 import com.flowcrm.model.change.RemoteEvent;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the payloads of the live events ({@code data} of {@code websocket-connections.md}) into the model's
@@ -32,7 +34,27 @@ import com.google.gson.JsonObject;
  * problems say why. Stateless; runs on the socket read thread for every event.
  */
 final class EventPayloads {
+    /** The reader of each event's payload, by {@link EventName#ordinal()}: made once, not per event. */
+    static final List<ItemReader<RemoteEvent>> READERS = readers();
+
     private EventPayloads() {
+    }
+
+    private static List<ItemReader<RemoteEvent>> readers() {
+        List<ItemReader<RemoteEvent>> readers = new ArrayList<>();
+        for (EventName name : EventName.values()) {
+            readers.add((json, path, p) -> read(name, json, path, p));
+        }
+        return List.copyOf(readers);
+    }
+
+    /** Where a payload's problems are reported: a whole deal or notification by its kind, a change as "data". */
+    static String pathOf(EventName name) {
+        return switch (name) {
+            case DEAL_CREATED -> "deal";
+            case NOTIFICATION_NEW -> "notification";
+            default -> "data";
+        };
     }
 
     /** The event of this name read from its payload; null (with the problems) when it cannot be. */

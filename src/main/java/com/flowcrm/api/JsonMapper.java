@@ -116,9 +116,7 @@ public final class JsonMapper {
         if (known == null) {
             return Mapped.failed("event", "unknown event '" + name + "'");
         }
-        return one(data, known == EventName.DEAL_CREATED ? "deal"
-                : known == EventName.NOTIFICATION_NEW ? "notification" : "data",
-                (json, path, p) -> EventPayloads.read(known, json, path, p));
+        return one(data, EventPayloads.pathOf(known), EventPayloads.READERS.get(known.ordinal()));
     }
 
     /** {@link #event} as a function, to hand the realtime client's read thread without naming JSON types there. */

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveFrames {
     private final RealtimeEventHandler handler;
-    private final FrameCodec codec = new FrameCodec(
-            new WarningThrottle(LoggerFactory.getLogger(LiveFrames.class), Clock.systemUTC(), Duration.ofSeconds(60)));
+    /** Made when the first whole frame comes: most tests send events only, and a codec holds a Gson. */
+    private FrameCodec codec;
     private final FrameCodec.Listener toHandler = new FrameCodec.Listener() {
         @Override
         public void event(String event, JsonElement data, long receivedAtNanos) {
@@ -41,11 +41,15 @@ final class LiveFrames {
 
     /** One frame as text, read like the client reads it; a frame the client refuses never reaches the store. */
     void frame(String text) {
+        if (codec == null) {
+            codec = new FrameCodec(new WarningThrottle(LoggerFactory.getLogger(LiveFrames.class), Clock.systemUTC(),
+                    Duration.ofSeconds(60)));
+        }
         codec.decode(text, System.nanoTime(), toHandler);
     }
 
     /** Frames the reader refused: not JSON, or without an event name. */
     long refusedFrames() {
-        return codec.nonJsonFrames() + codec.eventlessFrames();
+        return codec == null ? 0 : codec.nonJsonFrames() + codec.eventlessFrames();
     }
 }
