@@ -31,7 +31,10 @@ import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The authenticated WebSocket endpoint: {@code ?token=} checked at the handshake, {@code {event, data}} frames. */
+/**
+ * The authenticated WebSocket endpoint: {@code ?token=} checked at the handshake; logged changes go out as
+ * {@code {event, data, seq, prev}} frames, other broadcasts as {@code {event, data}}.
+ */
 final class DemoWebSocketHub extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWebSocketHub.class);
     /** Larger client frames close the connection with 1009; the protocol's messages are a few hundred bytes. */
@@ -223,6 +226,20 @@ final class DemoWebSocketHub extends WebSocketServer {
             ClientSession session = conn.getAttachment();
             if (session != null && (recipientUserId == null || recipientUserId.equals(session.userId()))) {
                 sendTo(conn, text);
+            }
+        }
+    }
+
+    /**
+     * Sends a logged change to every open connection whose user may see it; {@code frameFor} builds the frame of
+     * one user (its {@code prev} differs per user) and is asked once per user.
+     */
+    void broadcastChange(ChangeEntry entry, java.util.function.Function<String, String> frameFor) {
+        java.util.Map<String, String> frames = new java.util.HashMap<>(4);
+        for (WebSocket conn : getConnections()) {
+            ClientSession session = conn.getAttachment();
+            if (session != null && entry.visibleTo(session.userId())) {
+                sendTo(conn, frames.computeIfAbsent(session.userId(), frameFor));
             }
         }
     }
