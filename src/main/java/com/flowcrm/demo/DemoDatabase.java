@@ -166,6 +166,8 @@ final class DemoDatabase implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=FULL");
+            // the first data set passes through the WAL; without a limit the file keeps that size for good
+            statement.execute("PRAGMA journal_size_limit=" + (16 * 1024 * 1024));
         }
         if (version == 0) {
             createSchema();
