@@ -67,10 +67,14 @@ final class ActivitySimulator implements AutoCloseable {
     private void tick(double eventsPerSecond) {
         try {
             long due = (long) ((System.nanoTime() - startNanos) / 1e9 * eventsPerSecond) - applied.get();
-            for (long i = 0; i < Math.min(due, MAX_EVENTS_PER_TICK); i++) {
+            // close() interrupts: a long catch-up loop must end there, not run into the closed server
+            for (long i = 0; i < Math.min(due, MAX_EVENTS_PER_TICK) && !Thread.currentThread().isInterrupted(); i++) {
                 step();
             }
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // closing while a change waited for the journal
+            }
             // one bad step must not cancel the periodic task
             LOG.error("Activity simulator step failed", e);
         }

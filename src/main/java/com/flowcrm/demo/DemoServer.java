@@ -189,8 +189,17 @@ public final class DemoServer implements AutoCloseable {
         return loadedFromDisk;
     }
 
-    /** The seq of the latest change saved and broadcast: the head of the change log. */
+    /**
+     * The seq of the latest change saved and broadcast: the head of the change log. Changes made through
+     * {@link #state()} are saved in the background; {@link #awaitChangesSaved()} waits for them.
+     */
     public long changeLogHead() {
+        return journal.durableHead();
+    }
+
+    /** Waits until every change made so far is saved and broadcast, and returns the head of the change log. */
+    public long awaitChangesSaved() {
+        journal.awaitDurable(journal.ticket(), PUBLISH_WAIT);
         return journal.durableHead();
     }
 
