@@ -48,11 +48,15 @@ public final class DemoServer implements AutoCloseable {
     private DemoServer(DemoServerConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        long startNanos = System.nanoTime();
         DemoDatabase db = config.dataDir() == null ? DemoDatabase.inMemory() : DemoDatabase.open(config.dataDir());
+        long openedNanos = System.nanoTime();
         DemoPersistence.Opened opened;
         Map<String, Long> lastVisible = new HashMap<>();
         try {
             opened = DemoPersistence.openOrGenerate(db, config, clock);
+            LOG.info("Demo data {} in {} ms (database checked in {} ms)", opened.loaded() ? "loaded" : "generated",
+                    (System.nanoTime() - openedNanos) / 1_000_000, (openedNanos - startNanos) / 1_000_000);
             for (String userId : opened.store().users.keySet()) {
                 lastVisible.put(userId, db.lastVisibleSeq(userId).orElse(opened.prunedThrough()));
             }
