@@ -1,5 +1,6 @@
 package com.flowcrm.app;
 
+import com.flowcrm.demo.DemoDataException;
 import com.flowcrm.demo.DemoServer;
 import com.flowcrm.demo.DemoServerConfig;
 import com.flowcrm.store.RootStore;
@@ -33,7 +34,7 @@ public final class AppContext implements AutoCloseable {
         DemoServer demo = null;
         SessionConfig sessionConfig;
         if (config.demoMode()) {
-            demo = DemoServer.startPreferringConfiguredPorts(DemoServerConfig.defaults());
+            demo = startEmbeddedDemo(AppDirectories.forCurrentUser().demoServerDir());
             sessionConfig = new SessionConfig(demo.apiUrl(), demo.wsUrl(), true, DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD,
                     config.realtimeSettings());
             log.info("Demo mode: embedded backend at {} and {}", demo.apiUrl(), demo.wsUrl());
@@ -42,6 +43,25 @@ public final class AppContext implements AutoCloseable {
         }
         RootStore root = new RootStore(uiExecutor);
         return new AppContext(demo, root, new SessionStore(sessionConfig, root));
+    }
+
+    /**
+     * The demo backend on the usual ports with its state in the app's data folder. When that folder cannot be used
+     * (a second window holds it, or it was written by a newer version or is damaged) the demo runs in memory and
+     * the log says why; the folder itself is never touched, let alone reset.
+     */
+    static DemoServer startEmbeddedDemo(java.nio.file.Path dataDir) {
+        DemoServerConfig config = DemoServerConfig.defaults();
+        try {
+            return DemoServer.startPreferringConfiguredPorts(config.withDataDir(dataDir));
+        } catch (DemoDataException e) {
+            if (e.reason() == DemoDataException.Reason.IN_USE) {
+                log.warn("Demo data in {} is used by another Flow CRM window; this one runs its demo in memory", dataDir);
+            } else {
+                log.error("Demo data cannot be used, the demo runs in memory this time: {}", e.getMessage());
+            }
+            return DemoServer.startPreferringConfiguredPorts(config);
+        }
     }
 
     public SessionStore session() {

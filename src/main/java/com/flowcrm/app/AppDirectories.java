@@ -99,6 +99,14 @@ public final class AppDirectories {
         return ensureDirectory(home.resolve("data"));
     }
 
+    /**
+     * Where the embedded demo backend keeps its state (its SQLite database), so the demo's deals, sessions and
+     * change log survive a restart of the app; not created by this call (the demo server creates it).
+     */
+    public Path demoServerDir() {
+        return home.resolve("data").resolve("demo-server");
+    }
+
     private static Path ensureDirectory(Path dir) {
         try {
             return Files.createDirectories(dir);

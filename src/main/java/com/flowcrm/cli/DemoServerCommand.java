@@ -1,7 +1,9 @@
 package com.flowcrm.cli;
 
+import com.flowcrm.demo.DemoDataException;
 import com.flowcrm.demo.DemoServer;
 import com.flowcrm.demo.DemoServerConfig;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -42,6 +44,11 @@ public final class DemoServerCommand implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Do not simulate colleagues' activity.")
     boolean noSimulator;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Keep the data, the change log, the signing key and"
+            + " the sessions in DIR (created when missing) so they survive a restart; without it everything is in"
+            + " memory. --deals, --contacts and --seed only shape a new DIR.")
+    Path dataDir;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +63,8 @@ public final class DemoServerCommand implements Callable<Integer> {
                     .withHost(host)
                     .withPorts(apiPort, wsPort)
                     .withData(deals, contacts, seed)
-                    .withSimulator(!noSimulator, eventsPerSecond);
+                    .withSimulator(!noSimulator, eventsPerSecond)
+                    .withDataDir(dataDir);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("demo-server: " + e.getMessage());
             return 2;
@@ -64,6 +72,11 @@ public final class DemoServerCommand implements Callable<Integer> {
         DemoServer running;
         try {
             running = DemoServer.start(config);
+        } catch (DemoDataException e) {
+            // a newer or damaged data directory is the caller's to sort out; it was not touched
+            spec.commandLine().getErr().println("demo-server: " + e.getMessage());
+            LOG.debug("Demo data refused", e);
+            return e.reason() == DemoDataException.Reason.IN_USE ? 1 : 2;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("demo-server: could not start: " + e.getMessage());
             LOG.debug("Demo server start failed", e);
@@ -83,6 +96,7 @@ public final class DemoServerCommand implements Callable<Integer> {
         out.println("  Demo users: " + DemoServer.DEMO_EMAIL + " / " + DemoServer.DEMO_PASSWORD + " (sales), "
                 + DemoServer.MANAGER_EMAIL + " / " + DemoServer.DEMO_PASSWORD + " (manager)");
         out.println("  Simulator: " + (config.simulator() ? config.eventsPerSecond() + " events/s" : "off"));
+        out.println("  Data: " + dataLine(running));
         out.println("Press Ctrl+C to stop.");
         out.flush();
         LOG.info("Demo backend running: REST {} WebSocket {}", running.apiUrl(), running.wsUrl());
@@ -100,6 +114,21 @@ public final class DemoServerCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private String dataLine(DemoServer running) {
+        String size = running.state().dealCount() + " deals, " + running.state().contactIds().size() + " contacts";
+        if (running.dataDir() == null) {
+            return "in memory (" + size + "), gone when it stops; --data DIR keeps it";
+        }
+        if (!running.loadedFromDisk()) {
+            return "new in " + running.dataDir() + " (" + size + ")";
+        }
+        boolean shapeGiven = spec.commandLine().getParseResult().hasMatchedOption("--deals")
+                || spec.commandLine().getParseResult().hasMatchedOption("--contacts")
+                || spec.commandLine().getParseResult().hasMatchedOption("--seed");
+        return "loaded from " + running.dataDir() + " (" + size + ", change " + running.changeLogHead() + ")"
+                + (shapeGiven ? "; --deals, --contacts and --seed only shape a new directory" : "");
     }
 
     /** The server while {@link #call()} runs, so an embedding caller can find its ports. */

@@ -1,5 +1,6 @@
 package com.flowcrm.demo;
 
+import com.flowcrm.common.DaemonThreads;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -27,6 +28,11 @@ final class ActivitySimulator implements AutoCloseable {
     private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** A stalled scheduler must not answer with an unbounded burst. */
     private static final long MAX_EVENTS_PER_TICK = 10_000;
+    /** The demo users' colleagues, who make the simulated changes. */
+    static final String[] COLLEAGUES = {"Priya Patel", "Jonas Eriksen", "Camila Castillo", "Kenji Tanaka",
+        "Omar Okafor", "Elena Moreau"};
+    private static final String[] NOTIFICATION_KINDS = {"deal_update", "deal_update", "meeting_reminder",
+        "message_received"};
 
     private final DemoState state;
     private final Random random;
@@ -52,7 +58,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (scheduler != null || eventsPerSecond <= 0) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(DemoThreads.named("simulator"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("demo-simulator"));
         long tickNanos = Math.max(MIN_TICK_NANOS, (long) (1e9 / eventsPerSecond));
         startNanos = System.nanoTime();
         scheduler.scheduleAtFixedRate(() -> tick(eventsPerSecond), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
@@ -62,10 +68,14 @@ final class ActivitySimulator implements AutoCloseable {
     private void tick(double eventsPerSecond) {
         try {
             long due = (long) ((System.nanoTime() - startNanos) / 1e9 * eventsPerSecond) - applied.get();
-            for (long i = 0; i < Math.min(due, MAX_EVENTS_PER_TICK); i++) {
+            // close() interrupts: a long catch-up loop must end there, not run into the closed server
+            for (long i = 0; i < Math.min(due, MAX_EVENTS_PER_TICK) && !Thread.currentThread().isInterrupted(); i++) {
                 step();
             }
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // closing while a change waited for the journal
+            }
             // one bad step must not cancel the periodic task
             LOG.error("Activity simulator step failed", e);
         }
@@ -210,27 +220,45 @@ final class ActivitySimulator implements AutoCloseable {
     }
 
     private String logActivity() {
-        String id = randomDeal();
-        if (id == null) {
-            return createDeal();
+        Optional<Picked<DealFacts>> picked = pickDeal(DealFacts::of);
+        if (picked.isEmpty()) {
+            return dealIds.isEmpty() ? createDeal() : null;
         }
+        DealFacts deal = picked.get().value();
+        String colleague = colleague();
         String type = DemoDataGenerator.ACTIVITY_TYPES[random.nextInt(DemoDataGenerator.ACTIVITY_TYPES.length)];
         JsonObject activity = new JsonObject();
         activity.addProperty("type", type);
         activity.addProperty("date", clock.instant().toString());
         activity.addProperty("description", switch (type) {
-            case "call" -> "Follow-up call by a colleague";
-            case "email" -> "Colleague sent the pricing sheet";
-            case "meeting" -> "Colleague met the buying committee";
-            case "proposal" -> "Revised proposal sent";
-            case "demo" -> "Colleague ran a product demo";
-            default -> "Colleague added a note";
+            case "call" -> colleague + " called " + deal.person() + " about next steps";
+            case "email" -> colleague + " sent " + deal.person() + " the pricing sheet";
+            case "meeting" -> colleague + " met the buying committee at " + deal.company();
+            case "proposal" -> colleague + " sent " + deal.company() + " a revised proposal";
+            case "demo" -> colleague + " ran a product demo for " + deal.company();
+            default -> colleague + ": " + deal.company() + " wants to start before the end of the quarter";
         });
         if (random.nextBoolean()) {
-            activity.addProperty("nextStep", "Check in next week");
+            activity.addProperty("nextStep", "Check in with " + deal.person() + " next week");
         }
-        state.addDealActivity(id, activity);
+        state.addDealActivity(picked.get().id(), activity);
         return "deal:activity_added";
+    }
+
+    /** What the simulator's texts say about a deal: never its id. */
+    private record DealFacts(String title, String company, String contactName, DealStage stage, double value) {
+        static DealFacts of(DealRecord deal) {
+            return new DealFacts(deal.title, deal.company, deal.contactName, deal.stage, deal.value);
+        }
+
+        String person() {
+            return contactName != null ? contactName : "the team at " + company;
+        }
+    }
+
+    /** A colleague of the demo users, as the author of a simulated change. */
+    private String colleague() {
+        return COLLEAGUES[random.nextInt(COLLEAGUES.length)];
     }
 
     private String createDeal() {
@@ -245,7 +273,7 @@ final class ActivitySimulator implements AutoCloseable {
                     DemoDataGenerator.COMPANY_STEMS.length)] + " Labs");
         }
         deal.addProperty("value", 5_000 + 500 * random.nextInt(400));
-        deal.addProperty("description", "Inbound lead picked up by a colleague.");
+        deal.addProperty("description", "Inbound lead from the website, picked up by " + colleague() + ".");
         JsonArray tags = new JsonArray();
         tags.add(new JsonPrimitive("inbound"));
         deal.add("tags", tags);
@@ -254,26 +282,59 @@ final class ActivitySimulator implements AutoCloseable {
         return "deal:created";
     }
 
+    /** A notification a colleague's change would cause, naming the deal or contact by name and company. */
     private String notifyUser() {
         if (userIds.isEmpty()) {
             return null;
         }
         String userId = userIds.get(random.nextInt(userIds.size()));
         JsonObject notification = new JsonObject();
-        String dealId = randomDeal();
-        notification.addProperty("type", dealId == null ? "ai_insight" : "deal_update");
-        notification.addProperty("title", dealId == null ? "New insight" : "A colleague updated a deal");
-        notification.addProperty("message", dealId == null ? "Pipeline coverage improved this week."
-                : "Changes were made to " + dealId);
-        notification.addProperty("priority", DemoDataGenerator.LEVELS[random.nextInt(3)]);
-        if (dealId != null) {
+        Optional<Picked<DealFacts>> picked = pickDeal(DealFacts::of);
+        String colleague = colleague();
+        if (picked.isEmpty()) {
+            notification.addProperty("type", "ai_insight");
+            notification.addProperty("title", "Weekly pipeline insight");
+            notification.addProperty("message", "Deals with an executive sponsor close faster this quarter.");
+        } else {
+            DealFacts deal = picked.get().value();
+            String kind = NOTIFICATION_KINDS[random.nextInt(NOTIFICATION_KINDS.length)];
+            notification.addProperty("type", kind);
+            switch (kind) {
+                case "meeting_reminder" -> {
+                    notification.addProperty("title", "Meeting with " + deal.person() + " in 30 minutes");
+                    notification.addProperty("message", deal.title() + " at " + deal.company() + ", booked by "
+                            + colleague + ".");
+                }
+                case "message_received" -> {
+                    notification.addProperty("title", deal.person() + " replied");
+                    notification.addProperty("message", "About " + deal.title() + " at " + deal.company()
+                            + ": \"Thanks, let's talk next week.\"");
+                }
+                default -> {
+                    notification.addProperty("title", colleague + " updated " + deal.title());
+                    notification.addProperty("message", deal.company() + " is in " + stageName(deal.stage())
+                            + " at " + String.format(java.util.Locale.ROOT, "$%,.0f", deal.value()) + ".");
+                }
+            }
             JsonObject metadata = new JsonObject();
-            metadata.addProperty("dealId", dealId);
+            metadata.addProperty("dealId", picked.get().id());
             notification.add("metadata", metadata);
-            notification.addProperty("actionUrl", "/deals/" + dealId);
+            notification.addProperty("actionUrl", "/deals/" + picked.get().id());
         }
+        notification.addProperty("priority", DemoDataGenerator.LEVELS[random.nextInt(3)]);
         state.addNotification(userId, notification);
         return "notification:new";
+    }
+
+    private static String stageName(DealStage stage) {
+        return switch (stage) {
+            case PROSPECT -> "Prospect";
+            case QUALIFIED -> "Qualified";
+            case PROPOSAL -> "Proposal";
+            case NEGOTIATION -> "Negotiation";
+            case CLOSED_WON -> "Closed won";
+            case CLOSED_LOST -> "Closed lost";
+        };
     }
 
     @Override
@@ -281,7 +342,7 @@ final class ActivitySimulator implements AutoCloseable {
         if (scheduler == null) {
             return;
         }
-        DemoThreads.stop(scheduler, "Activity simulator");
+        DaemonThreads.stop(scheduler, "Activity simulator", Duration.ofSeconds(5));
         scheduler = null;
     }
 }

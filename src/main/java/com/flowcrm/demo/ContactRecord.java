@@ -25,6 +25,8 @@ final class ContactRecord {
     List<String> notes = new ArrayList<>();
     List<Communication> communicationHistory = new ArrayList<>();
     List<Insight> aiInsights = new ArrayList<>();
+    /** +1 per change (every logged event about the contact); clients send it back in If-Match. */
+    long version = 1;
 
     /** The spec's rule, shared with the client: above 70 high, above 40 medium, otherwise low. */
     static String healthFor(int score) {

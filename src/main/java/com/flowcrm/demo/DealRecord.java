@@ -26,6 +26,8 @@ final class DealRecord {
     List<String> riskFactors = new ArrayList<>();
     List<String> positiveSignals = new ArrayList<>();
     String priority;
+    /** +1 per change (every logged event about the deal); clients send it back in If-Match. */
+    long version = 1;
     /** Kept off the wire: only the stage statistics need it. */
     transient Instant stageEnteredAt;
 

@@ -219,7 +219,7 @@ final class DemoDataGenerator {
         deal.stage = index < stages.length ? stages[index]
                 : random.nextInt(5) == 0 ? stages[4 + random.nextInt(2)] : stages[random.nextInt(4)];
         deal.probability = deal.stage.probability();
-        deal.confidence = DemoState.confidenceFor(deal.probability);
+        deal.confidence = DemoDeals.confidenceFor(deal.probability);
         deal.value = 5_000 + 500L * random.nextInt(990);
         deal.createdDate = daysAgo(20, 240);
         long ageDays = Duration.between(deal.createdDate, now).toDays();

@@ -1,54 +1,66 @@
 package com.flowcrm.demo;
 
-import com.google.gson.JsonElement;
+import com.flowcrm.common.DaemonThreads;
+import com.flowcrm.common.WarningThrottle;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The REST subset of rest-api.md under {@code /api} on the JDK's HttpServer. */
+/**
+ * The REST subset of rest-api.md under {@code /api} on the JDK's HttpServer, plus the sync protocol: the change
+ * feed ({@link ChangeFeed}), {@code X-Sync-Seq} on the snapshot lists, {@code Idempotency-Key} on writes and
+ * {@code version} / {@code If-Match} / 412 on deals and contacts. No answer leaves before what it shows is saved.
+ */
 final class DemoRestApi implements AutoCloseable {
     static final String BASE_PATH = "/api";
-    static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final long MAX_DRAINED_BYTES = 16L * MAX_BODY_BYTES;
+    static final int MAX_BODY_BYTES = DemoHttp.MAX_BODY_BYTES;
+    static final String SYNC_SEQ_HEADER = "X-Sync-Seq";
     private static final Logger LOG = LoggerFactory.getLogger(DemoRestApi.class);
     private static final int THREADS = 4;
     private static final int DEFAULT_NOTIFICATION_LIMIT = 50;
+    private static final Duration SAVE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final DemoState state;
     private final DemoTokens tokens;
+    private final DemoJournal journal;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final RateLimitedWarnings warnings;
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    private final WarningThrottle warnings;
+    private final IdempotentRequests idempotent;
+    private final ChangeFeed feed;
 
-    private DemoRestApi(DemoState state, DemoTokens tokens, HttpServer server, ExecutorService executor, Clock clock) {
+    private DemoRestApi(DemoState state, DemoTokens tokens, DemoJournal journal, HttpServer server,
+            ExecutorService executor, Clock clock) {
         this.state = state;
         this.tokens = tokens;
+        this.journal = journal;
         this.server = server;
         this.executor = executor;
-        this.warnings = new RateLimitedWarnings(LOG, clock);
+        this.warnings = new WarningThrottle(LOG, clock, WARN_INTERVAL);
+        this.idempotent = new IdempotentRequests(journal);
+        this.feed = new ChangeFeed(journal);
     }
 
-    static DemoRestApi start(String host, int port, DemoState state, DemoTokens tokens, Clock clock) throws IOException {
+    static DemoRestApi start(String host, int port, DemoState state, DemoTokens tokens, DemoJournal journal,
+            Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, DemoThreads.named("api"));
-        DemoRestApi api = new DemoRestApi(state, tokens, server, executor, clock);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("demo-api"));
+        DemoRestApi api = new DemoRestApi(state, tokens, journal, server, executor, clock);
         server.createContext(BASE_PATH, api::handle);
         server.setExecutor(executor);
         server.start();
@@ -66,66 +78,137 @@ final class DemoRestApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        DemoThreads.stop(executor, "REST worker");
+        DaemonThreads.stop(executor, "REST worker", Duration.ofSeconds(5));
+    }
+
+    /** One request as the handler sees it. */
+    private record Call(String method, List<String> segments, Optional<String> body, Map<String, String> query,
+            HttpExchange exchange) {
+        String header(String name) {
+            return exchange.getRequestHeaders().getFirst(name);
+        }
     }
 
     private void handle(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         try (exchange) {
+            DemoHttp.Response response;
             try {
-                Optional<String> body = readBody(exchange);
-                List<String> segments = segments(path);
-                Object result = route(method, segments, body, query(exchange), exchange);
-                respond(exchange, 200, result instanceof byte[] json ? json
-                        : DemoJson.GSON.toJson(result).getBytes(StandardCharsets.UTF_8));
+                Call call = new Call(method, DemoHttp.segments(path, BASE_PATH), DemoHttp.readBody(exchange),
+                        DemoHttp.query(exchange), exchange);
+                response = process(call);
             } catch (DemoRequestException e) {
-                warnings.warn("Rejected REST request (" + e.status() + ")", method + " " + path + ": " + e.getMessage());
-                respond(exchange, e.status(), error(e.getMessage()));
+                String kind = "Rejected REST request (" + e.status() + ")";
+                warnings.warn(kind, "{}: {} {}: {}", kind, method, path, e.getMessage());
+                response = e.body() != null ? DemoHttp.Response.json(e.status(), e.body())
+                        .with("ETag", "\"" + e.version() + "\"") : DemoHttp.Response.error(e.status(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("REST request {} {} failed", method, path, e);
-                respond(exchange, 500, error("internal server error"));
+                response = DemoHttp.Response.error(500, "internal server error");
             }
+            DemoHttp.send(exchange, response);
         } catch (IOException e) {
             LOG.debug("Client went away during {} {}: {}", method, path, e.toString());
         }
     }
 
-    private Object route(String method, List<String> s, Optional<String> body, Map<String, String> query,
-            HttpExchange exchange) {
+    private DemoHttp.Response process(Call call) {
+        List<String> s = call.segments();
         if (s.size() == 2 && s.get(0).equals("auth") && (s.get(1).equals("login") || s.get(1).equals("refresh"))) {
-            requireMethod(method, "POST");
-            RequestFields fields = RequestFields.parse(body.orElse(null));
-            return s.get(1).equals("login") ? login(fields) : refresh(fields);
+            requireMethod(call.method(), "POST");
+            RequestFields fields = RequestFields.parse(call.body().orElse(null));
+            Object result = s.get(1).equals("login") ? login(fields) : refresh(fields);
+            // the session (refresh token, lastLogin) is saved before the client gets its tokens
+            journal.awaitDurable(journal.ticket(), SAVE_TIMEOUT);
+            return toResponse(result);
         }
-        DemoTokens.Principal principal = authenticate(exchange);
-        String userId = principal.userId();
+        String userId = authenticate(call.exchange()).userId();
+        if (!WRITES.contains(call.method())) {
+            Object result = route(call, userId, IfMatch.NONE);
+            journal.awaitDurable(journal.ticket(), SAVE_TIMEOUT);
+            return toResponse(result);
+        }
+        IfMatch ifMatch = IfMatch.parse(call.header("If-Match"));
+        Optional<String> key = IdempotentRequests.validKey(call.header("Idempotency-Key"));
+        if (key.isEmpty()) {
+            IdempotentRequests.Executed executed = execute(call, userId, ifMatch, null, null);
+            journal.awaitDurable(executed.ticket(), SAVE_TIMEOUT);
+            return executed.response();
+        }
+        String uri = call.exchange().getRequestURI().getRawPath()
+                + (call.exchange().getRequestURI().getRawQuery() == null ? ""
+                        : "?" + call.exchange().getRequestURI().getRawQuery());
+        String fingerprint = IdempotentRequests.fingerprint(call.method(), uri, call.body().orElse(""));
+        return idempotent.run(userId, key.get(), fingerprint, SAVE_TIMEOUT,
+                () -> execute(call, userId, ifMatch, key.get(), fingerprint));
+    }
+
+    /** A write as one unit of the change log, with its stored answer when it has a key and succeeded. */
+    private IdempotentRequests.Executed execute(Call call, String userId, IfMatch ifMatch, String key,
+            String fingerprint) {
+        DemoState.Unit<DemoHttp.Response> unit = state.inUnit(() -> toResponse(route(call, userId, ifMatch)),
+                response -> key == null || response.status() / 100 != 2 ? List.of()
+                        : List.of(new DbWrite.PutIdempotent(userId, key, fingerprint, response.status(),
+                                response.body(), System.currentTimeMillis())));
+        return new IdempotentRequests.Executed(unit.result(), unit.ticket());
+    }
+
+    private static DemoHttp.Response toResponse(Object result) {
+        if (result instanceof DemoState.Snapshot snapshot) {
+            return DemoHttp.Response.json(200, snapshot.json()).with(SYNC_SEQ_HEADER, Long.toString(snapshot.seq()));
+        }
+        if (result instanceof DemoHttp.Response response) {
+            return response;
+        }
+        byte[] bytes = result instanceof byte[] json ? json
+                : DemoJson.GSON.toJson(result).getBytes(StandardCharsets.UTF_8);
+        DemoHttp.Response response = DemoHttp.Response.json(200, bytes);
+        if (result instanceof JsonObject object && object.has("version") && object.has("id")) {
+            response.with("ETag", "\"" + object.get("version").getAsLong() + "\"");
+        }
+        return response;
+    }
+
+    private Object route(Call call, String userId, IfMatch ifMatch) {
+        List<String> s = call.segments();
         String first = s.isEmpty() ? "" : s.get(0);
         switch (first) {
             case "auth" -> {
                 if (s.size() == 2 && s.get(1).equals("logout")) {
-                    requireMethod(method, "POST");
-                    tokens.endSession(principal.sessionId());
+                    requireMethod(call.method(), "POST");
+                    tokens.endSession(authenticate(call.exchange()).sessionId());
                     return Map.of("success", true);
                 }
                 if (s.size() == 2 && s.get(1).equals("me")) {
-                    requireMethod(method, "GET");
+                    requireMethod(call.method(), "GET");
                     return state.user(userId);
                 }
             }
             case "deals" -> {
-                return deals(method, s, body, query);
+                return deals(call, ifMatch);
             }
             case "contacts" -> {
-                return contacts(method, s, body, query);
+                return contacts(call, ifMatch);
             }
             case "notifications" -> {
-                return notifications(method, s, body, query, userId);
+                return notifications(call, userId);
+            }
+            case "sync" -> {
+                if (s.size() == 2 && s.get(1).equals("changes")) {
+                    requireMethod(call.method(), "GET");
+                    return feed.changes(call.query(), userId);
+                }
             }
             default -> {
             }
         }
-        throw DemoRequestException.notFound("no endpoint " + method + " " + BASE_PATH + "/" + String.join("/", s));
+        throw notFound(call);
+    }
+
+    private static DemoRequestException notFound(Call call) {
+        return DemoRequestException.notFound("no endpoint " + call.method() + " " + BASE_PATH + "/"
+                + String.join("/", call.segments()));
     }
 
     private Object login(RequestFields fields) {
@@ -157,11 +240,13 @@ final class DemoRestApi implements AutoCloseable {
                 .orElseThrow(() -> new DemoRequestException(401, "token is invalid or expired"));
     }
 
-    private Object deals(String method, List<String> s, Optional<String> body, Map<String, String> query) {
+    private Object deals(Call call, IfMatch ifMatch) {
+        List<String> s = call.segments();
+        String method = call.method();
         if (s.size() == 1) {
             return switch (method) {
-                case "GET" -> state.dealsJson(query.get("filter"), query.get("search"));
-                case "POST" -> state.createDeal(objectBody(body));
+                case "GET" -> state.dealsJson(call.query().get("filter"), call.query().get("search"));
+                case "POST" -> state.createDeal(objectBody(call));
                 default -> throw methodNotAllowed(method);
             };
         }
@@ -177,8 +262,13 @@ final class DemoRestApi implements AutoCloseable {
         if (s.size() == 2) {
             return switch (method) {
                 case "GET" -> state.deal(id);
-                case "PUT" -> state.updateDeal(id, objectBody(body));
+                case "PUT" -> {
+                    JsonObject body = objectBody(call);
+                    checkDeal(id, ifMatch);
+                    yield state.updateDeal(id, body);
+                }
                 case "DELETE" -> {
+                    checkDeal(id, ifMatch);
                     state.deleteDeal(id);
                     yield Map.of("success", true);
                 }
@@ -187,20 +277,29 @@ final class DemoRestApi implements AutoCloseable {
         }
         if (s.size() == 3 && s.get(2).equals("stage")) {
             requireMethod(method, "PATCH");
-            RequestFields fields = RequestFields.parse(body.orElse(null));
-            return state.changeDealStageByClient(id, fields.requiredStage("stage"));
+            DealStage stage = RequestFields.parse(call.body().orElse(null)).requiredStage("stage");
+            checkDeal(id, ifMatch);
+            return state.changeDealStageByClient(id, stage);
         }
         if (s.size() == 3 && s.get(2).equals("activities")) {
             requireMethod(method, "POST");
-            return state.addDealActivity(id, objectBody(body));
+            return state.addDealActivity(id, objectBody(call));
         }
-        throw DemoRequestException.notFound("no endpoint " + method + " " + BASE_PATH + "/" + String.join("/", s));
+        throw notFound(call);
     }
 
-    private Object contacts(String method, List<String> s, Optional<String> body, Map<String, String> query) {
+    private void checkDeal(String id, IfMatch ifMatch) {
+        if (ifMatch.present()) {
+            state.requireDealVersion(id, ifMatch);
+        }
+    }
+
+    private Object contacts(Call call, IfMatch ifMatch) {
+        List<String> s = call.segments();
+        String method = call.method();
         if (s.size() == 1) {
             requireMethod(method, "GET");
-            return state.contactsJson(query.get("filter"), query.get("search"));
+            return state.contactsJson(call.query().get("filter"), call.query().get("search"));
         }
         String id = s.get(1);
         if (s.size() == 2 && id.equals("stats")) {
@@ -210,25 +309,33 @@ final class DemoRestApi implements AutoCloseable {
         if (s.size() == 2) {
             return switch (method) {
                 case "GET" -> state.contact(id);
-                case "PUT" -> state.updateContact(id, objectBody(body));
+                case "PUT" -> {
+                    JsonObject body = objectBody(call);
+                    if (ifMatch.present()) {
+                        state.requireContactVersion(id, ifMatch);
+                    }
+                    yield state.updateContact(id, body);
+                }
                 default -> throw methodNotAllowed(method);
             };
         }
         if (s.size() == 3 && s.get(2).equals("communication")) {
             requireMethod(method, "POST");
-            return state.addCommunication(id, objectBody(body));
+            return state.addCommunication(id, objectBody(call));
         }
-        throw DemoRequestException.notFound("no endpoint " + method + " " + BASE_PATH + "/" + String.join("/", s));
+        throw notFound(call);
     }
 
-    private Object notifications(String method, List<String> s, Optional<String> body, Map<String, String> query,
-            String userId) {
+    private Object notifications(Call call, String userId) {
+        List<String> s = call.segments();
+        String method = call.method();
+        Map<String, String> query = call.query();
         if (s.size() == 1) {
             requireMethod(method, "GET");
             Boolean read = query.containsKey("read") ? parseBoolean("read", query.get("read")) : null;
             int limit = query.containsKey("limit") ? parseCount("limit", query.get("limit")) : DEFAULT_NOTIFICATION_LIMIT;
             int offset = query.containsKey("offset") ? parseCount("offset", query.get("offset")) : 0;
-            return state.notifications(userId, read, limit, offset);
+            return state.notificationsJson(userId, read, limit, offset);
         }
         if (s.size() == 2 && s.get(1).equals("unread-count")) {
             requireMethod(method, "GET");
@@ -237,10 +344,11 @@ final class DemoRestApi implements AutoCloseable {
         if (s.size() == 3 && s.get(2).equals("read")) {
             requireMethod(method, "PATCH");
             // a bare PATCH without a body marks as read, as most clients expect
-            boolean read = body.isEmpty() || RequestFields.parse(body.get()).optionalBoolean("read").orElse(true);
+            boolean read = call.body().isEmpty()
+                    || RequestFields.parse(call.body().get()).optionalBoolean("read").orElse(true);
             return state.markNotificationRead(userId, s.get(1), read);
         }
-        throw DemoRequestException.notFound("no endpoint " + method + " " + BASE_PATH + "/" + String.join("/", s));
+        throw notFound(call);
     }
 
     private static Boolean parseBoolean(String name, String value) {
@@ -263,8 +371,8 @@ final class DemoRestApi implements AutoCloseable {
         }
     }
 
-    private static JsonObject objectBody(Optional<String> body) {
-        return RequestFields.parse(body.orElse(null)).asObject();
+    private static JsonObject objectBody(Call call) {
+        return RequestFields.parse(call.body().orElse(null)).asObject();
     }
 
     private static void requireMethod(String method, String expected) {
@@ -275,80 +383,5 @@ final class DemoRestApi implements AutoCloseable {
 
     private static DemoRequestException methodNotAllowed(String method) {
         return new DemoRequestException(405, "method " + method + " is not allowed here");
-    }
-
-    private static List<String> segments(String path) {
-        String rest = path.length() > BASE_PATH.length() ? path.substring(BASE_PATH.length()) : "";
-        return Arrays.stream(rest.split("/")).filter(part -> !part.isEmpty())
-                .map(part -> URLDecoder.decode(part, StandardCharsets.UTF_8)).toList();
-    }
-
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> query = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(name, value);
-        }
-        return query;
-    }
-
-    /** Reads at most 1 MiB; a larger body is drained (so the client sees the answer, not a reset) and refused with 413. */
-    private static Optional<String> readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean tooLarge = false;
-        if (length != null) {
-            try {
-                tooLarge = Long.parseLong(length.trim()) > MAX_BODY_BYTES;
-            } catch (NumberFormatException e) {
-                throw DemoRequestException.badRequest("Content-Length is not a number");
-            }
-        }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[16 * 1024];
-        try (InputStream in = exchange.getRequestBody()) {
-            int read;
-            long total = 0;
-            while ((read = in.read(chunk)) >= 0) {
-                total += read;
-                if (!tooLarge && total > MAX_BODY_BYTES) {
-                    tooLarge = true;
-                }
-                if (total > MAX_DRAINED_BYTES) {
-                    // past this the client is not a confused one; closing the exchange drops the connection
-                    break;
-                }
-                if (!tooLarge) {
-                    buffer.write(chunk, 0, read);
-                }
-            }
-        }
-        if (tooLarge) {
-            throw new DemoRequestException(413, "request body exceeds " + MAX_BODY_BYTES + " bytes");
-        }
-        return buffer.size() == 0 ? Optional.empty() : Optional.of(buffer.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject error(String message) {
-        JsonObject error = new JsonObject();
-        error.addProperty("error", message);
-        return error;
-    }
-
-    private static void respond(HttpExchange exchange, int status, JsonElement body) throws IOException {
-        respond(exchange, status, DemoJson.GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void respond(HttpExchange exchange, int status, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

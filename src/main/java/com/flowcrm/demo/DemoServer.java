@@ -3,9 +3,13 @@ package com.flowcrm.demo;
 import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -14,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo Flow CRM backend: REST under {@code /api}, the authenticated WebSocket, seeded demo data and an optional
  * simulator of colleagues. One account: both demo users share the deals and contacts; notifications are per user.
+ * Every change gets a seq in one change log; with a data directory the state, the log, the signing key, the sessions
+ * and the idempotency records survive a restart (also {@code kill -9}).
  */
 public final class DemoServer implements AutoCloseable {
     public static final String DEMO_EMAIL = DemoDataGenerator.DEMO_EMAIL;
@@ -22,10 +28,16 @@ public final class DemoServer implements AutoCloseable {
     public static final String JWT_SECRET_ENV = "FLOW_DEMO_JWT_SECRET";
     private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
 
+    /** How long the simulator's changes may wait to be committed together ("a few commits per second"). */
+    static final Duration GROUP_COMMIT_DELAY = Duration.ofMillis(200);
+    private static final Duration PUBLISH_WAIT = Duration.ofSeconds(30);
+
     private final DemoServerConfig config;
     private final Clock clock;
     private final DemoState state;
     private final DemoTokens tokens;
+    private final DemoJournal journal;
+    private final boolean loadedFromDisk;
     private final Object lifecycle = new Object();
     private DemoRestApi restApi;
     private volatile DemoWebSocketHub hub;
@@ -36,18 +48,53 @@ public final class DemoServer implements AutoCloseable {
     private DemoServer(DemoServerConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        long startNanos = System.nanoTime();
+        DemoDatabase db = config.dataDir() == null ? DemoDatabase.inMemory() : DemoDatabase.open(config.dataDir());
+        long openedNanos = System.nanoTime();
+        DemoPersistence.Opened opened;
+        Map<String, Long> lastVisible = new HashMap<>();
+        try {
+            opened = DemoPersistence.openOrGenerate(db, config, clock);
+            LOG.info("Demo data {} in {} ms (database checked in {} ms)", opened.loaded() ? "loaded" : "generated",
+                    (System.nanoTime() - openedNanos) / 1_000_000, (openedNanos - startNanos) / 1_000_000);
+            for (String userId : opened.store().users.keySet()) {
+                lastVisible.put(userId, db.lastVisibleSeq(userId).orElse(opened.prunedThrough()));
+            }
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            if (e instanceof DemoDataException data) {
+                throw data;
+            }
+            throw new DemoDataException(DemoDataException.Reason.UNREADABLE, "cannot read the demo data in "
+                    + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        this.loadedFromDisk = opened.loaded();
+        this.journal = new DemoJournal(db, clock, db.durable() ? GROUP_COMMIT_DELAY : Duration.ZERO, opened.head(),
+                opened.prunedThrough());
+        DemoState.Store store = opened.store();
+        store.log = new ChangeLog(store, journal, clock, opened.head());
+        this.state = new DemoState(store, true, clock);
         String secret = config.jwtSecret() != null ? config.jwtSecret() : System.getenv(JWT_SECRET_ENV);
-        this.tokens = new DemoTokens(secret == null || secret.isBlank() ? null : secret, config.accessTokenTtl(), clock);
-        this.state = new DemoState(DemoDataGenerator.generate(config.deals(), config.contacts(), config.seed(), clock),
-                this::publish, clock);
+        byte[] key = secret == null || secret.isBlank() ? opened.jwtKey() : DemoTokens.keyFor(secret);
+        this.tokens = new DemoTokens(key, config.accessTokenTtl(), clock, write -> {
+            synchronized (store) {
+                store.log.write(write);
+            }
+        });
+        tokens.restore(opened.refreshGrants(), opened.endedSessions());
+        journal.setPublisher(new LiveFeed(() -> hub, lastVisible));
     }
 
-    /** Starts REST, WebSocket and (when configured) the simulator; fails with everything already started closed. */
+    /**
+     * Starts REST, WebSocket and (when configured) the simulator; fails with everything already started closed.
+     *
+     * @throws DemoDataException when the data directory is of a newer version, unreadable or in use (untouched)
+     */
     public static DemoServer start(DemoServerConfig config) {
         DemoServer server = new DemoServer(config, Clock.systemUTC());
         try {
             server.restApi = DemoRestApi.start(config.host(), config.apiPort(), server.state, server.tokens,
-                    server.clock);
+                    server.journal, server.clock);
             server.wsPort = config.wsPort();
             server.startWebSocket();
             if (config.simulator() && config.eventsPerSecond() > 0) {
@@ -61,8 +108,10 @@ public final class DemoServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        LOG.info("Demo server: REST {} WebSocket {} ({} deals, {} contacts)", server.apiUrl(), server.wsUrl(),
-                config.deals(), config.contacts());
+        LOG.info("Demo server: REST {} WebSocket {} ({} deals, {} contacts, {}, change log at {})", server.apiUrl(),
+                server.wsUrl(), server.state.dealCount(), server.state.contactIds().size(),
+                config.dataDir() == null ? "in memory" : (server.loadedFromDisk ? "loaded from " : "new in ")
+                        + config.dataDir(), server.journal.durableHead());
         return server;
     }
 
@@ -92,7 +141,14 @@ public final class DemoServer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Sends a frame outside the change log (no seq). It first waits until every change made before it has been
+     * broadcast, so frames keep the order of the calls; when nothing is pending that is one comparison.
+     */
     private void publish(String event, JsonElement data, String recipientUserId) {
+        if (state.lastSeqSeen() > journal.durableHead()) {
+            journal.awaitDurable(journal.ticket(), PUBLISH_WAIT);
+        }
         DemoWebSocketHub current = hub;
         if (current != null) {
             current.broadcast(event, data, recipientUserId);
@@ -127,7 +183,35 @@ public final class DemoServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** Pushes an arbitrary event to every connected client. */
+    /** The data directory, or null when the state is in memory. */
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** Whether the state was read from an existing data directory rather than generated. */
+    public boolean loadedFromDisk() {
+        return loadedFromDisk;
+    }
+
+    /**
+     * The seq of the latest change saved and broadcast: the head of the change log. Changes made through
+     * {@link #state()} are saved in the background; {@link #awaitChangesSaved()} waits for them.
+     */
+    public long changeLogHead() {
+        return journal.durableHead();
+    }
+
+    /** Waits until every change made so far is saved and broadcast, and returns the head of the change log. */
+    public long awaitChangesSaved() {
+        journal.awaitDurable(journal.ticket(), PUBLISH_WAIT);
+        return journal.durableHead();
+    }
+
+    /**
+     * Pushes an arbitrary event to every connected client, as {@code {event, data}} without a seq: such frames are
+     * no change of the server's data and are not in the change log (the benchmark's synthetic streams, test
+     * markers). Changes go through {@link #state()}.
+     */
     public void broadcast(String event, Object data) {
         publish(event, tree(data), null);
     }
@@ -142,7 +226,7 @@ public final class DemoServer implements AutoCloseable {
         return data instanceof JsonElement json ? json : DemoJson.GSON.toJsonTree(data);
     }
 
-    /** The server-side data; changes made through it are broadcast ({@link DemoState#silent()} for no broadcast). */
+    /** The server-side data; changes made through it are logged and broadcast ({@link DemoState#silent()}: logged only). */
     public DemoState state() {
         return state;
     }
@@ -245,10 +329,12 @@ public final class DemoServer implements AutoCloseable {
                 simulator.close();
             }
         }
-        stopWebSocket();
         if (restApi != null) {
             restApi.close();
         }
+        // saves and broadcasts what is still queued before the socket goes
+        journal.close();
+        stopWebSocket();
         LOG.info("Demo server stopped");
     }
 }

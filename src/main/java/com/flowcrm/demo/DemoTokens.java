@@ -15,17 +15,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.crypto.SecretKey;
 
-/** Issues and verifies the HS256 access tokens and the rotating refresh tokens of the demo backend. */
+/**
+ * Issues and verifies the HS256 access tokens and the rotating refresh tokens of the demo backend. Refresh tokens
+ * are kept by their SHA-256 only, and every grant, spent token and ended session is handed to {@code persist}, so
+ * that with a data directory a restart keeps every session (the signing key is kept too).
+ */
 final class DemoTokens {
     static final Duration REFRESH_TTL = Duration.ofDays(7);
-    private static final int SECRET_BYTES = 32;
+    static final int SECRET_BYTES = 32;
 
     /** Who a valid access token speaks for; {@code sessionId} ties it to its refresh token for logout. */
     record Principal(String userId, String email, String sessionId) {
@@ -37,29 +43,45 @@ final class DemoTokens {
     private final SecretKey key;
     private final Clock clock;
     private final Duration accessTtl;
+    private final Consumer<DbWrite> persist;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, RefreshGrant> refreshGrants = new ConcurrentHashMap<>();
     private final Set<String> endedSessions = ConcurrentHashMap.newKeySet();
 
-    DemoTokens(String secret, Duration accessTtl, Clock clock) {
-        this.key = Keys.hmacShaKeyFor(secret == null ? randomBytes() : sha256(secret));
+    /** {@code keyBytes}: the HS256 key (at least 32 bytes); a configured passphrase goes through {@link #keyFor}. */
+    DemoTokens(byte[] keyBytes, Duration accessTtl, Clock clock, Consumer<DbWrite> persist) {
+        this.key = Keys.hmacShaKeyFor(keyBytes);
         this.accessTtl = accessTtl;
         this.clock = clock;
-    }
-
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        return bytes;
+        this.persist = persist;
     }
 
     /** HS256 needs 256 bits of key; hashing lets any configured passphrase serve as the secret. */
-    private static byte[] sha256(String secret) {
+    static byte[] keyFor(String secret) {
+        return sha256(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
+    }
+
+    /** What is stored of a refresh token: its hash, so a copy of the database signs nobody in. */
+    private static String hash(String refreshToken) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                sha256(refreshToken.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Brings back the sessions of a previous run. */
+    void restore(List<DemoDatabase.RefreshRow> grants, List<String> ended) {
+        for (DemoDatabase.RefreshRow row : grants) {
+            refreshGrants.put(row.tokenHash(), new RefreshGrant(row.userId(), row.email(), row.sessionId(),
+                    Instant.ofEpochMilli(row.expiresAtMillis())));
+        }
+        endedSessions.addAll(ended);
     }
 
     /** A new session: an access token and a refresh token bound to it. */
@@ -85,13 +107,20 @@ final class DemoTokens {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        refreshGrants.put(token, new RefreshGrant(userId, email, sessionId, clock.instant().plus(REFRESH_TTL)));
+        String tokenHash = hash(token);
+        Instant expiresAt = clock.instant().plus(REFRESH_TTL);
+        refreshGrants.put(tokenHash, new RefreshGrant(userId, email, sessionId, expiresAt));
+        persist.accept(new DbWrite.PutRefreshGrant(tokenHash, userId, email, sessionId, expiresAt.toEpochMilli()));
         return token;
     }
 
     /** Rotates: the given refresh token is spent whatever happens, and a valid one yields a fresh pair. */
     Optional<Map<String, String>> refresh(String refreshToken) {
-        RefreshGrant grant = refreshToken == null ? null : refreshGrants.remove(refreshToken);
+        String tokenHash = refreshToken == null ? null : hash(refreshToken);
+        RefreshGrant grant = tokenHash == null ? null : refreshGrants.remove(tokenHash);
+        if (grant != null) {
+            persist.accept(new DbWrite.DeleteRefreshGrant(tokenHash));
+        }
         if (grant == null || grant.expiresAt().isBefore(clock.instant()) || endedSessions.contains(grant.sessionId())) {
             return Optional.empty();
         }
@@ -123,14 +152,16 @@ final class DemoTokens {
         }
     }
 
-    /** Logout: the session's access tokens stop working and its refresh tokens are dropped. */
     /** Forgets every refresh token, as an administrator revoking sessions would; access tokens live until expiry. */
     void revokeRefreshTokens() {
         refreshGrants.clear();
+        persist.accept(new DbWrite.ClearRefreshGrants());
     }
 
+    /** Logout: the session's access tokens stop working and its refresh tokens are dropped. */
     void endSession(String sessionId) {
         endedSessions.add(sessionId);
         refreshGrants.values().removeIf(grant -> grant.sessionId().equals(sessionId));
+        persist.accept(new DbWrite.EndSession(sessionId, clock.millis()));
     }
 }

@@ -1,5 +1,6 @@
 package com.flowcrm.demo;
 
+import com.flowcrm.common.WarningThrottle;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,17 +23,20 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.protocols.Protocol;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The authenticated WebSocket endpoint: {@code ?token=} checked at the handshake, {@code {event, data}} frames. */
+/**
+ * The authenticated WebSocket endpoint: {@code ?token=} checked at the handshake; logged changes go out as
+ * {@code {event, data, seq, prev}} frames, other broadcasts as {@code {event, data}}.
+ */
 final class DemoWebSocketHub extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWebSocketHub.class);
     /** Larger client frames close the connection with 1009; the protocol's messages are a few hundred bytes. */
@@ -46,7 +51,9 @@ final class DemoWebSocketHub extends WebSocketServer {
     }
 
     private final DemoTokens tokens;
-    private final RateLimitedWarnings warnings;
+    private static final String HANDSHAKE_401 = "Refused WebSocket handshake (401)";
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    private final WarningThrottle warnings;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
@@ -54,7 +61,7 @@ final class DemoWebSocketHub extends WebSocketServer {
         super(new InetSocketAddress(host, port), List.of(new Draft_6455(List.of(), List.of(new Protocol("")),
                 MAX_FRAME_BYTES)));
         this.tokens = tokens;
-        this.warnings = new RateLimitedWarnings(LOG, clock);
+        this.warnings = new WarningThrottle(LOG, clock, WARN_INTERVAL);
         setReuseAddr(true);
         setDaemon(true);
     }
@@ -90,8 +97,8 @@ final class DemoWebSocketHub extends WebSocketServer {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         Optional<DemoTokens.Principal> principal = tokens.verify(tokenOf(request.getResourceDescriptor()));
         if (principal.isEmpty()) {
-            warnings.warn("Refused WebSocket handshake (401)", "missing, invalid or expired token from "
-                    + conn.getRemoteSocketAddress());
+            warnings.warn(HANDSHAKE_401, "{}: missing, invalid or expired token from {}", HANDSHAKE_401,
+                    conn.getRemoteSocketAddress());
             refuseUnauthorized(conn);
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "unauthorized");
         }
@@ -152,12 +159,12 @@ final class DemoWebSocketHub extends WebSocketServer {
             JsonElement parsed = JsonParser.parseString(message);
             if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("event")
                     || !parsed.getAsJsonObject().get("event").isJsonPrimitive()) {
-                warnings.warn("Ignored WebSocket message without event", abbreviate(message));
+                warnings.warn("no-event", "Ignored WebSocket message without event: {}", abbreviate(message));
                 return;
             }
             envelope = parsed.getAsJsonObject();
         } catch (JsonParseException e) {
-            warnings.warn("Ignored WebSocket message that is not JSON", abbreviate(message));
+            warnings.warn("not-json", "Ignored WebSocket message that is not JSON: {}", abbreviate(message));
             return;
         }
         String event = envelope.get("event").getAsString();
@@ -190,7 +197,7 @@ final class DemoWebSocketHub extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
-        warnings.warn("Ignored binary WebSocket frame", message.remaining() + " bytes");
+        warnings.warn("binary", "Ignored binary WebSocket frame: {} bytes", message.remaining());
     }
 
     @Override
@@ -223,6 +230,20 @@ final class DemoWebSocketHub extends WebSocketServer {
             ClientSession session = conn.getAttachment();
             if (session != null && (recipientUserId == null || recipientUserId.equals(session.userId()))) {
                 sendTo(conn, text);
+            }
+        }
+    }
+
+    /**
+     * Sends a logged change to every open connection whose user may see it; {@code frameFor} builds the frame of
+     * one user (its {@code prev} differs per user) and is asked once per user.
+     */
+    void broadcastChange(ChangeEntry entry, java.util.function.Function<String, String> frameFor) {
+        java.util.Map<String, String> frames = new java.util.HashMap<>(4);
+        for (WebSocket conn : getConnections()) {
+            ClientSession session = conn.getAttachment();
+            if (session != null && entry.visibleTo(session.userId())) {
+                sendTo(conn, frames.computeIfAbsent(session.userId(), frameFor));
             }
         }
     }

@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.flowcrm.demo.DemoServer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -14,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DemoServerCommandTest {
@@ -70,6 +76,69 @@ class DemoServerCommandTest {
         assertThat(new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(tooMany, true))
                 .execute("--api-port", "0", "--ws-port", "0", "--deals", "100001")).isEqualTo(2);
         assertThat(tooMany.toString()).contains("deals must be between 0 and 100000");
+    }
+
+    @Test
+    void aDataDirectoryOfANewerVersionIsRefusedWithExitCode2AndLeftAsItWas(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("demo.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE future(x)");
+            statement.execute("PRAGMA user_version=99");
+        }
+        byte[] before = Files.readAllBytes(db);
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--api-port", "0", "--ws-port", "0", "--data", dir.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("newer version", db.toString(), "left as it is");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aCorruptDatabaseIsRefusedWithExitCode2AndLeftAsItWas(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("demo.db");
+        byte[] garbage = new byte[64 * 1024];
+        new java.util.Random(3).nextBytes(garbage);
+        Files.write(db, garbage);
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--api-port", "0", "--ws-port", "0", "--data", dir.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("not a readable demo database", "left as it is");
+        assertThat(Files.readAllBytes(db)).isEqualTo(garbage);
+    }
+
+    @Test
+    void aDatabaseDamagedInsideIsRefusedWithExitCode2(@TempDir Path dir) throws Exception {
+        try (DemoServer server = DemoServer.start(com.flowcrm.demo.DemoServerConfig.forTests().withDataDir(dir))) {
+            assertThat(server.loadedFromDisk()).isFalse();
+        }
+        Path db = dir.resolve("demo.db");
+        byte[] bytes = Files.readAllBytes(db);
+        // keep the header, scramble the pages behind it
+        for (int i = 8192; i < bytes.length; i += 7) {
+            bytes[i] = (byte) (bytes[i] ^ 0x5A);
+        }
+        Files.write(db, bytes);
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--api-port", "0", "--ws-port", "0", "--data", dir.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(db.toString(), "left as it is");
+        assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
+    }
+
+    @Test
+    void aDataDirectoryInUseIsRefused(@TempDir Path dir) {
+        try (DemoServer running = DemoServer.start(com.flowcrm.demo.DemoServerConfig.forTests().withDataDir(dir))) {
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(new DemoServerCommand()).setErr(new PrintWriter(err, true))
+                    .execute("--api-port", "0", "--ws-port", "0", "--data", dir.toString());
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).contains("in use by another demo server");
+            assertThat(running.state().dealCount()).isEqualTo(40);
+        }
     }
 
     private static int login(String apiUrl) throws IOException, InterruptedException {

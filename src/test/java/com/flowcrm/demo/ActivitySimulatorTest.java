@@ -58,6 +58,70 @@ class ActivitySimulatorTest {
         }
     }
 
+    @Test
+    void simulatedTextsReadLikeAColleagueWroteThemAndNeverNameAnId() throws InterruptedException {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile(
+                "\\b(deal|contact|notification|activity|comm|insight|user)-\\d+\\b");
+        try (DemoServer server = DemoServer.start(DemoServerConfig.forTests());
+                RestCalls rest = new RestCalls(server.apiUrl())) {
+            EventRecorder demo = new EventRecorder(server.wsUrl(), rest.loginToken(DemoServer.DEMO_EMAIL));
+            EventRecorder manager = new EventRecorder(server.wsUrl(), rest.loginToken(DemoServer.MANAGER_EMAIL));
+            assertThat(demo.connectAndWait()).isTrue();
+            assertThat(manager.connectAndWait()).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 2);
+            server.simulateActivity(1500);
+            server.broadcast("test:marker", java.util.Map.of());
+            for (EventRecorder client : List.of(demo, manager)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> !client.events("test:marker").isEmpty());
+            }
+            List<String> texts = new java.util.ArrayList<>();
+            for (JsonObject n : demo.events("notification:new")) {
+                texts.add(n.getAsJsonObject("data").get("title").getAsString());
+                texts.add(n.getAsJsonObject("data").get("message").getAsString());
+            }
+            for (JsonObject n : manager.events("notification:new")) {
+                texts.add(n.getAsJsonObject("data").get("title").getAsString());
+                texts.add(n.getAsJsonObject("data").get("message").getAsString());
+            }
+            int notifications = texts.size() / 2;
+            for (JsonObject a : demo.events("deal:activity_added")) {
+                JsonObject activity = a.getAsJsonObject("data").getAsJsonObject("activity");
+                texts.add(activity.get("description").getAsString());
+                if (activity.has("nextStep")) {
+                    texts.add(activity.get("nextStep").getAsString());
+                }
+            }
+            for (JsonObject c : demo.events("deal:created")) {
+                texts.add(c.getAsJsonObject("data").get("title").getAsString());
+                texts.add(c.getAsJsonObject("data").get("description").getAsString());
+            }
+            assertThat(notifications).isGreaterThan(3);
+            assertThat(texts).hasSizeGreaterThan(100).allSatisfy(text -> assertThat(id.matcher(text).find())
+                    .as("an id in '%s'", text).isFalse());
+            List<String> colleagues = List.of(ActivitySimulator.COLLEAGUES);
+            assertThat(demo.events("deal:activity_added")).allSatisfy(a -> assertThat(colleagues).anyMatch(name ->
+                    a.getAsJsonObject("data").getAsJsonObject("activity").get("description").getAsString()
+                            .contains(name)));
+            // a deal notification names the deal and its company as they are on the board
+            java.util.Set<String> titles = new java.util.HashSet<>();
+            java.util.Set<String> companies = new java.util.HashSet<>();
+            server.state().deals("all", null).forEach(d -> {
+                titles.add(d.getAsJsonObject().get("title").getAsString());
+                companies.add(d.getAsJsonObject().get("company").getAsString());
+            });
+            assertThat(demo.events("notification:new")).allSatisfy(n -> {
+                String text = n.getAsJsonObject("data").get("title").getAsString() + " "
+                        + n.getAsJsonObject("data").get("message").getAsString();
+                if (n.getAsJsonObject("data").has("metadata")) {
+                    assertThat(titles.stream().anyMatch(text::contains)).as(text).isTrue();
+                    assertThat(companies.stream().anyMatch(text::contains)).as(text).isTrue();
+                }
+            });
+            demo.closeBlocking();
+            manager.closeBlocking();
+        }
+    }
+
     private static long countOf(List<JsonObject> messages, String event) {
         return messages.stream().filter(m -> m.get("event").getAsString().equals(event)).count();
     }

@@ -19,7 +19,7 @@ class DemoDataGeneratorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC);
 
     private static DemoState state(int deals, int contacts, long seed) {
-        return new DemoState(DemoDataGenerator.generate(deals, contacts, seed, CLOCK), DemoState.EventSink.NONE, CLOCK);
+        return new DemoState(DemoDataGenerator.generate(deals, contacts, seed, CLOCK), false, CLOCK);
     }
 
     private static List<JsonObject> objects(JsonArray array) {

@@ -124,7 +124,8 @@ class DemoServerLifecycleTest {
 
     @Test
     void aShortAccessTokenTtlExpiresTokens() {
-        DemoServerConfig config = DemoServerConfig.forTests().withAccessTokenTtl(Duration.ofSeconds(1));
+        // JWT times are whole seconds, so a 1 s token may expire at once; 2 s live between 1 and 2 s
+        DemoServerConfig config = DemoServerConfig.forTests().withAccessTokenTtl(Duration.ofSeconds(2));
         try (DemoServer server = DemoServer.start(config); RestCalls rest = new RestCalls(server.apiUrl())) {
             String token = rest.loginToken(DemoServer.DEMO_EMAIL);
             assertThat(rest.get("/auth/me", token).status()).isEqualTo(200);

@@ -15,8 +15,16 @@ import java.time.Duration;
 
 /** A small java.net.http client for the demo REST API, as a real client would call it. */
 final class RestCalls implements AutoCloseable {
-    /** One answer: status and the parsed JSON body. */
-    record Reply(int status, JsonElement body) {
+    /** One answer: status, the parsed JSON body and the headers. */
+    record Reply(int status, JsonElement body, java.net.http.HttpHeaders headers) {
+        Reply(int status, JsonElement body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonObject object() {
             return body.getAsJsonObject();
         }
@@ -34,6 +42,11 @@ final class RestCalls implements AutoCloseable {
     }
 
     Reply call(String method, String path, String token, String body) {
+        return call(method, path, token, body, java.util.Map.of());
+    }
+
+    /** A call with extra request headers (Idempotency-Key, If-Match, Accept-Encoding...). */
+    Reply call(String method, String path, String token, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(15))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -42,10 +55,18 @@ final class RestCalls implements AutoCloseable {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-            return new Reply(response.statusCode(), JsonParser.parseString(response.body()));
+            byte[] bytes = response.body();
+            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()) {
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                    bytes = in.readAllBytes();
+                }
+            }
+            return new Reply(response.statusCode(), JsonParser.parseString(
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
