@@ -69,9 +69,12 @@ final class WorkspaceFiles {
                     rs.next();
                 }
                 if (version >= 1) {
-                    // The outbox is what must never be lost: make sure it can be read before trusting the file.
-                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox")) {
-                        rs.next();
+                    // The outbox is what must never be lost: read it whole (it is small) before trusting the file.
+                    // Not count(*): SQLite answers that from the smallest index without touching the table.
+                    try (ResultSet rs = s.executeQuery("SELECT fields, payload FROM outbox")) {
+                        while (rs.next()) {
+                            rs.getString(1);
+                        }
                     }
                 }
             }
