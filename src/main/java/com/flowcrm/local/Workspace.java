@@ -147,7 +147,12 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
-    /** Streams the records of some types only (e.g. notifications for a badge), from one snapshot. */
+    /**
+     * Streams the records of some types only, from one snapshot. A launch may read the deals first (the board) and the
+     * contacts after, or both on two threads at once: then take the {@link SyncState} from before the first read
+     * ({@link #readSyncState()}): later reads only ever see the same or newer state, and re-applying changes after
+     * that cursor is harmless, while a cursor read later could skip changes an earlier read did not see.
+     */
     public Map<RecordType, Integer> readRecords(List<RecordType> types, RecordSink sink) {
         return reads.read("read the local copy", connection -> ConfirmedRows.readRecords(connection, types, sink));
     }

@@ -76,18 +76,24 @@ class WorkspaceBench {
         }
         List<Double> open = new ArrayList<>();
         List<Double> read = new ArrayList<>();
+        List<Double> parallel = new ArrayList<>();
         List<Double> nativeLoad = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            String[] probe = probe();
+            String[] probe = probe("one-snapshot");
             nativeLoad.add(Double.parseDouble(probe[0]));
             open.add(Double.parseDouble(probe[1]));
             read.add(Double.parseDouble(probe[2]));
             assertThat(Long.parseLong(probe[3])).isEqualTo(records.size());
+            String[] twoThreads = probe("parallel");
+            parallel.add(Double.parseDouble(twoThreads[2]));
+            assertThat(Long.parseLong(twoThreads[3])).isEqualTo(records.size());
         }
         results.put("cold_native_load_ms", BenchResults.median(nativeLoad));
         results.put("cold_open_ms", BenchResults.median(open));
         results.put("cold_read_all_ms", BenchResults.median(read));
         results.put("cold_read_all_ms_each", read);
+        results.put("cold_read_all_two_threads_ms", BenchResults.median(parallel));
+        results.put("load_average_at_end", loadAverage());
 
         Files.createDirectories(OUT);
         StringBuilder json = new StringBuilder("{\n");
@@ -146,11 +152,19 @@ class WorkspaceBench {
         results.put("burst_100k_records_written", after.recordsWritten() - before.recordsWritten());
     }
 
-    private String[] probe() throws IOException, InterruptedException {
+    private static String loadAverage() {
+        try {
+            return "\"" + Files.readString(Path.of("/proc/loadavg")).strip() + "\"";
+        } catch (IOException e) {
+            return "\"unknown\"";
+        }
+    }
+
+    private String[] probe(String mode) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx2g", "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), WorkspaceReadProbe.class.getName(), home.toString(), ID.apiUrl(),
-                ID.email()).redirectErrorStream(true).start();
+                ID.email(), mode).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String line = output.lines().filter(l -> l.startsWith(WorkspaceReadProbe.PREFIX)).findFirst()
