@@ -18,10 +18,12 @@ import java.util.function.Function;
  *
  * <p>Threading: every step ({@link #append}, the {@code mark...} transitions, resolve, discard, retry) returns at once
  * and is done by the workspace's writer thread, in the order the calls were made, in a transaction with
- * {@code synchronous=FULL}; its future completes (on the writer thread: hand anything heavy to another executor)
- * after the commit, so "saved locally" is shown only for what survives a crash or power cut. A step refused because
- * the entry is gone or in the wrong status fails its future with {@link WorkspaceException} (kind
- * {@code ENTRY_NOT_FOUND} / {@code WRONG_STATUS}) and changes nothing; a full disk fails it with {@code DISK_FULL}.
+ * {@code synchronous=FULL}; its future completes after the commit, on the writer thread: callbacks must be quick
+ * and must never wait for another workspace future (that would wait for the writer itself; use the async variants
+ * with an executor, e.g. {@code thenAcceptAsync(..., Platform::runLater)}). So "saved locally" is shown only for
+ * what survives a crash or power cut. A step refused because the entry is gone or in the wrong status fails its
+ * future with {@link WorkspaceException} (kind {@code ENTRY_NOT_FOUND} / {@code WRONG_STATUS}) and changes nothing;
+ * a full disk fails it with {@code DISK_FULL}.
  * {@link #list()} and {@link #find} read on the calling thread (any thread but the FX thread) and see every
  * committed step.
  *

@@ -44,6 +44,8 @@ final class SqliteConnections {
                 }
             }
             s.execute("PRAGMA synchronous = FULL");
+            // A full reload writes ~100 MB through the WAL; without a limit the file keeps that size after checkpoints.
+            s.execute("PRAGMA journal_size_limit = " + (16 * 1024 * 1024));
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
