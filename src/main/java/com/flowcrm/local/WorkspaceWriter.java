@@ -60,6 +60,8 @@ final class WorkspaceWriter implements AutoCloseable {
         this.file = file;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
+        // nanoTime has an arbitrary origin (it may be negative): "no back-off" is "due now", never 0.
+        this.retryAtNanos = System.nanoTime();
     }
 
     void start() {

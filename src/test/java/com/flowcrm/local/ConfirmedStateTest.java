@@ -6,6 +6,7 @@ import static com.flowcrm.local.LocalTestSupport.dealJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,16 @@ class ConfirmedStateTest {
                 java.util.Optional.of(Instant.parse("2026-12-04T14:32:00Z")), ChangeLogSupport.SUPPORTED));
         assertThat(state.counts()).containsEntry(RecordType.DEAL, 1).containsEntry(RecordType.CONTACT, 1);
         assertThat(state.isEmpty()).isFalse();
+    }
+
+    @Test
+    void theWriterSavesOnItsOwnWithoutAnyoneWaitingForIt() {
+        workspace.upsert(RecordType.DEAL, "d1", dealJson("d1", 1));
+        workspace.saveCursor(1);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(workspace.readSyncState().cursor()).hasValue(1));
+        assertThat(workspace.readRecord(RecordType.DEAL, "d1")).contains(dealJson("d1", 1));
     }
 
     @Test
