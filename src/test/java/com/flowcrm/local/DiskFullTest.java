@@ -86,9 +86,12 @@ class DiskFullTest {
 
             assertDiskFull(failureOf(workspace.outbox().append(bigActivity(workspace.outbox()))));
             assertThat(workspace.outbox().list()).isEmpty();
+            // One page of a catch-up (a single batch, so the writer cannot take half of it while it still fits).
+            List<ConfirmedRecord> page = new ArrayList<>();
             for (int i = 100; i < 600; i++) {
-                workspace.upsert(RecordType.DEAL, "d" + i, dealJson("d" + i, i));
+                page.add(new ConfirmedRecord(RecordType.DEAL, "d" + i, dealJson("d" + i, i)));
             }
+            workspace.upsertAll(page);
             workspace.saveCursor(600);
             assertDiskFull(failureOf(workspace.flush()));
             assertThat(workspace.readSyncState().cursor()).hasValue(100);
