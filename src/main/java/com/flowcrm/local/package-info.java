@@ -43,9 +43,18 @@
  * FULL for every transaction that holds outbox work (a change shown as "saved locally" survives a power cut), NORMAL
  * for confirmed state only: in WAL mode NORMAL stays consistent after a power cut and may only lose the last
  * transactions, which carry their own cursor, so the next catch-up fetches them again. kill -9 loses nothing committed
- * in either mode (the OS still has the pages). Measured cost of FULL here: one fsync per commit, 0.1-0.3 ms on this
- * machine's disk; the benchmark ({@code WorkspaceBench}) has the figures on the real data.
+ * in either mode (the OS still has the pages). What FULL costs is one fsync per commit: on this machine 0.1-0.3 ms
+ * with little else running (a 75 MB full reload took 640-900 ms either way; a 100-record batch 0.45-0.75 ms), and
+ * 2-5 ms per commit while five other builds share its disk ({@code WorkspaceBench}: 1.1-1.8 ms per live batch with
+ * NORMAL, 3.2-7.1 ms with an outbox entry and FULL). Live state commits continuously during a burst, so it does not
+ * pay that for data the server still has; the rep's changes always do.
  *
+ * <h2>Reading at launch</h2>
+ * 10,000 deals + 50,000 contacts (76 MB of JSON) stream out of one snapshot in a cold JVM with 230-600 ms of CPU
+ * ({@code WorkspaceBench}, {@code cold_read_all_cpu_ms}); wall time is that on an idle machine and 0.6-1.5 s at a
+ * load average of 10 on its 2 cores. A caller that wants the board first reads deals, then contacts (see
+ * {@link com.flowcrm.local.Workspace#readRecords}).
+
  * <h2>Failures, each a named outcome with a message for the rep</h2>
  * {@link com.flowcrm.local.WorkspaceException.Kind}: a full disk refuses the outbox step whole ({@code DISK_FULL};
  * confirmed state is retried with back-off); a damaged file is set aside as

@@ -78,9 +78,11 @@ class WorkspaceBench {
         List<Double> read = new ArrayList<>();
         List<Double> parallel = new ArrayList<>();
         List<Double> nativeLoad = new ArrayList<>();
+        List<Double> readCpu = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             String[] probe = probe("one-snapshot");
             nativeLoad.add(Double.parseDouble(probe[0]));
+            readCpu.add(Double.parseDouble(probe[5]));
             open.add(Double.parseDouble(probe[1]));
             read.add(Double.parseDouble(probe[2]));
             assertThat(Long.parseLong(probe[3])).isEqualTo(records.size());
@@ -92,6 +94,7 @@ class WorkspaceBench {
         results.put("cold_open_ms", BenchResults.median(open));
         results.put("cold_read_all_ms", BenchResults.median(read));
         results.put("cold_read_all_ms_each", read);
+        results.put("cold_read_all_cpu_ms", BenchResults.median(readCpu));
         results.put("cold_read_all_two_threads_ms", BenchResults.median(parallel));
         results.put("load_average_at_end", loadAverage());
 

@@ -14,7 +14,7 @@ import java.util.List;
  * A launch as the app does it, in a JVM of its own (cold: nothing loaded, nothing compiled): load SQLite's native
  * library, open an existing workspace, read every confirmed record once (in one snapshot, or deals and contacts on two
  * threads with {@code parallel}). Prints
- * {@code workspace_ms=<native load> <open> <read> <records> <chars>}.
+ * {@code workspace_ms=<native load> <open> <read> <records> <chars> <read CPU of the reading thread>}.
  */
 public final class WorkspaceReadProbe {
     static final String PREFIX = "workspace_ms=";
@@ -31,6 +31,8 @@ public final class WorkspaceReadProbe {
         OpenedWorkspace opened = new Workspaces(folder.resolve("workspaces")).open(id);
         long t2 = System.nanoTime();
         long[] counts = new long[2];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         try (Workspace workspace = opened.workspace()) {
             if (args.length > 3 && args[3].equals("parallel")) {
                 // Deals and contacts on two threads, the cursor taken first (see Workspace.readRecords).
@@ -50,7 +52,9 @@ public final class WorkspaceReadProbe {
                 }
             }
             long t3 = System.nanoTime();
-            System.out.println(PREFIX + ms(t1 - t0) + " " + ms(t2 - t1) + " " + ms(t3 - t2) + " " + counts[0] + " " + counts[1]);
+            long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+            System.out.println(PREFIX + ms(t1 - t0) + " " + ms(t2 - t1) + " " + ms(t3 - t2) + " " + counts[0] + " " + counts[1]
+                    + " " + ms(cpu));
         }
     }
 
