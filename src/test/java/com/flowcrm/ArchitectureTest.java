@@ -10,10 +10,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layer rule of DESIGN.md: ui -> store -> {model, api, realtime}; model and realtime depend on nothing of
- * ours and api only on the model it builds; cli uses store, never ui; demo shares nothing with the client; app
- * wires it all; every layer (the demo too) may use common, which uses nothing of ours. Packages that do not exist
- * yet make their rules pass vacuously.
+ * The layer rule of DESIGN.md: ui -> store -> {model, api, realtime, local}; model and realtime depend on nothing
+ * of ours, api only on the model it builds and local (the workspace on disk) only on the model; cli uses store,
+ * never ui; demo shares nothing with the client; app wires it all; every layer (the demo too) may use common, which
+ * uses nothing of ours. Packages that do not exist yet make their rules pass vacuously.
  */
 @AnalyzeClasses(packages = "com.flowcrm", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -26,6 +26,7 @@ class ArchitectureTest {
     private static final String DEMO = "com.flowcrm.demo..";
     private static final String APP = "com.flowcrm.app..";
     private static final String COMMON = "com.flowcrm.common..";
+    private static final String LOCAL = "com.flowcrm.local..";
 
     /** The one class outside app allowed to start the demo backend: the demo-server command. */
     private static final DescribedPredicate<JavaClass> DEMO_SERVER_COMMAND = DescribedPredicate.describe(
@@ -35,7 +36,7 @@ class ArchitectureTest {
     /** The small shared pieces (throttle, redaction, threads) every layer may use: they use nothing of ours. */
     @ArchTest
     static final ArchRule commonDependsOnNothingOfOurs = noClasses().that().resideInAPackage(COMMON)
-            .should().dependOnClassesThat().resideInAnyPackage(MODEL, API, REALTIME, STORE, UI, CLI, DEMO, APP)
+            .should().dependOnClassesThat().resideInAnyPackage(MODEL, API, REALTIME, LOCAL, STORE, UI, CLI, DEMO, APP)
             .allowEmptyShould(true);
 
     @ArchTest
@@ -62,6 +63,24 @@ class ArchitectureTest {
     static final ArchRule apiRealtimeAndModelStayFreeOfJavaFxUi = noClasses().that()
             .resideInAnyPackage(API, REALTIME, MODEL)
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule localDependsOnlyOnTheModel = noClasses().that().resideInAPackage(LOCAL)
+            .should().dependOnClassesThat().resideInAnyPackage(API, REALTIME, STORE, UI, CLI, DEMO, APP)
+            .allowEmptyShould(true);
+
+    /** The workspace runs on its own writer thread and background readers: no scene graph, stage or FX thread. */
+    @ArchTest
+    static final ArchRule localStaysFreeOfJavaFxUi = noClasses().that().resideInAPackage(LOCAL)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+            .allowEmptyShould(true);
+
+    /** The store owns the workspace (confirmed state + outbox); the cli reaches it through the store, app wires it. */
+    @ArchTest
+    static final ArchRule onlyStoreCliAndAppUseLocal = noClasses().that()
+            .resideInAnyPackage(MODEL, API, REALTIME, UI, DEMO)
+            .should().dependOnClassesThat().resideInAPackage(LOCAL)
             .allowEmptyShould(true);
 
     @ArchTest

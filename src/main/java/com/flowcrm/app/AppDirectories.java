@@ -107,6 +107,22 @@ public final class AppDirectories {
         return home.resolve("data").resolve("demo-server");
     }
 
+    /**
+     * The folder of the offline workspaces, one SQLite file per server and user ({@code data/workspaces}). Not created
+     * here: {@code local.Workspaces} creates it owner-only (700) on first open.
+     */
+    public Path workspacesDir() {
+        return home.resolve("data").resolve("workspaces");
+    }
+
+    /**
+     * Where SQLite's native library is extracted and loaded from instead of the temp folder, which may be mounted
+     * noexec; passed to {@code local.SqliteNativeLibrary.prepare} at start, which creates it owner-only.
+     */
+    public Path nativeLibraryDir() {
+        return home.resolve("native");
+    }
+
     private static Path ensureDirectory(Path dir) {
         try {
             return Files.createDirectories(dir);

@@ -82,6 +82,14 @@ class AppDirectoriesTest {
     }
 
     @Test
+    void workspacesAndTheNativeLibraryLiveUnderTheHomeAndAreLeftToTheirOwnersToCreate(@TempDir Path temp) {
+        AppDirectories dirs = new AppDirectories(temp.resolve("home"));
+
+        assertThat(dirs.workspacesDir()).isEqualTo(temp.resolve("home/data/workspaces")).doesNotExist();
+        assertThat(dirs.nativeLibraryDir()).isEqualTo(temp.resolve("home/native")).doesNotExist();
+    }
+
+    @Test
     void aHomeThatCannotBeCreatedIsReportedWithItsPath(@TempDir Path temp) throws Exception {
         Path blocker = Files.writeString(temp.resolve("a-file"), "not a directory");
         AppDirectories dirs = new AppDirectories(blocker.resolve("home"));

@@ -1,0 +1,2 @@
+CREATE TABLE tag (name TEXT);
+INSERT INTO no_such_table VALUES (1);
