@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -39,7 +40,8 @@ final class StageColumn extends VBox {
     private final ListView<Deal> list;
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
 
-    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, Clock clock) {
+    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, BoardSelection selection,
+            Clock clock) {
         this.stage = stage;
         getStyleClass().addAll("stage-column", "stage-" + stage.wireName());
         setId("column-" + stage.wireName());
@@ -90,7 +92,9 @@ final class StageColumn extends VBox {
         header.getStyleClass().add("column-header");
         Tooltip.install(header, exact);
 
-        list = new ListView<>(viewModel.dealsIn(stage));
+        ObservableList<Deal> deals = viewModel.dealsIn(stage);
+        selection.beforeListOver(deals);
+        list = new ListView<>(deals);
         list.getStyleClass().add("deal-list");
         list.setId("list-" + stage.wireName());
         list.setFixedCellSize(CARD_CELL_HEIGHT);
@@ -122,6 +126,7 @@ final class StageColumn extends VBox {
                 getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
             });
         }
+        selection.attach(this);
     }
 
     /**
@@ -167,16 +172,6 @@ final class StageColumn extends VBox {
 
     BooleanProperty collapsedProperty() {
         return collapsed;
-    }
-
-    /** Selects the deal in this column and scrolls it into view, once the list shows it. */
-    void select(Deal deal) {
-        int index = list.getItems().indexOf(deal);
-        if (index >= 0) {
-            list.getSelectionModel().clearAndSelect(index);
-            list.getFocusModel().focus(index);
-            scrollIntoView(index);
-        }
     }
 
     /**
