@@ -16,8 +16,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * toast opens the list). High-priority toasts are marked with the {@code high-priority} style class.
  */
 public final class ToastPresenter implements Consumer<Toast> {
-    /** ControlsFX fades a toast out over half a second after this; gone before the throttle lets the next one in. */
-    private static final Duration SHOW_FOR = Duration.millis(ToastThrottle.INTERVAL.toMillis() - 500);
+    /**
+     * ControlsFX then fades the toast out over half a second, so it is gone half a second before the throttle lets the
+     * next one in: with no margin, a busy FX thread let the next toast slide in while the last one was still fading.
+     */
+    private static final Duration SHOW_FOR = Duration.millis(ToastThrottle.INTERVAL.toMillis() - 1_000);
 
     private final Supplier<Window> owner;
     private final Consumer<Toast> onOpen;
