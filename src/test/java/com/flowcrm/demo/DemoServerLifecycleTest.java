@@ -51,7 +51,8 @@ class DemoServerLifecycleTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !client.isOpen());
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(serverThreads()).isEqualTo(before));
+        // no thread the failed starts began is left; threads of earlier tests in this JVM may end meanwhile
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(serverThreads()).isSubsetOf(before));
         assertThat(portIsFree(apiPort)).isTrue();
         assertThat(portIsFree(wsPort)).isTrue();
         server.close();
@@ -83,7 +84,8 @@ class DemoServerLifecycleTest {
             assertThatThrownBy(() -> DemoServer.start(DemoServerConfig.forTests().withPorts(taken.getLocalPort(), 0)))
                     .hasMessageContaining("could not bind");
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(serverThreads()).isEqualTo(before));
+        // no thread the failed starts began is left; threads of earlier tests in this JVM may end meanwhile
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(serverThreads()).isSubsetOf(before));
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
-/** A {@link RealtimeScheduler} on virtual time: tasks run only when the test calls {@link #runDue} or {@link #advance}. */
-final class VirtualScheduler implements RealtimeScheduler {
+/**
+ * A {@link RealtimeScheduler} on virtual time: tasks run only when the test calls {@link #runDue} or {@link #advance}.
+ * Public for the tests of other timers (the toast throttle) that adapt it to their own seam.
+ */
+public final class VirtualScheduler implements RealtimeScheduler {
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final PriorityQueue<Task> tasks =
@@ -17,11 +20,11 @@ final class VirtualScheduler implements RealtimeScheduler {
     private long sequence;
     private boolean shutdown;
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
@@ -51,12 +54,12 @@ final class VirtualScheduler implements RealtimeScheduler {
     }
 
     /** Runs every task that is due now, including tasks they submit for now. */
-    void runDue() {
+    public void runDue() {
         runUntil(clock.instant());
     }
 
     /** Moves time forward, running each timer at its own due time. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         Instant target = clock.instant().plus(duration);
         runUntil(target);
         clock.set(target);

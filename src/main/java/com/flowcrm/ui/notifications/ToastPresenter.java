@@ -8,11 +8,19 @@ import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Shows a toast with ControlsFX {@link Notifications} in the corner of the main window; clicking it opens it. */
+/**
+ * Shows a toast with ControlsFX {@link Notifications} in the corner of the main window; clicking it opens it (a folded
+ * toast opens the list). High-priority toasts are marked with the {@code high-priority} style class.
+ */
 public final class ToastPresenter implements Consumer<Toast> {
-    private static final Duration SHOW_FOR = Duration.seconds(6);
+    /**
+     * ControlsFX then fades the toast out over half a second, so it is gone half a second before the throttle lets the
+     * next one in: with no margin, a busy FX thread let the next toast slide in while the last one was still fading.
+     */
+    private static final Duration SHOW_FOR = Duration.millis(ToastThrottle.INTERVAL.toMillis() - 1_000);
 
     private final Supplier<Window> owner;
     private final Consumer<Toast> onOpen;
@@ -29,16 +37,21 @@ public final class ToastPresenter implements Consumer<Toast> {
         if (window == null || !window.isShowing()) {
             return;
         }
-        FontIcon icon = new FontIcon(NotificationsView.iconOf(toast.notification().getType()));
+        Feather glyph = toast.folded() ? Feather.BELL : NotificationsView.iconOf(toast.notification().getType());
+        FontIcon icon = new FontIcon(glyph);
         icon.getStyleClass().add("toast-icon");
         Notifications notifications = Notifications.create()
                 .owner(window)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOW_FOR)
                 .graphic(icon)
-                .styleClass("flow-toast")
                 .onAction(e -> onOpen.accept(toast));
-        notifications.title(toast.notification().getTitle()).text(toast.notification().getMessage());
+        if (toast.isHighPriority()) {
+            notifications.styleClass("flow-toast", "high-priority");
+        } else {
+            notifications.styleClass("flow-toast");
+        }
+        notifications.title(toast.title()).text(toast.text());
         notifications.show();
     }
 }

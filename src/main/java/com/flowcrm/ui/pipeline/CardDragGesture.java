@@ -24,15 +24,17 @@ final class CardDragGesture {
 
     private final Pane overlay;
     private final PipelineViewModel viewModel;
+    private final BoardSelection selection;
     private final List<StageColumn> columns = new ArrayList<>();
     private final ImageView ghost = new ImageView();
     private Deal dragged;
     private Point2D grabOffset = Point2D.ZERO;
 
     /** The overlay lies over the whole board and ignores the mouse; the ghost is drawn on it. */
-    CardDragGesture(Pane overlay, PipelineViewModel viewModel) {
+    CardDragGesture(Pane overlay, PipelineViewModel viewModel, BoardSelection selection) {
         this.overlay = overlay;
         this.viewModel = viewModel;
+        this.selection = selection;
         overlay.setMouseTransparent(true);
         ghost.getStyleClass().add("drag-ghost");
         ghost.setOpacity(0.85);
@@ -93,10 +95,10 @@ final class CardDragGesture {
                 target = column;
             }
         }
+        // the dragged card is the selected one wherever it ends up: the new column, or back home after a refusal
+        selection.select(deal);
         if (target != null && target.stage() != deal.getStage()) {
-            StageColumn destination = target;
             viewModel.moveDeal(deal, target.stage());
-            destination.select(deal);
         }
     }
 

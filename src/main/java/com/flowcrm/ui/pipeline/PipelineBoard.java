@@ -15,8 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 
 /**
- * The six stage columns side by side, with one selection across them, keyboard navigation (arrows move the
- * selection, Enter opens the deal, Ctrl+Shift+Left/Right moves it one stage) and drag and drop between them.
+ * The six stage columns side by side, with one selection across them ({@link BoardSelection}), keyboard navigation
+ * (arrows move the selection, Enter opens the deal, Ctrl+Shift+Left/Right moves it one stage) and drag and drop
+ * between them.
  */
 final class PipelineBoard extends StackPane {
     private static final double COLUMN_MIN_WIDTH = 184;
@@ -24,21 +25,21 @@ final class PipelineBoard extends StackPane {
 
     private final PipelineViewModel viewModel;
     private final List<StageColumn> columns = new ArrayList<>();
+    private final BoardSelection selection = new BoardSelection();
 
     PipelineBoard(PipelineViewModel viewModel, Clock clock) {
         this.viewModel = viewModel;
         getStyleClass().add("pipeline-board");
         Pane overlay = new Pane();
-        CardDragGesture drag = new CardDragGesture(overlay, viewModel);
+        CardDragGesture drag = new CardDragGesture(overlay, viewModel, selection);
         HBox row = new HBox(10);
         row.getStyleClass().add("board-columns");
         for (DealStage stage : DealStage.values()) {
-            StageColumn column = new StageColumn(stage, viewModel, drag, clock);
+            StageColumn column = new StageColumn(stage, viewModel, drag, selection, clock);
             columns.add(column);
             drag.attachTarget(column);
             sizeColumn(column);
             row.getChildren().add(column);
-            wireSelection(column);
             column.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(column, e));
         }
         ScrollPane scroller = new ScrollPane(row);
@@ -65,28 +66,6 @@ final class PipelineBoard extends StackPane {
         });
     }
 
-    /** One selection on the whole board: choosing a card in one column clears the others. */
-    private void wireSelection(StageColumn column) {
-        column.list().getSelectionModel().selectedItemProperty().addListener((obs, old, deal) -> {
-            if (deal != null && column.list().isFocused()) {
-                for (StageColumn other : columns) {
-                    if (other != column) {
-                        other.list().getSelectionModel().clearSelection();
-                    }
-                }
-            }
-        });
-        column.list().focusedProperty().addListener((obs, was, focused) -> {
-            if (focused) {
-                for (StageColumn other : columns) {
-                    if (other != column) {
-                        other.list().getSelectionModel().clearSelection();
-                    }
-                }
-            }
-        });
-    }
-
     private void onKey(StageColumn column, KeyEvent e) {
         KeyCode code = e.getCode();
         boolean horizontal = code == KeyCode.LEFT || code == KeyCode.RIGHT;
@@ -96,11 +75,10 @@ final class PipelineBoard extends StackPane {
             e.consume();
             if (selected != null) {
                 DealStage target = direction < 0 ? selected.getStage().previous() : selected.getStage().next();
+                column(target).collapsedProperty().set(false);
+                // the selection and the keyboard focus follow the card to its new column, and back if refused
+                selection.select(selected);
                 viewModel.moveBy(selected, direction);
-                StageColumn destination = column(target);
-                destination.collapsedProperty().set(false);
-                destination.select(selected);
-                destination.list().requestFocus();
             }
         } else if (horizontal && !e.isShiftDown() && !e.isControlDown() && !e.isAltDown()) {
             e.consume();
@@ -137,6 +115,7 @@ final class PipelineBoard extends StackPane {
         StageColumn column = column(deal.getStage());
         column.collapsedProperty().set(false);
         column.list().requestFocus();
-        column.select(deal);
+        selection.select(deal);
     }
+
 }

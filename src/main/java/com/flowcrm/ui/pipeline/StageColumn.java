@@ -6,10 +6,12 @@ import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.ViewChrome;
 import java.time.Clock;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -25,8 +27,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * One stage of the board: a header with the stage's count, total and weighted value of the deals shown, and
- * a virtualized list of cards. Closed stages can be collapsed to a narrow strip.
+ * One stage of the board: a header with the stage's name, the count of the deals shown (exact up to 99,999,
+ * abbreviated beyond) and their total and weighted value, and a virtualized list of cards. Closed stages can be
+ * collapsed to a narrow strip.
  */
 final class StageColumn extends VBox {
     /** Every card has the same height, which keeps scrolling through thousands of deals cheap. */
@@ -37,7 +40,8 @@ final class StageColumn extends VBox {
     private final ListView<Deal> list;
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed");
 
-    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, Clock clock) {
+    StageColumn(DealStage stage, PipelineViewModel viewModel, CardDragGesture drag, BoardSelection selection,
+            Clock clock) {
         this.stage = stage;
         getStyleClass().addAll("stage-column", "stage-" + stage.wireName());
         setId("column-" + stage.wireName());
@@ -47,16 +51,27 @@ final class StageColumn extends VBox {
         dot.getStyleClass().add("stage-dot");
         Label name = new Label(stage.label());
         name.getStyleClass().add("column-title");
-        Label count = new Label();
-        count.getStyleClass().add("count-badge");
-        count.setId("count-" + stage.wireName());
-        count.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(summary.get().count()), summary));
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(5, dot, name, count, spacer);
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        HBox titleRow = new HBox(5, dot, name, spacer);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         titleRow.getStyleClass().add("column-title-row");
+
+        // the count has a line of its own: beside "Negotiation" or "Closed won" and the collapse toggle, five digits
+        // do not fit the narrowest column (184 px, what the board gives at the default 1280x800 window)
+        Label count = new Label();
+        count.getStyleClass().add("column-count");
+        count.setId("count-" + stage.wireName());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.textProperty().bind(Bindings.createStringBinding(() -> countText(summary.get().count()), summary));
+        Label countWord = new Label();
+        countWord.getStyleClass().add("column-count-word");
+        countWord.textProperty().bind(Bindings.createStringBinding(
+                () -> summary.get().count() == 1 ? "deal" : "deals", summary));
+        HBox countLine = new HBox(4, count, countWord);
+        countLine.setAlignment(Pos.BASELINE_LEFT);
+        countLine.getStyleClass().add("column-count-line");
 
         Label total = new Label();
         total.setId("total-" + stage.wireName());
@@ -67,16 +82,19 @@ final class StageColumn extends VBox {
         weighted.textProperty().bind(Bindings.createStringBinding(
                 () -> DisplayFormats.compactMoney(summary.get().weightedValue()), summary));
         Tooltip exact = new Tooltip();
-        exact.textProperty().bind(Bindings.createStringBinding(() -> "Total " + DisplayFormats.money(summary.get().totalValue())
+        exact.textProperty().bind(Bindings.createStringBinding(() -> exactCount(summary.get().count())
+                + "\nTotal " + DisplayFormats.money(summary.get().totalValue())
                 + "\nWeighted (value x probability) " + DisplayFormats.money(summary.get().weightedValue()), summary));
         HBox totalsLine = new HBox(16, columnFigure("Total", total), columnFigure("Weighted", weighted));
         totalsLine.getStyleClass().add("column-totals");
         totalsLine.setId("totals-" + stage.wireName());
-        Tooltip.install(totalsLine, exact);
-        VBox header = new VBox(4, titleRow, totalsLine);
+        VBox header = new VBox(2, titleRow, countLine, totalsLine);
         header.getStyleClass().add("column-header");
+        Tooltip.install(header, exact);
 
-        list = new ListView<>(viewModel.dealsIn(stage));
+        ObservableList<Deal> deals = viewModel.dealsIn(stage);
+        selection.beforeListOver(deals);
+        list = new ListView<>(deals);
         list.getStyleClass().add("deal-list");
         list.setId("list-" + stage.wireName());
         list.setFixedCellSize(CARD_CELL_HEIGHT);
@@ -98,7 +116,7 @@ final class StageColumn extends VBox {
             Label vertical = new Label();
             vertical.getStyleClass().add("column-title");
             vertical.textProperty().bind(Bindings.createStringBinding(
-                    () -> stage.label() + "  \u00b7  " + summary.get().count(), summary));
+                    () -> stage.label() + "  \u00b7  " + countText(summary.get().count()), summary));
             vertical.setRotate(90);
             VBox strip = new VBox(12, expand, new Group(vertical));
             strip.setAlignment(Pos.TOP_CENTER);
@@ -108,6 +126,27 @@ final class StageColumn extends VBox {
                 getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
             });
         }
+        selection.attach(this);
+    }
+
+    /**
+     * A stage's deal count as the header shows it: exact up to 99,999 ("12,345"), then abbreviated like the money
+     * figures ("123k", "1.2M"), so it is never wider than the widest exact count; the tooltip has the exact one.
+     */
+    static String countText(int count) {
+        if (count < 100_000) {
+            return String.format(Locale.US, "%,d", count);
+        }
+        if (count < 999_500) {
+            return Math.round(count / 1_000.0) + "k";
+        }
+        double millions = count / 1_000_000.0;
+        String text = String.format(Locale.US, millions >= 99.95 ? "%.0f" : "%.1f", millions);
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "M";
+    }
+
+    private static String exactCount(int count) {
+        return String.format(Locale.US, "%,d %s", count, count == 1 ? "deal" : "deals");
     }
 
     private static VBox columnFigure(String caption, Label value) {
@@ -133,16 +172,6 @@ final class StageColumn extends VBox {
 
     BooleanProperty collapsedProperty() {
         return collapsed;
-    }
-
-    /** Selects the deal in this column and scrolls it into view, once the list shows it. */
-    void select(Deal deal) {
-        int index = list.getItems().indexOf(deal);
-        if (index >= 0) {
-            list.getSelectionModel().clearAndSelect(index);
-            list.getFocusModel().focus(index);
-            scrollIntoView(index);
-        }
     }
 
     /**

@@ -134,7 +134,10 @@ public final class MainWindow implements Navigator, AutoCloseable {
         if (window instanceof javafx.stage.Stage stage) {
             stage.toFront();
         }
-        if (NotificationsViewModel.leadsSomewhere(toast.notification())) {
+        if (toast.folded()) {
+            // several at once: the list shows them all, each still unread
+            model.sectionProperty().set(MainSection.NOTIFICATIONS);
+        } else if (NotificationsViewModel.leadsSomewhere(toast.notification())) {
             notificationsModel.open(toast.notification());
         } else {
             notificationsModel.markRead(toast.notification());
