@@ -61,6 +61,11 @@ class PipelineViewTest {
             public void showContact(String contactId) {
                 navigatedContacts.add(contactId);
             }
+
+            @Override
+            public void showDeals(com.flowcrm.store.DealFocus focus) {
+                throw new AssertionError("this view opens no focused board: " + focus.label());
+            }
         };
         view = LiveDemoSession.show(() -> new PipelineView(live.session(), navigator));
     }
