@@ -28,6 +28,7 @@ final class RottingLimitsDialog extends Dialog<RottingLimits> {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
+        grid.setPadding(new javafx.geometry.Insets(12, 20, 4, 20));
         int row = 0;
         for (DealStage stage : StageStyles.OPEN) {
             Spinner<Integer> days = new Spinner<>(RottingLimits.MIN_DAYS, RottingLimits.MAX_DAYS,
