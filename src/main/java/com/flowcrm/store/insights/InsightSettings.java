@@ -57,14 +57,12 @@ public final class InsightSettings {
         for (DealStage stage : DealStage.values()) {
             limits.daysFor(stage).ifPresent(days -> node.putInt(KEY_PREFIX + stage.wireName(), days));
         }
-        Thread writer = new Thread(() -> {
+        Thread.ofPlatform().name("insight-settings-flush").daemon().start(() -> {
             try {
                 node.flush();
             } catch (BackingStoreException | IllegalStateException e) {
                 LOG.warn("Could not save the rotting limits: {}", e.toString());
             }
-        }, "insight-settings-flush");
-        writer.setDaemon(true);
-        writer.start();
+        });
     }
 }

@@ -11,8 +11,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,20 +26,9 @@ final class AtRiskList {
     private final ListView<AtRiskDeal> list = new ListView<>(rows);
 
     AtRiskList(Consumer<String> openDeal) {
-        list.setId("at-risk-list");
-        list.getStyleClass().add("insights-list");
-        list.setFixedCellSize(ROW_HEIGHT);
+        OpeningList.setUp(list, "at-risk-list", ROW_HEIGHT, "No deal at risk. Nothing idle, late or flagged.",
+                deal -> openDeal.accept(deal.id()));
         list.setCellFactory(v -> new Row(openDeal));
-        Label empty = new Label("No deal at risk. Nothing idle, late or flagged.");
-        empty.getStyleClass().add("insights-empty");
-        list.setPlaceholder(empty);
-        list.setOnKeyPressed(e -> {
-            AtRiskDeal selected = list.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) {
-                openDeal.accept(selected.id());
-                e.consume();
-            }
-        });
     }
 
     ListView<AtRiskDeal> node() {
@@ -90,11 +77,7 @@ final class AtRiskList {
             graphic.setMinWidth(0);
             setPrefWidth(0);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && getItem() != null) {
-                    openDeal.accept(getItem().id());
-                }
-            });
+            OpeningList.openOnClick(this, deal -> openDeal.accept(deal.id()));
         }
 
         @Override

@@ -4,7 +4,6 @@ import com.flowcrm.model.RelationshipHealth;
 import com.flowcrm.store.insights.ContactHealth;
 import com.flowcrm.store.insights.ContactHealth.FollowUpDue;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,8 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -87,20 +84,9 @@ final class ContactHealthPanel {
 
         dueTitle.getStyleClass().add("insights-subtitle");
         dueTitle.setId("follow-ups-title");
-        list.setId("follow-up-list");
-        list.getStyleClass().add("insights-list");
-        list.setFixedCellSize(ROW_HEIGHT);
+        OpeningList.setUp(list, "follow-up-list", ROW_HEIGHT, "No follow-up is due.",
+                due -> openContact.accept(due.contactId()));
         list.setCellFactory(v -> new Row(openContact));
-        Label empty = new Label("No follow-up is due.");
-        empty.getStyleClass().add("insights-empty");
-        list.setPlaceholder(empty);
-        list.setOnKeyPressed(e -> {
-            FollowUpDue selected = list.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) {
-                openContact.accept(selected.contactId());
-                e.consume();
-            }
-        });
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox followUps = new VBox(6, dueTitle, list);
         HBox.setHgrow(followUps, Priority.ALWAYS);
@@ -111,14 +97,6 @@ final class ContactHealthPanel {
 
     Node node() {
         return node;
-    }
-
-    Node chartNode() {
-        return mix;
-    }
-
-    ListView<FollowUpDue> list() {
-        return list;
     }
 
     void show(ContactHealth health) {
@@ -174,11 +152,7 @@ final class ContactHealthPanel {
             graphic.setMinWidth(0);
             setPrefWidth(0);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && getItem() != null) {
-                    openContact.accept(getItem().contactId());
-                }
-            });
+            OpeningList.openOnClick(this, due -> openContact.accept(due.contactId()));
         }
 
         @Override

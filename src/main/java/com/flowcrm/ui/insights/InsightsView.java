@@ -9,15 +9,11 @@ import com.flowcrm.store.insights.DealGroup;
 import com.flowcrm.store.insights.DealRules;
 import com.flowcrm.store.insights.Forecast;
 import com.flowcrm.store.insights.InsightsCsv;
-import com.flowcrm.store.insights.KeyFigures;
 import com.flowcrm.store.insights.PipelineInsights;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.deal.DisplayFormats;
 import com.flowcrm.ui.deal.ViewChrome;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -33,7 +29,6 @@ import java.util.function.LongSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -51,11 +46,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Insights: key figures, the forecast by month stacked by stage, the pipeline by stage, the deals at risk and the
@@ -64,29 +56,21 @@ import org.slf4j.LoggerFactory;
  * PNG and CSV.
  */
 public final class InsightsView implements NavigableView {
-    private static final Logger LOG = LoggerFactory.getLogger(InsightsView.class);
     private static final String VIEWS_STYLESHEET = Objects.requireNonNull(
             InsightsView.class.getResource("/com/flowcrm/ui/views.css"), "views.css").toExternalForm();
     private static final String STYLESHEET = Objects.requireNonNull(
             InsightsView.class.getResource("/com/flowcrm/ui/insights.css"), "insights.css").toExternalForm();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US);
-    private static final ExecutorService FILE_WRITER = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "insights-export");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService FILE_WRITER =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("insights-export").daemon().factory());
 
     private final InsightsViewModel viewModel;
     private final Clock clock;
-    private final Executor io;
     private final BorderPane root = new BorderPane();
     private final Label liveLine = new Label();
     private final Label message = new Label();
-    private final KpiTile openTile;
-    private final KpiTile weightedTile;
-    private final KpiTile closingTile;
-    private final KpiTile winRateTile;
-    private final KpiTile averageTile;
+    private final KeyFigureTiles tiles;
+    private final CardExporter exporter;
     private final ChartCard forecastCard = new ChartCard("forecast-card", "Forecast by expected close month");
     private final ChartCard stageCard = new ChartCard("stage-card", "Pipeline by stage");
     private final ChartCard atRiskCard = new ChartCard("at-risk-card", "Deals at risk");
@@ -106,22 +90,14 @@ public final class InsightsView implements NavigableView {
     InsightsView(RootStore store, Navigator navigator, Clock clock, RedrawThrottle.Timer timer, LongSupplier nanoTime,
             Executor io) {
         this.clock = clock;
-        this.io = io;
         viewModel = new InsightsViewModel(store, navigator, clock, timer, nanoTime);
         forecast = new ForecastChart(DealRules.thisMonth(clock.instant()), viewModel::openForecast);
         stages = new StageChart(viewModel::openStage);
         atRisk = new AtRiskList(viewModel::openDeal);
         contacts = new ContactHealthPanel(viewModel::openContact);
-        openTile = new KpiTile("kpi-open", "Open pipeline", Feather.LAYERS,
-                () -> openFigure("Open pipeline", KeyFigures::open));
-        weightedTile = new KpiTile("kpi-weighted", "Weighted forecast", Feather.TARGET,
-                () -> openFigure("Weighted forecast", KeyFigures::open));
-        closingTile = new KpiTile("kpi-closing", "Closing this month", Feather.CALENDAR,
-                () -> openFigure("Closing in " + InsightsViewModel.monthLabel(DealRules.thisMonth(clock.instant())),
-                        KeyFigures::closingThisMonth));
-        winRateTile = new KpiTile("kpi-win-rate", "Win rate, last 90 days", Feather.AWARD, this::openWinRate);
-        averageTile = new KpiTile("kpi-average", "Average open deal", Feather.BAR_CHART, 
-                () -> openFigure("Open pipeline", KeyFigures::open));
+        tiles = new KeyFigureTiles(viewModel, clock);
+        exporter = new CardExporter(() -> root.getScene() == null ? null : root.getScene().getWindow(),
+                () -> viewModel.insightsProperty().get(), io, message);
 
         root.getStyleClass().add("insights-view");
         root.getStylesheets().addAll(VIEWS_STYLESHEET, STYLESHEET);
@@ -173,13 +149,6 @@ public final class InsightsView implements NavigableView {
     }
 
     private Node body() {
-        HBox tiles = new HBox(12, openTile, weightedTile, closingTile, winRateTile, averageTile);
-        tiles.getStyleClass().add("kpi-row");
-        for (Node tile : tiles.getChildren()) {
-            HBox.setHgrow(tile, Priority.ALWAYS);
-            ((Region) tile).setPrefWidth(0);
-        }
-
         ToggleGroup mode = new ToggleGroup();
         ToggleButton weighted = new ToggleButton("Weighted");
         weighted.setId("forecast-weighted");
@@ -201,15 +170,14 @@ public final class InsightsView implements NavigableView {
         weighted.setTooltip(new Tooltip("Value x probability"));
         total.setTooltip(new Tooltip("Full deal value"));
         forecastCard.addTool(new HBox(weighted, total));
-        forecastCard.addExport("Save chart as PNG\u2026", () -> choosePng(forecastCard, "forecast"),
-                "Save numbers as CSV\u2026", () -> chooseCsv(forecastCard, "forecast"));
+        exporter.attach(forecastCard, "forecast", "chart", (insights, out) -> InsightsCsv.forecast(insights.forecast(), out));
         noOpenDeals.getStyleClass().add("insights-empty");
         noOpenDeals.setMouseTransparent(true);
         forecastCard.setContent(new StackPane(forecast.node(), noOpenDeals));
         forecastCard.getChildren().add(legend());
 
-        stageCard.addExport("Save chart as PNG\u2026", () -> choosePng(stageCard, "pipeline-by-stage"),
-                "Save numbers as CSV\u2026", () -> chooseCsv(stageCard, "pipeline-by-stage"));
+        exporter.attach(stageCard, "pipeline-by-stage", "chart",
+                (insights, out) -> InsightsCsv.stages(insights, StageStyles.OPEN, out));
         stageCard.setContent(stages.node());
 
         Button showAll = new Button("Show on board", new FontIcon(Feather.TRELLO));
@@ -217,12 +185,11 @@ public final class InsightsView implements NavigableView {
         showAll.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         showAll.setOnAction(e -> openAtRisk());
         atRiskCard.addTool(showAll);
-        atRiskCard.addExport("Save list as PNG\u2026", () -> choosePng(atRiskCard, "deals-at-risk"),
-                "Save list as CSV\u2026", () -> chooseCsv(atRiskCard, "deals-at-risk"));
+        exporter.attach(atRiskCard, "deals-at-risk", "list", (insights, out) -> InsightsCsv.atRisk(insights.atRisk(), out));
         atRiskCard.setContent(atRisk.node());
 
-        contactsCard.addExport("Save chart as PNG\u2026", () -> choosePng(contactsCard, "contact-health"),
-                "Save numbers as CSV\u2026", () -> chooseCsv(contactsCard, "contact-health"));
+        exporter.attach(contactsCard, "contact-health", "chart",
+                (insights, out) -> InsightsCsv.healthMix(insights.contacts(), out));
         contactsCard.setContent(contacts.node());
 
         GridPane grid = new GridPane();
@@ -250,7 +217,7 @@ public final class InsightsView implements NavigableView {
             card.setMaxHeight(Double.MAX_VALUE);
         }
         VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox content = new VBox(14, tiles, grid);
+        VBox content = new VBox(14, tiles.node(), grid);
         content.getStyleClass().add("insights-content");
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
@@ -277,28 +244,8 @@ public final class InsightsView implements NavigableView {
     // ---- redraw -----------------------------------------------------------------------------------------------
 
     private void show(PipelineInsights insights) {
-        KeyFigures f = insights.figures();
-        DealGroup open = f.open();
-        openTile.show(DisplayFormats.money(open.total()), deals(open.count()) + " open",
-                "Total value of all open deals");
-        weightedTile.show(DisplayFormats.money(open.weighted()),
-                open.total() == 0 ? "no open deals" : percent(open.weighted() / open.total()) + " of the open pipeline",
-                "Value x probability, summed over the open deals");
-        DealGroup closing = f.closingThisMonth();
-        closingTile.show(DisplayFormats.money(closing.total()), deals(closing.count()) + ", weighted "
-                + DisplayFormats.compactMoney(closing.weighted()),
-                "Open deals whose expected close date is in " + InsightsViewModel.monthLabel(insights.forecast().thisMonth()));
-        if (f.winRate().isPresent()) {
-            winRateTile.show(percent(f.winRate().getAsDouble()), f.wonRecently().count() + " won, "
-                    + f.lostRecently().count() + " lost", "Won / (won + lost) among deals whose close date is in the last "
-                    + KeyFigures.WIN_RATE_DAYS + " days");
-        } else {
-            winRateTile.show("\u2014", "nothing closed in 90 days", "No deal was won or lost with a close date in the last "
-                    + KeyFigures.WIN_RATE_DAYS + " days");
-        }
-        averageTile.show(f.averageOpenDealSize().isPresent() ? DisplayFormats.money(f.averageOpenDealSize().getAsDouble())
-                : "\u2014", "over " + deals(open.count()), "Open pipeline / open deals");
-
+        tiles.show(insights);
+        DealGroup open = insights.figures().open();
         showForecast(insights);
         stages.show(insights);
         stageCard.setSummary(DisplayFormats.compactMoney(open.total()) + " open, "
@@ -308,12 +255,12 @@ public final class InsightsView implements NavigableView {
         double riskValue = insights.atRisk().stream().mapToDouble(AtRiskDeal::value).sum();
         long rotting = insights.atRisk().stream().filter(AtRiskDeal::rotting).count();
         atRiskCard.setSummary(insights.atRisk().isEmpty() ? "Open deals idle too long, past their close date or flagged"
-                : deals(insights.atRisk().size()) + ", " + DisplayFormats.compactMoney(riskValue) + " \u00b7 " + rotting
+                : KeyFigureTiles.deals(insights.atRisk().size()) + ", " + DisplayFormats.compactMoney(riskValue) + " \u00b7 " + rotting
                 + " rotting");
 
         contacts.show(insights.contacts());
         contactsCard.setSummary(insights.contacts().total() + " contacts by relationship health");
-        liveLine.setText("Live from " + deals(viewModel.dealCount()) + " and " + viewModel.contactCount()
+        liveLine.setText("Live from " + KeyFigureTiles.deals(viewModel.dealCount()) + " and " + viewModel.contactCount()
                 + " contacts \u00b7 updated " + TIME.format(LocalTime.ofInstant(insights.generatedAt(), clock.getZone())));
     }
 
@@ -325,33 +272,10 @@ public final class InsightsView implements NavigableView {
         noOpenDeals.setVisible(open.count() == 0);
         String undated = f.undated().count() == 0 ? "" : " \u00b7 " + f.undated().count() + " without a close date";
         forecastCard.setSummary((weighted ? "Weighted " + DisplayFormats.compactMoney(open.weighted())
-                : "Total " + DisplayFormats.compactMoney(open.total())) + " across " + deals(open.count()) + undated);
-    }
-
-    private static String deals(int n) {
-        return n + (n == 1 ? " deal" : " deals");
-    }
-
-    private static String percent(double fraction) {
-        return Math.round(fraction * 100) + "%";
+                : "Total " + DisplayFormats.compactMoney(open.total())) + " across " + KeyFigureTiles.deals(open.count()) + undated);
     }
 
     // ---- click-through ----------------------------------------------------------------------------------------
-
-    private void openFigure(String label, java.util.function.Function<KeyFigures, DealGroup> group) {
-        PipelineInsights shown = viewModel.insightsProperty().get();
-        if (shown != null) {
-            viewModel.openDeals(label, group.apply(shown.figures()));
-        }
-    }
-
-    private void openWinRate() {
-        PipelineInsights shown = viewModel.insightsProperty().get();
-        if (shown != null) {
-            viewModel.openDeals("Closed in the last " + KeyFigures.WIN_RATE_DAYS + " days",
-                    List.of(shown.figures().wonRecently(), shown.figures().lostRecently()));
-        }
-    }
 
     private void openAtRisk() {
         PipelineInsights shown = viewModel.insightsProperty().get();
@@ -367,68 +291,14 @@ public final class InsightsView implements NavigableView {
 
     // ---- export -----------------------------------------------------------------------------------------------
 
-    private void choosePng(ChartCard card, String name) {
-        File file = chooseFile(name + ".png", "PNG image", "*.png");
-        if (file != null) {
-            report(exportPng(card, file.toPath()));
-        }
-    }
-
-    private void chooseCsv(ChartCard card, String name) {
-        File file = chooseFile(name + ".csv", "CSV file", "*.csv");
-        if (file != null) {
-            report(exportCsv(card, file.toPath()));
-        }
-    }
-
-    private File chooseFile(String suggested, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export");
-        chooser.setInitialFileName(suggested);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    }
-
     /** The card as it is on screen, at twice the screen's scale. */
     CompletableFuture<Path> exportPng(ChartCard card, Path file) {
-        return ChartExport.png(card, file, io);
+        return exporter.png(card, file);
     }
 
     /** The numbers behind the card, from the insights it shows now. */
     CompletableFuture<Path> exportCsv(ChartCard card, Path file) {
-        PipelineInsights shown = viewModel.insightsProperty().get();
-        if (shown == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Nothing is shown yet."));
-        }
-        StringBuilder text = new StringBuilder();
-        try {
-            if (card == forecastCard) {
-                InsightsCsv.forecast(shown.forecast(), text);
-            } else if (card == stageCard) {
-                InsightsCsv.stages(shown, StageStyles.OPEN, text);
-            } else if (card == atRiskCard) {
-                InsightsCsv.atRisk(shown.atRisk(), text);
-            } else {
-                InsightsCsv.healthMix(shown.contacts(), text);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return ChartExport.csv(text.toString(), file, io);
-    }
-
-    private void report(CompletableFuture<Path> export) {
-        export.whenComplete((path, error) -> Platform.runLater(() -> {
-            if (error == null) {
-                message.setText("Saved " + path.getFileName());
-                message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), false);
-            } else {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                LOG.warn("Export failed: {}", cause.getMessage());
-                message.setText("Could not save: " + cause.getMessage());
-                message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), true);
-            }
-        }));
+        return exporter.csv(card, file);
     }
 
     // ---- NavigableView ----------------------------------------------------------------------------------------
@@ -456,10 +326,6 @@ public final class InsightsView implements NavigableView {
         return stages;
     }
 
-    ContactHealthPanel contactsPanel() {
-        return contacts;
-    }
-
     ChartCard card(String id) {
         return switch (id) {
             case "forecast" -> forecastCard;
@@ -470,12 +336,6 @@ public final class InsightsView implements NavigableView {
     }
 
     KpiTile tile(String id) {
-        return switch (id) {
-            case "open" -> openTile;
-            case "weighted" -> weightedTile;
-            case "closing" -> closingTile;
-            case "win-rate" -> winRateTile;
-            default -> averageTile;
-        };
+        return tiles.tile(id);
     }
 }

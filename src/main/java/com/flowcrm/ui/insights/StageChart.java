@@ -125,10 +125,6 @@ final class StageChart {
         return node;
     }
 
-    Node chartNode() {
-        return chart;
-    }
-
     void show(PipelineInsights insights) {
         for (DealStage stage : StageStyles.OPEN) {
             DealGroup g = insights.stage(stage);
