@@ -114,8 +114,10 @@ public final class Deal {
 
     /** The calendar date of the close date as given (no time-zone shift), or null; a deal's forecast month is its month. */
     public LocalDate getExpectedCloseDay() {
-        OffsetDateTime close = getExpectedCloseAsGiven();
-        return close == null ? null : close.toLocalDate();
+        Instant close = expectedCloseDate.get();
+        // the local date at the offset given, without building an OffsetDateTime: forecasts read it for every deal
+        return close == null ? null
+                : LocalDate.ofEpochDay(Math.floorDiv(close.getEpochSecond() + expectedCloseOffset.getTotalSeconds(), 86_400L));
     }
 
     public ObjectProperty<Instant> createdDateProperty() { return createdDate; }

@@ -1,7 +1,6 @@
 package com.flowcrm.store.insights;
 
 import com.flowcrm.model.Deal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * The rules every insight is made of, in one place so that the Insights view, the board and {@code report} agree:
@@ -24,6 +22,8 @@ import java.util.OptionalInt;
  * </ul>
  */
 public final class DealRules {
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private DealRules() {
     }
 
@@ -62,25 +62,33 @@ public final class DealRules {
         if (touched == null) {
             return -1;
         }
-        return touched.isAfter(now) ? 0 : Duration.between(touched, now).toDays();
+        if (touched.isAfter(now)) {
+            return 0;
+        }
+        // Duration.between(touched, now).toDays() without the Duration: this runs for every deal on every redraw
+        long seconds = now.getEpochSecond() - touched.getEpochSecond() - (now.getNano() < touched.getNano() ? 1 : 0);
+        return seconds / SECONDS_PER_DAY;
     }
 
     /** Open, and idle for more whole days than its stage allows. */
     public static boolean isRotting(Deal d, Instant now, RottingLimits limits) {
-        OptionalInt limit = limits.daysFor(d.getStage());
-        return limit.isPresent() && idleDays(d, now) > limit.getAsInt();
+        int limit = limits.limitDays(d.getStage());
+        return limit >= 0 && idleDays(d, now) > limit;
     }
 
     /** Open, and its close date (as given) is before today. */
     public static boolean isPastCloseDate(Deal d, Instant now) {
-        LocalDate close = d.getExpectedCloseDay();
-        return isOpen(d) && close != null && close.isBefore(today(now));
+        return isOpen(d) && isBeforeToday(d.getExpectedCloseDay(), now);
     }
 
-    /** The rule of the Insights list and the board's "At risk" chip; allocation-free, it runs per deal per batch. */
+    /** The rule of the Insights list and the board's "At risk" chip; it runs for every deal the board recounts. */
     public static boolean isAtRisk(Deal d, Instant now, RottingLimits limits) {
         return isOpen(d) && (!d.getRiskFactors().isEmpty() || d.getCompetitorMentioned() != null
-                || isRotting(d, now, limits) || isPastCloseDate(d, now));
+                || isRotting(d, now, limits) || isBeforeToday(d.getExpectedCloseDay(), now));
+    }
+
+    private static boolean isBeforeToday(LocalDate day, Instant now) {
+        return day != null && day.toEpochDay() < Math.floorDiv(now.getEpochSecond(), SECONDS_PER_DAY);
     }
 
     /** Why the deal is at risk, most urgent first ("idle 21 days, limit 10"); empty when it is not. */
@@ -90,7 +98,7 @@ public final class DealRules {
             return reasons;
         }
         if (isRotting(d, now, limits)) {
-            reasons.add("idle " + days(idleDays(d, now)) + ", limit " + limits.daysFor(d.getStage()).getAsInt());
+            reasons.add("idle " + days(idleDays(d, now)) + ", limit " + limits.limitDays(d.getStage()));
         }
         if (isPastCloseDate(d, now)) {
             reasons.add("past close date by " + days(ChronoUnit.DAYS.between(d.getExpectedCloseDay(), today(now))));

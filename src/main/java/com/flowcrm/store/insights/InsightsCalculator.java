@@ -5,11 +5,9 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.model.RelationshipHealth;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,8 +25,19 @@ public final class InsightsCalculator {
     private static final DealStage[] STAGES = DealStage.values();
     private static final DealStage[] OPEN_STAGES =
             java.util.Arrays.stream(STAGES).filter(s -> !s.isClosed()).toArray(DealStage[]::new);
-    private static final Comparator<AtRiskDeal> HIGHEST_VALUE_FIRST = Comparator.comparingDouble(AtRiskDeal::value)
-            .reversed().thenComparing(AtRiskDeal::title).thenComparing(AtRiskDeal::id);
+    private static final Comparator<AtRiskDeal> HIGHEST_VALUE_FIRST = (a, b) -> {
+        int c = Double.compare(b.value(), a.value());
+        if (c == 0) {
+            c = a.title().compareTo(b.title());
+        }
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
+
+    /** Written out: a Comparator chain costs more than the sort itself over tens of thousands of contacts. */
+    private static final Comparator<ContactHealth.FollowUpDue> MOST_OVERDUE_FIRST = (a, b) -> {
+        int c = a.due().compareTo(b.due());
+        return c != 0 ? c : a.contactId().compareTo(b.contactId());
+    };
 
     private final Clock clock;
 
@@ -38,6 +47,16 @@ public final class InsightsCalculator {
 
     /** Everything, as of the clock's now. */
     public PipelineInsights compute(Collection<Deal> deals, Collection<Contact> contacts, RottingLimits limits) {
+        return compute(deals, contactHealth(contacts), limits);
+    }
+
+    /** The contacts' part alone, as of the clock's now (it changes less often than the deals' part). */
+    public ContactHealth contactHealth(Collection<Contact> contacts) {
+        return contactHealth(contacts, clock.instant());
+    }
+
+    /** The deals' part as of the clock's now, with a contacts' part computed before. */
+    public PipelineInsights compute(Collection<Deal> deals, ContactHealth contacts, RottingLimits limits) {
         Instant now = clock.instant();
         YearMonth thisMonth = DealRules.thisMonth(now);
         LocalDate today = DealRules.today(now);
@@ -55,8 +74,8 @@ public final class InsightsCalculator {
             LocalDate closeDay = d.getExpectedCloseDay();
             if (DealRules.isOpen(d)) {
                 open.add(d);
-                forecast.add(d);
-                if (closeDay != null && YearMonth.from(closeDay).equals(thisMonth)) {
+                int bar = forecast.add(d, closeDay);
+                if (bar == ForecastTally.THIS_MONTH) {
                     closingThisMonth.add(d);
                 }
                 if (DealRules.isAtRisk(d, now, limits)) {
@@ -72,7 +91,7 @@ public final class InsightsCalculator {
         stages.forEach((stage, tally) -> stageGroups.put(stage, tally.toGroup()));
         return new PipelineInsights(now, limits,
                 new KeyFigures(open.toGroup(), closingThisMonth.toGroup(), won.toGroup(), lost.toGroup()),
-                forecast.toForecast(), stageGroups, atRisk, contactHealth(contacts, now));
+                forecast.toForecast(), stageGroups, atRisk, contacts);
     }
 
     /** The health mix and the follow-ups due (at or before now), most overdue first. */
@@ -84,11 +103,12 @@ public final class InsightsCalculator {
             mix[health.ordinal()]++;
             Instant next = c.getNextFollowUp();
             if (next != null && !next.isAfter(now)) {
-                due.add(new ContactHealth.FollowUpDue(c.getId(), c.getName(), c.getCompany(), next,
-                        Duration.between(next, now).toDays(), health, c.getHealthScore()));
+                long days = (now.getEpochSecond() - next.getEpochSecond() - (now.getNano() < next.getNano() ? 1 : 0)) / 86_400;
+                due.add(new ContactHealth.FollowUpDue(c.getId(), c.getName(), c.getCompany(), next, days, health,
+                        c.getHealthScore()));
             }
         }
-        due.sort(Comparator.comparing(ContactHealth.FollowUpDue::due).thenComparing(ContactHealth.FollowUpDue::contactId));
+        due.sort(MOST_OVERDUE_FIRST);
         return new ContactHealth(mix[RelationshipHealth.HIGH.ordinal()], mix[RelationshipHealth.MEDIUM.ordinal()],
                 mix[RelationshipHealth.LOW.ordinal()], due);
     }
@@ -103,6 +123,8 @@ public final class InsightsCalculator {
 
     /** The open deals by forecast bar, and per open stage within each bar. */
     private static final class ForecastTally {
+        static final int THIS_MONTH = 0;
+        static final int NO_DATE = Integer.MIN_VALUE;
         private final YearMonth thisMonth;
         private final BucketTally[] months = new BucketTally[Forecast.MONTHS];
         private final BucketTally overdue = new BucketTally();
@@ -116,15 +138,17 @@ public final class InsightsCalculator {
             }
         }
 
-        void add(Deal d) {
-            YearMonth month = DealRules.closeMonth(d);
-            if (month == null) {
+        /** Adds an open deal to its bar; returns the months from this month to its close month (or NO_DATE). */
+        int add(Deal d, LocalDate closeDay) {
+            if (closeDay == null) {
                 undated.add(d);
-                return;
+                return NO_DATE;
             }
-            long offset = ChronoUnit.MONTHS.between(thisMonth, month);
-            BucketTally bucket = offset < 0 ? overdue : offset >= Forecast.MONTHS ? later : months[(int) offset];
+            // months between, without a YearMonth per deal
+            int offset = (closeDay.getYear() - thisMonth.getYear()) * 12 + closeDay.getMonthValue() - thisMonth.getMonthValue();
+            BucketTally bucket = offset < 0 ? overdue : offset >= Forecast.MONTHS ? later : months[offset];
             bucket.add(d);
+            return offset;
         }
 
         Forecast toForecast() {

@@ -38,6 +38,17 @@ public record RottingLimits(int prospectDays, int qualifiedDays, int proposalDay
         };
     }
 
+    /** {@link #daysFor} without the Optional, for the per-deal rules: -1 for the closed stages. */
+    int limitDays(DealStage stage) {
+        return switch (stage) {
+            case PROSPECT -> prospectDays;
+            case QUALIFIED -> qualifiedDays;
+            case PROPOSAL -> proposalDays;
+            case NEGOTIATION -> negotiationDays;
+            case CLOSED_WON, CLOSED_LOST -> -1;
+        };
+    }
+
     /** The same limits with this stage's changed; throws for a closed stage or a limit out of range. */
     public RottingLimits with(DealStage stage, int days) {
         return switch (stage) {

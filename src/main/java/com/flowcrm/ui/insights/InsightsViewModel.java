@@ -5,6 +5,7 @@ import com.flowcrm.store.ContactsStore;
 import com.flowcrm.store.DealFocus;
 import com.flowcrm.store.DealsStore;
 import com.flowcrm.store.RootStore;
+import com.flowcrm.store.insights.ContactHealth;
 import com.flowcrm.store.insights.DealGroup;
 import com.flowcrm.store.insights.ForecastBucket;
 import com.flowcrm.store.insights.InsightsCalculator;
@@ -48,7 +49,11 @@ public final class InsightsViewModel {
     private final ReadOnlyObjectWrapper<PipelineInsights> insights = new ReadOnlyObjectWrapper<>(this, "insights");
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", true);
     // held here so that the weak listeners on the long-lived stores live exactly as long as this view model
-    private final InvalidationListener storeChanged;
+    private final InvalidationListener dealsChanged;
+    private final InvalidationListener contactsChanged;
+    /** The contacts' part is recomputed only when contacts changed (or time passed): it walks every contact. */
+    private boolean contactsDirty = true;
+    private ContactHealth contactHealth;
 
     InsightsViewModel(RootStore root, Navigator navigator, Clock clock, RedrawThrottle.Timer timer, LongSupplier nanoTime) {
         this.deals = root.deals();
@@ -56,11 +61,15 @@ public final class InsightsViewModel {
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.calculator = new InsightsCalculator(clock);
         this.throttle = new RedrawThrottle(REDRAW_INTERVAL, nanoTime, timer, this::recompute);
-        storeChanged = o -> throttle.invalidate();
-        WeakInvalidationListener weak = new WeakInvalidationListener(storeChanged);
-        deals.revisionProperty().addListener(weak);
-        contacts.revisionProperty().addListener(weak);
-        deals.rottingLimitsProperty().addListener(weak);
+        dealsChanged = o -> throttle.invalidate();
+        contactsChanged = o -> {
+            contactsDirty = true;
+            throttle.invalidate();
+        };
+        WeakInvalidationListener weakDeals = new WeakInvalidationListener(dealsChanged);
+        deals.revisionProperty().addListener(weakDeals);
+        deals.rottingLimitsProperty().addListener(weakDeals);
+        contacts.revisionProperty().addListener(new WeakInvalidationListener(contactsChanged));
         throttle.invalidate();
     }
 
@@ -86,6 +95,7 @@ public final class InsightsViewModel {
 
     /** Time-based figures (idle days, overdue, this month) move on without events; the view calls this now and then. */
     public void timePassed() {
+        contactsDirty = true;
         throttle.invalidate();
     }
 
@@ -104,7 +114,11 @@ public final class InsightsViewModel {
     }
 
     private void recompute() {
-        insights.set(calculator.compute(deals.getDeals(), contacts.getContacts(), deals.rottingLimitsProperty().get()));
+        if (contactsDirty || contactHealth == null) {
+            contactsDirty = false;
+            contactHealth = calculator.contactHealth(contacts.getContacts());
+        }
+        insights.set(calculator.compute(deals.getDeals(), contactHealth, deals.rottingLimitsProperty().get()));
     }
 
     // ---- click-through ---------------------------------------------------------------------------------------

@@ -143,6 +143,34 @@ class InsightsViewModelTest {
     }
 
     @Test
+    void aContactEventRedrawsTheHealthMixAndADealEventKeepsIt() {
+        root.loadSnapshot(null, List.of(contact("c1", 90), contact("c2", 20)), null);
+        ui.pulse();
+        model.setShowing(true);
+        timer.advance(Duration.ZERO);
+        assertThat(model.insightsProperty().get().contacts().high()).isEqualTo(1);
+
+        event("contact:health_changed", "{\"id\":\"c2\",\"healthScore\":80}");
+        ui.pulse();
+        timer.advance(Duration.ofSeconds(1));
+        assertThat(model.insightsProperty().get().contacts().high()).isEqualTo(2);
+
+        var before = model.insightsProperty().get().contacts();
+        event("deal:updated", "{\"id\":\"d1\",\"changes\":{\"value\":5}}");
+        ui.pulse();
+        timer.advance(Duration.ofSeconds(1));
+        assertThat(model.insightsProperty().get().contacts()).as("not walked again for a deal event").isSameAs(before);
+        assertThat(model.insightsProperty().get().figures().open().total()).isEqualTo(19_005);
+    }
+
+    private static com.flowcrm.model.Contact contact(String id, int score) {
+        com.flowcrm.model.Contact c = new com.flowcrm.model.Contact(id);
+        c.setName("Contact " + id);
+        c.applyHealthScore(score);
+        return c;
+    }
+
+    @Test
     void clickThroughNamesTheDealsAndCarriesExactlyTheirIds() {
         model.setShowing(true);
         timer.advance(Duration.ZERO);
