@@ -18,6 +18,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +43,7 @@ final class JsonMapperWriter {
         put(o, "stage", d.getStage());
         o.addProperty("probability", d.getProbability());
         put(o, "confidence", d.getConfidence());
-        put(o, "expectedCloseDate", d.getExpectedCloseDate());
+        put(o, "expectedCloseDate", d.getExpectedCloseAsGiven());
         put(o, "createdDate", d.getCreatedDate());
         put(o, "lastActivity", d.getLastActivity());
         o.addProperty("description", d.getDescription());
@@ -232,6 +235,8 @@ final class JsonMapperWriter {
             return new JsonPrimitive(e.wireName());
         } else if (v instanceof Instant i) {
             return new JsonPrimitive(i.toString());
+        } else if (v instanceof OffsetDateTime t) {
+            return new JsonPrimitive(asGiven(t));
         }
         return new JsonPrimitive(v.toString());
     }
@@ -260,6 +265,18 @@ final class JsonMapperWriter {
         if (v != null) {
             o.addProperty(name, v.toString());
         }
+    }
+
+    private static void put(JsonObject o, String name, OffsetDateTime v) {
+        if (v != null) {
+            o.addProperty(name, asGiven(v));
+        }
+    }
+
+    /** UTC as before ("...Z"); another offset as written, so that reading it back gives the same calendar date. */
+    private static String asGiven(OffsetDateTime t) {
+        return t.getOffset().equals(ZoneOffset.UTC) ? t.toInstant().toString()
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
     /** EXPECTED_CLOSE_DATE -> expectedCloseDate. */

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -11,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  * Reads the instants real backends send: ISO-8601 with {@code Z} or an offset, without an offset (taken as UTC),
  * date-only (midnight UTC) and epoch milliseconds as digits. The common shapes are read by hand because this runs
  * for every live event and {@code DateTimeFormatter} is slow and throws on bad input; rarer shapes (zone ids)
- * fall back to java.time.
+ * fall back to java.time. {@link #parseAsGiven} also keeps the offset the text was written with, for the one field
+ * whose calendar date matters as written (a deal's expected close date).
  */
 final class MappingDates {
     private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -21,6 +23,21 @@ final class MappingDates {
 
     /** The instant the text names, or null when it names none. */
     static Instant parse(String raw) {
+        return parse(raw, null);
+    }
+
+    /**
+     * The date-time as written: its instant at the offset the text gave (UTC for date-only, offset-less and epoch
+     * forms), or null when the text names none. "2026-12-31T23:00:00-05:00" stays on Dec 31 at -05:00.
+     */
+    static OffsetDateTime parseAsGiven(String raw) {
+        int[] offset = new int[1];
+        Instant instant = parse(raw, offset);
+        return instant == null ? null : instant.atOffset(ZoneOffset.ofTotalSeconds(offset[0]));
+    }
+
+    /** The hot path passes no array; {@link #parseAsGiven} passes one to learn the offset written (in seconds). */
+    private static Instant parse(String raw, int[] offsetOut) {
         String s = raw.strip();
         int n = s.length();
         if (n == 0) {
@@ -70,7 +87,7 @@ final class MappingDates {
             }
         }
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return zonedFallback(s);
+            return zonedFallback(s, offsetOut);
         }
         int offsetSeconds;
         if (i == n) {
@@ -82,14 +99,17 @@ final class MappingDates {
             } else if (c == '+' || c == '-') {
                 offsetSeconds = offset(s, i + 1);
                 if (offsetSeconds == Integer.MIN_VALUE) {
-                    return zonedFallback(s);
+                    return zonedFallback(s, offsetOut);
                 }
                 if (c == '-') {
                     offsetSeconds = -offsetSeconds;
                 }
             } else {
-                return zonedFallback(s);
+                return zonedFallback(s, offsetOut);
             }
+        }
+        if (offsetOut != null) {
+            offsetOut[0] = offsetSeconds;
         }
         long epochSecond = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
@@ -116,12 +136,15 @@ final class MappingDates {
     }
 
     /** Shapes the fast path does not know, e.g. {@code 2026-03-01T10:00+01:00[Europe/Paris]}; rare, so java.time may throw. */
-    private static Instant zonedFallback(String s) {
+    private static Instant zonedFallback(String s, int[] offsetOut) {
         try {
-            if (s.indexOf('[') > 0) {
-                return ZonedDateTime.parse(s, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
+            OffsetDateTime parsed = s.indexOf('[') > 0
+                    ? ZonedDateTime.parse(s, DateTimeFormatter.ISO_ZONED_DATE_TIME).toOffsetDateTime()
+                    : OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (offsetOut != null) {
+                offsetOut[0] = parsed.getOffset().getTotalSeconds();
             }
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return parsed.toInstant();
         } catch (DateTimeException e) {
             return null;
         }

@@ -6,6 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,10 +127,7 @@ final class MappingValues {
         if (e.isJsonPrimitive()) {
             JsonPrimitive prim = e.getAsJsonPrimitive();
             if (prim.isNumber()) {
-                double millis = toDouble(prim.getAsString());
-                if (!Double.isNaN(millis) && Math.abs(millis) < 1e16) {
-                    v = Instant.ofEpochMilli((long) millis);
-                }
+                v = epochMillis(prim);
             } else if (prim.isString()) {
                 v = MappingDates.parse(prim.getAsString());
             }
@@ -137,6 +136,29 @@ final class MappingValues {
             p.add(path, field, "not a date: " + quote(e));
         }
         return v;
+    }
+
+    /** Like {@link #instant}, keeping the offset the date was written with (UTC for date-only and epoch millis). */
+    static OffsetDateTime dateAsGiven(JsonElement e, String path, String field, MappingProblems p) {
+        OffsetDateTime v = null;
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive prim = e.getAsJsonPrimitive();
+            if (prim.isNumber()) {
+                Instant millis = epochMillis(prim);
+                v = millis == null ? null : millis.atOffset(ZoneOffset.UTC);
+            } else if (prim.isString()) {
+                v = MappingDates.parseAsGiven(prim.getAsString());
+            }
+        }
+        if (v == null) {
+            p.add(path, field, "not a date: " + quote(e));
+        }
+        return v;
+    }
+
+    private static Instant epochMillis(JsonPrimitive number) {
+        double millis = toDouble(number.getAsString());
+        return !Double.isNaN(millis) && Math.abs(millis) < 1e16 ? Instant.ofEpochMilli((long) millis) : null;
     }
 
     static <E extends Enum<E> & WireEnum> E enumValue(Class<E> type, JsonElement e, String path, String field,

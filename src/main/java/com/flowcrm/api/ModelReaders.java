@@ -12,6 +12,7 @@ import static com.flowcrm.api.JsonMapperKeys.USER;
 import static com.flowcrm.api.MappingValues.bool;
 import static com.flowcrm.api.MappingValues.count;
 import static com.flowcrm.api.MappingValues.enumValue;
+import static com.flowcrm.api.MappingValues.dateAsGiven;
 import static com.flowcrm.api.MappingValues.id;
 import static com.flowcrm.api.MappingValues.instant;
 import static com.flowcrm.api.MappingValues.isAbsent;
@@ -170,7 +171,8 @@ final class ModelReaders {
                 case STAGE -> ifPresent(enumValue(DealStage.class, e, path, f, p), c::stage);
                 case PROBABILITY -> ifPresent(percent(e, path, f, p), c::probability);
                 case CONFIDENCE -> ifPresent(enumValue(Confidence.class, e, path, f, p), c::confidence);
-                case EXPECTED_CLOSE_DATE -> ifPresent(instant(e, path, f, p), c::expectedCloseDate);
+                // as written: its calendar date decides the deal's forecast month
+                case EXPECTED_CLOSE_DATE -> ifPresent(dateAsGiven(e, path, f, p), c::expectedCloseAsGiven);
                 case CREATED_DATE -> ifPresent(instant(e, path, f, p), c::createdDate);
                 case LAST_ACTIVITY -> ifPresent(instant(e, path, f, p), c::lastActivity);
                 case DESCRIPTION -> ifPresent(text(e, path, f, p), c::description);

@@ -1,10 +1,13 @@
 package com.flowcrm.app;
 
 import com.flowcrm.store.SessionStore;
+import com.flowcrm.store.insights.InsightSettings;
+import com.flowcrm.store.insights.RottingLimits;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.UiPreferences;
 import com.flowcrm.ui.contacts.ContactsView;
+import com.flowcrm.ui.insights.InsightsView;
 import com.flowcrm.ui.pipeline.PipelineView;
 import com.flowcrm.ui.shell.DesktopShell;
 import com.flowcrm.ui.shell.LogFolderOpener;
@@ -16,6 +19,7 @@ import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.HostServices;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -49,25 +53,33 @@ public class FlowCrmApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        keepRottingLimits(context.root().deals().rottingLimitsProperty(), InsightSettings.forCurrentUser());
         showDesktop(stage, context.session(), UiPreferences.forCurrentUser(), getHostServices(),
                 AppDirectories.forCurrentUser().logDir());
     }
 
     /**
      * Shows the sign-in screen (and the main window once signed in) for a wired session; the one place that names
-     * the concrete pipeline and contacts views.
+     * the concrete pipeline, contacts and Insights views.
      */
     static DesktopShell showDesktop(Stage stage, SessionStore session, UiPreferences preferences,
             HostServices hostServices, Path logDir) {
         Function<Navigator, NavigableView> pipeline = navigator -> new PipelineView(session, navigator);
         Function<Navigator, NavigableView> contacts = navigator -> new ContactsView(session, navigator);
+        Function<Navigator, NavigableView> insights = navigator -> new InsightsView(session, navigator);
         LogFolderOpener logs = new LogFolderOpener(logDir, hostServices,
                 message -> Platform.runLater(() -> explain(stage, message)));
         addIcons(stage);
         DesktopShell shell = new DesktopShell(stage, session, new DesktopShell.Options(preferences, new ThemeSwitcher(),
-                pipeline, contacts, logs, Clock.systemDefaultZone()));
+                pipeline, contacts, insights, logs, Clock.systemDefaultZone()));
         shell.show();
         return shell;
+    }
+
+    /** The rep's rotting limits from the last run, saved again whenever they change (the `report` command reads them too). */
+    static void keepRottingLimits(ObjectProperty<RottingLimits> limits, InsightSettings settings) {
+        limits.set(settings.rottingLimits());
+        limits.addListener((obs, old, now) -> settings.saveRottingLimits(now));
     }
 
     private static void explain(Stage owner, String message) {

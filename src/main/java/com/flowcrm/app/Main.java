@@ -3,6 +3,7 @@ package com.flowcrm.app;
 import com.flowcrm.cli.DemoServerCommand;
 import com.flowcrm.cli.DoctorCommand;
 import com.flowcrm.cli.ExportCommand;
+import com.flowcrm.cli.ReportCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = AppVersion.class,
         description = "Flow CRM Desktop. Without a command it opens the desktop window.",
-        subcommands = {ExportCommand.class, DoctorCommand.class, DemoServerCommand.class})
+        subcommands = {ExportCommand.class, ReportCommand.class, DoctorCommand.class, DemoServerCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--api", paramLabel = "URL", description = "REST base URL (default: $FLOW_API_URL, else the embedded demo backend)")

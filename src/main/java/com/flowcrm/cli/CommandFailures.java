@@ -2,6 +2,8 @@ package com.flowcrm.cli;
 
 import com.flowcrm.api.ApiException;
 import com.flowcrm.store.SessionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +13,33 @@ final class CommandFailures {
     private static final Logger log = LoggerFactory.getLogger(CommandFailures.class);
 
     private CommandFailures() {
+    }
+
+    /** A command's work against the server; it returns its exit code or throws what went wrong. */
+    @FunctionalInterface
+    interface ServerWork {
+        int run() throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /**
+     * Runs the work and turns what it throws into the documented exit code: unusable options (an
+     * IllegalArgumentException) are usage errors, a failed step exits as its cause says, a step that took too
+     * long or was interrupted counts as an unreachable server.
+     */
+    static int guard(CommandSpec spec, String step, boolean verbose, ServerWork work) {
+        try {
+            return work.run();
+        } catch (ExecutionException e) {
+            return fromFailure(spec, step, e.getCause(), verbose);
+        } catch (IllegalArgumentException e) {
+            return usage(spec, e.getMessage());
+        } catch (TimeoutException e) {
+            return fromFailure(spec, step,
+                    new SessionException(SessionException.Kind.UNREACHABLE, "The server did not answer in time."), verbose);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fromFailure(spec, step, new SessionException(SessionException.Kind.UNREACHABLE, "Interrupted."), verbose);
+        }
     }
 
     static int usage(CommandSpec spec, String message) {

@@ -4,34 +4,19 @@ import com.flowcrm.api.JsonMapper;
 import com.flowcrm.common.DaemonThreads;
 import com.flowcrm.model.Deal;
 import com.flowcrm.store.RootStore;
-import com.flowcrm.store.SessionConfig;
-import com.flowcrm.store.SessionException;
 import com.flowcrm.store.SessionStore;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,8 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "then write a snapshot (JSON: everything; CSV: the deals).",
             "Exit codes: 0 ok, 2 usage or output error, 3 authentication failed, 4 server unreachable or protocol error."})
 public final class ExportCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
-    private static final long STEP_TIMEOUT_SECONDS = 120;
 
     /** The output formats. */
     public enum Format { json, csv }
@@ -89,49 +72,16 @@ public final class ExportCommand implements Callable<Integer> {
         if (password == null) {
             return CommandFailures.usage(spec, ServerOptions.MISSING_PASSWORD);
         }
-        ExecutorService storeThread = Executors.newSingleThreadExecutor(DaemonThreads.named("flow-store"));
-        RootStore root = new RootStore(storeThread);
-        SessionConfig config;
-        try {
-            config = SessionConfig.of(server.apiUrl(environment), server.wsUrl(environment));
-        } catch (IllegalArgumentException e) {
-            return CommandFailures.usage(spec, e.getMessage());
-        }
-        try (SessionStore session = new SessionStore(config, root)) {
-            session.login(server.email, password).get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (listenSeconds > 0) {
-                Thread.sleep(listenSeconds * 1000L);
-            }
-            String output = onStoreThread(root, () -> render(session)).get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            session.logout().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return write(output);
-        } catch (ExecutionException e) {
-            return CommandFailures.fromFailure(spec, "export", e.getCause(), server.verbose);
-        } catch (IllegalArgumentException e) {
-            return CommandFailures.usage(spec, e.getMessage());
-        } catch (TimeoutException e) {
-            return CommandFailures.fromFailure(spec, "export",
-                    new SessionException(SessionException.Kind.UNREACHABLE, "The server did not answer in time."), server.verbose);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CommandFailures.fromFailure(spec, "export",
-                    new SessionException(SessionException.Kind.UNREACHABLE, "Interrupted."), server.verbose);
-        } finally {
-            storeThread.shutdownNow();
-        }
-    }
-
-    /** Runs after everything queued so far has been applied, so the snapshot is consistent. */
-    private static <T> CompletableFuture<T> onStoreThread(RootStore root, java.util.function.Supplier<T> reader) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        root.dispatcher().submit(() -> {
-            try {
-                result.complete(reader.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+        return CommandFailures.guard(spec, "export", server.verbose, () -> {
+            try (SignedInSession signedIn = SignedInSession.open(server, environment, password)) {
+                if (listenSeconds > 0) {
+                    Thread.sleep(listenSeconds * 1000L);
+                }
+                String output = signedIn.read(this::render);
+                signedIn.logout();
+                return CommandOutput.write(spec, out, output);
             }
         });
-        return result;
     }
 
     private String render(SessionStore session) {
@@ -196,27 +146,5 @@ public final class ExportCommand implements Callable<Integer> {
 
     private static String instant(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
-
-    private int write(String output) {
-        if (out == null || out.equals("-")) {
-            spec.commandLine().getOut().print(output);
-            spec.commandLine().getOut().flush();
-            return ExitCode.OK;
-        }
-        Path target = Path.of(out).toAbsolutePath();
-        try {
-            Path dir = target.getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".flow-export", ".tmp");
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write(output);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return ExitCode.OK;
-        } catch (IOException e) {
-            log.debug("Writing {} failed", target, e);
-            return CommandFailures.usage(spec, "Cannot write " + target + ": " + e.getMessage());
-        }
     }
 }

@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,11 +80,30 @@ final class DemoDeals {
     }
 
     /**
-     * The client's "at risk" rule (DealFilter): risk factors or a competitor. Kept in this one function, since
-     * it follows the client's rule wherever that goes.
+     * The client's "at risk" rule (store.insights.DealRules with the default rotting limits), kept in this one function
+     * so a filtered REST list and the board's "At risk" chip agree: an open deal with risk factors, a named competitor,
+     * a close date (its UTC calendar day) before today's, or idle for longer than its stage allows (whole days since the
+     * last activity, else since it was created: prospect 14, qualified 14, proposal 10, negotiation 7).
      */
-    static boolean isAtRisk(DealRecord deal) {
-        return !deal.riskFactors.isEmpty() || deal.competitorMentioned != null && !deal.competitorMentioned.isBlank();
+    static boolean isAtRisk(DealRecord deal, Instant now) {
+        if (!deal.stage.isOpen()) {
+            return false;
+        }
+        if (!deal.riskFactors.isEmpty() || deal.competitorMentioned != null && !deal.competitorMentioned.isBlank()) {
+            return true;
+        }
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        if (deal.expectedCloseDate != null && deal.expectedCloseDate.atOffset(ZoneOffset.UTC).toLocalDate().isBefore(today)) {
+            return true;
+        }
+        Instant since = deal.lastActivity != null ? deal.lastActivity : deal.createdDate;
+        int limit = switch (deal.stage) {
+            case PROSPECT, QUALIFIED -> 14;
+            case PROPOSAL -> 10;
+            case NEGOTIATION -> 7;
+            default -> Integer.MAX_VALUE;
+        };
+        return since != null && Duration.between(since, now).toDays() > limit;
     }
 
     private Predicate<DealRecord> selection(String filter, String search) {
@@ -95,7 +116,7 @@ final class DemoDeals {
         Predicate<DealRecord> byFilter = switch (chosen) {
             // the client's rules (DealFilter), so a filtered REST list and the board's filter chips agree
             case "hot" -> d -> d.probability > 70;
-            case "at-risk" -> DemoDeals::isAtRisk;
+            case "at-risk" -> d -> isAtRisk(d, now);
             case "closing-soon" -> d -> d.stage.isOpen() && !d.expectedCloseDate.isBefore(now)
                     && !d.expectedCloseDate.isAfter(now.plus(Duration.ofDays(30)));
             default -> d -> true;

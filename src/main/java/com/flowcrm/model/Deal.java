@@ -2,12 +2,16 @@ package com.flowcrm.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -33,6 +37,8 @@ public final class Deal {
     private final IntegerProperty probability = new SimpleIntegerProperty(this, "probability");
     private final ObjectProperty<Confidence> confidence = new SimpleObjectProperty<>(this, "confidence", Confidence.MEDIUM);
     private final ObjectProperty<Instant> expectedCloseDate = new SimpleObjectProperty<>(this, "expectedCloseDate");
+    /** The offset the backend wrote the close date with; set before the instant, so its listeners see both. */
+    private ZoneOffset expectedCloseOffset = ZoneOffset.UTC;
     private final ObjectProperty<Instant> createdDate = new SimpleObjectProperty<>(this, "createdDate");
     private final ObjectProperty<Instant> lastActivity = new SimpleObjectProperty<>(this, "lastActivity");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
@@ -85,9 +91,34 @@ public final class Deal {
     public Confidence getConfidence() { return confidence.get(); }
     public void setConfidence(Confidence v) { confidence.set(v); }
 
-    public ObjectProperty<Instant> expectedCloseDateProperty() { return expectedCloseDate; }
+    /** Read-only: the setters keep the instant and the offset it was given in together. */
+    public ReadOnlyObjectProperty<Instant> expectedCloseDateProperty() { return expectedCloseDate; }
     public Instant getExpectedCloseDate() { return expectedCloseDate.get(); }
-    public void setExpectedCloseDate(Instant v) { expectedCloseDate.set(v); }
+    /** Sets the close date as an instant, read in UTC (a date the app itself picked). */
+    public void setExpectedCloseDate(Instant v) { setExpectedCloseAsGiven(v == null ? null : v.atOffset(ZoneOffset.UTC)); }
+
+    /**
+     * Sets the close date as the backend wrote it: the instant and the offset it was written with, so that
+     * "2026-12-31T23:00:00-05:00" stays a December date (its instant is already January in UTC).
+     */
+    public void setExpectedCloseAsGiven(OffsetDateTime v) {
+        expectedCloseOffset = v == null ? ZoneOffset.UTC : v.getOffset();
+        expectedCloseDate.set(v == null ? null : v.toInstant());
+    }
+
+    /** The close date with the offset it was given in, or null; forecasts and the export use it. */
+    public OffsetDateTime getExpectedCloseAsGiven() {
+        Instant close = expectedCloseDate.get();
+        return close == null ? null : close.atOffset(expectedCloseOffset);
+    }
+
+    /** The calendar date of the close date as given (no time-zone shift), or null; a deal's forecast month is its month. */
+    public LocalDate getExpectedCloseDay() {
+        Instant close = expectedCloseDate.get();
+        // the local date at the offset given, without building an OffsetDateTime: forecasts read it for every deal
+        return close == null ? null
+                : LocalDate.ofEpochDay(Math.floorDiv(close.getEpochSecond() + expectedCloseOffset.getTotalSeconds(), 86_400L));
+    }
 
     public ObjectProperty<Instant> createdDateProperty() { return createdDate; }
     public Instant getCreatedDate() { return createdDate.get(); }

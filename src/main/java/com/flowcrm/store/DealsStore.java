@@ -6,6 +6,7 @@ import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealStage;
+import com.flowcrm.store.insights.RottingLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 /**
@@ -66,6 +68,9 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     private final ReadOnlyDoubleWrapper weightedForecast = new ReadOnlyDoubleWrapper(this, "weightedForecast");
     private final ReadOnlyIntegerWrapper openDealCount = new ReadOnlyIntegerWrapper(this, "openDealCount");
     private final EnumSet<DealStage> touchedStages = EnumSet.noneOf(DealStage.class);
+    private final ObjectProperty<RottingLimits> rottingLimits =
+            new SimpleObjectProperty<>(this, "rottingLimits", RottingLimits.DEFAULTS);
+    private final ObjectProperty<DealFocus> focus = new SimpleObjectProperty<>(this, "focus");
     private int openCount;
     private double openValue;
     private double openWeighted;
@@ -79,6 +84,24 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             stageTotals.put(s, new Totals());
             summaries.put(s, new ReadOnlyObjectWrapper<>(this, "summary-" + s.wireName(), StageSummary.empty(s)));
         }
+        rottingLimits.addListener((obs, old, now) -> {
+            if (now == null) {
+                rottingLimits.set(RottingLimits.DEFAULTS);
+                return;
+            }
+            refresh();
+        });
+        focus.addListener((obs, old, now) -> refresh());
+    }
+
+    /** How long a deal may stay idle per stage; the "At risk" filter and the cards' rotting marks follow it. */
+    public ObjectProperty<RottingLimits> rottingLimitsProperty() {
+        return rottingLimits;
+    }
+
+    /** When set, the columns show only these deals (besides the filter and the search); null shows all. */
+    public ObjectProperty<DealFocus> focusProperty() {
+        return focus;
     }
 
     /** All deals, newest first; read-only. */
@@ -113,6 +136,13 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
 
     public ReadOnlyIntegerProperty openDealCountProperty() {
         return openDealCount.getReadOnlyProperty();
+    }
+
+    /** Logout: the focus goes with the deals it named. */
+    @Override
+    public void clear() {
+        focus.set(null);
+        super.clear();
     }
 
     /** A drag on the board: the stage changes now; the server confirms it or the edit is rolled back. */
@@ -216,7 +246,9 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
 
     @Override
     boolean matches(Deal d, DealFilter filter, String q, Instant now) {
-        return filter.test(d, now) && (q.isEmpty() || containsIgnoreCase(d.getTitle(), q)
+        DealFocus only = focus.get();
+        return (only == null || only.contains(d.getId())) && filter.test(d, now, rottingLimits.get())
+                && (q.isEmpty() || containsIgnoreCase(d.getTitle(), q)
                 || containsIgnoreCase(d.getCompany(), q) || containsIgnoreCase(d.getContactName(), q));
     }
 

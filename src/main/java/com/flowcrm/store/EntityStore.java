@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -54,8 +56,10 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     private final ObjectProperty<F> filter;
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final List<E> changed = new ArrayList<>();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private String searchLower = "";
     private boolean rebuildNeeded;
+    private boolean contentChanged;
 
     EntityStore(EventDispatcher dispatcher, Clock clock, String selectedName, F allFilter) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -150,6 +154,14 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         return searchText;
     }
 
+    /**
+     * Ticks at most once per batch (and once per local edit outside one) when items were added, changed or removed
+     * or the views were recounted: one invalidation for whatever derives from the whole store (the Insights view).
+     */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
     /** Tells the listener, at the end of each batch, which items live events created or changed. */
     public void addRemoteChangeListener(Consumer<RemoteChange> listener) {
         remoteChanges.addListener(listener);
@@ -239,6 +251,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         uncount(e);
         changed.remove(e);
         items.remove(e.item);
+        contentChanged = true;
         if (selected.get() == e.item) {
             selected.set(null);
         }
@@ -289,6 +302,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     }
 
     void markDirty(E e) {
+        contentChanged = true;
         if (!e.dirty) {
             e.dirty = true;
             changed.add(e);
@@ -303,6 +317,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
 
     private void requestRebuild() {
         rebuildNeeded = true;
+        contentChanged = true;
         flushUnlessBatching();
     }
 
@@ -328,6 +343,10 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
             e.dirty = false;
         }
         changed.clear();
+        if (contentChanged) {
+            contentChanged = false;
+            revision.set(revision.get() + 1);
+        }
         remoteChanges.fire();
     }
 

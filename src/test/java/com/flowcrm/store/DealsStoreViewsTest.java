@@ -33,9 +33,9 @@ class DealsStoreViewsTest {
         deals = root.deals();
         root.loadSnapshot(List.of(
                 deal("{\"id\":\"p1\",\"title\":\"Alpha\",\"company\":\"Acme\",\"stage\":\"proposal\",\"value\":1000,\"probability\":50,"
-                        + "\"createdDate\":\"2026-01-03\"}"),
+                        + "\"createdDate\":\"2026-01-03\",\"lastActivity\":\"2026-02-27\"}"),
                 deal("{\"id\":\"p2\",\"title\":\"Beta\",\"company\":\"Globex\",\"stage\":\"proposal\",\"value\":3000,\"probability\":80,"
-                        + "\"createdDate\":\"2026-01-02\",\"expectedCloseDate\":\"2026-03-10\"}"),
+                        + "\"createdDate\":\"2026-01-02\",\"lastActivity\":\"2026-02-27\",\"expectedCloseDate\":\"2026-03-10\"}"),
                 deal("{\"id\":\"n1\",\"title\":\"Gamma\",\"contactName\":\"Zed Zulu\",\"stage\":\"negotiation\",\"value\":2000,"
                         + "\"probability\":90,\"createdDate\":\"2026-01-04\",\"riskFactors\":[\"budget\"]}"),
                 deal("{\"id\":\"w1\",\"title\":\"Won\",\"stage\":\"closed-won\",\"value\":5000,\"probability\":100,"

@@ -37,6 +37,7 @@ public final class DesktopRig implements AutoCloseable {
     public final ThemeSwitcher themes = new ThemeSwitcher();
     public final RecordingView pipeline = new RecordingView("Pipeline");
     public final RecordingView contacts = new RecordingView("Contacts");
+    public final RecordingView insights = new RecordingView("Insights");
     public final AtomicInteger logFolderOpens = new AtomicInteger();
     public DesktopShell shell;
     private Stage stage;
@@ -69,7 +70,7 @@ public final class DesktopRig implements AutoCloseable {
     public void show(Stage stage) {
         this.stage = stage;
         shell = new DesktopShell(stage, session, new DesktopShell.Options(preferences, themes, nav -> pipeline,
-                nav -> contacts, logFolderOpens::incrementAndGet, Clock.systemDefaultZone()));
+                nav -> contacts, nav -> insights, logFolderOpens::incrementAndGet, Clock.systemDefaultZone()));
         shell.show();
     }
 

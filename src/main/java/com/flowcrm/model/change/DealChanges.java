@@ -7,6 +7,8 @@ import com.flowcrm.model.DealInsight;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.model.Priority;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +33,7 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
     public static DealChanges of(Deal d) {
         return new DealChanges().title(d.getTitle()).contactId(d.getContactId()).contactName(d.getContactName())
                 .company(d.getCompany()).value(d.getValue()).stage(d.getStage()).probability(d.getProbability())
-                .confidence(d.getConfidence()).expectedCloseDate(d.getExpectedCloseDate())
+                .confidence(d.getConfidence()).expectedCloseAsGiven(d.getExpectedCloseAsGiven())
                 .createdDate(d.getCreatedDate()).lastActivity(d.getLastActivity()).description(d.getDescription())
                 .competitorMentioned(d.getCompetitorMentioned()).priority(d.getPriority()).tags(d.getTags())
                 .activities(d.getActivities()).aiInsights(d.getAiInsights()).riskFactors(d.getRiskFactors())
@@ -56,7 +58,10 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
     public DealChanges stage(DealStage v) { return put(Field.STAGE, Objects.requireNonNull(v, "stage")); }
     public DealChanges probability(int v) { return put(Field.PROBABILITY, v); }
     public DealChanges confidence(Confidence v) { return put(Field.CONFIDENCE, Objects.requireNonNull(v, "confidence")); }
-    public DealChanges expectedCloseDate(Instant v) { return put(Field.EXPECTED_CLOSE_DATE, v); }
+    /** A close date the app picked, read in UTC. */
+    public DealChanges expectedCloseDate(Instant v) { return put(Field.EXPECTED_CLOSE_DATE, v == null ? null : v.atOffset(ZoneOffset.UTC)); }
+    /** A close date as the backend wrote it; the offset keeps its calendar date (see {@link Deal#getExpectedCloseDay()}). */
+    public DealChanges expectedCloseAsGiven(OffsetDateTime v) { return put(Field.EXPECTED_CLOSE_DATE, v); }
     public DealChanges createdDate(Instant v) { return put(Field.CREATED_DATE, v); }
     public DealChanges lastActivity(Instant v) { return put(Field.LAST_ACTIVITY, v); }
     public DealChanges description(String v) { return put(Field.DESCRIPTION, v == null ? "" : v); }
@@ -85,7 +90,7 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
             case STAGE -> set(d.getStage(), v, () -> d.setStage((DealStage) v));
             case PROBABILITY -> set(d.getProbability(), v, () -> d.setProbability((Integer) v));
             case CONFIDENCE -> set(d.getConfidence(), v, () -> d.setConfidence((Confidence) v));
-            case EXPECTED_CLOSE_DATE -> set(d.getExpectedCloseDate(), v, () -> d.setExpectedCloseDate((Instant) v));
+            case EXPECTED_CLOSE_DATE -> set(d.getExpectedCloseAsGiven(), v, () -> d.setExpectedCloseAsGiven((OffsetDateTime) v));
             case CREATED_DATE -> set(d.getCreatedDate(), v, () -> d.setCreatedDate((Instant) v));
             case LAST_ACTIVITY -> set(d.getLastActivity(), v, () -> d.setLastActivity((Instant) v));
             case DESCRIPTION -> set(d.getDescription(), v, () -> d.setDescription((String) v));

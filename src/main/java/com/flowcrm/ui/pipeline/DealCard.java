@@ -1,12 +1,15 @@
 package com.flowcrm.ui.pipeline;
 
 import com.flowcrm.model.Deal;
+import com.flowcrm.store.insights.DealRules;
+import com.flowcrm.store.insights.RottingLimits;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.FlashEffect;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -26,6 +29,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class DealCard extends StackPane {
     static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
     static final PseudoClass SAVING = PseudoClass.getPseudoClass("saving");
+    /** Idle longer than its stage allows (the rule of the Insights view): a red edge and "idle 21 d". */
+    static final PseudoClass ROTTING = PseudoClass.getPseudoClass("rotting");
     private static final PseudoClass HIGH = PseudoClass.getPseudoClass("high");
     private static final PseudoClass MEDIUM = PseudoClass.getPseudoClass("medium");
     private static final PseudoClass LOW = PseudoClass.getPseudoClass("low");
@@ -39,6 +44,8 @@ final class DealCard extends StackPane {
     private final Label probability = new Label();
     private final Label atRisk = new Label();
     private final Label signal = new Label();
+    private final Label idle = new Label();
+    private final Tooltip idleTip = new Tooltip();
     private final Label saving = new Label("Saving\u2026");
     private final Tooltip atRiskTip = new Tooltip();
     private final Tooltip signalTip = new Tooltip();
@@ -48,9 +55,15 @@ final class DealCard extends StackPane {
     private final Region flashOverlay = new Region();
     private final FlashEffect flash = new FlashEffect(this, flashOverlay);
     private final Clock clock;
+    private final Supplier<RottingLimits> rottingLimits;
 
     DealCard(Clock clock) {
+        this(clock, () -> RottingLimits.DEFAULTS);
+    }
+
+    DealCard(Clock clock, Supplier<RottingLimits> rottingLimits) {
         this.clock = clock;
+        this.rottingLimits = rottingLimits;
         getStyleClass().add("deal-card");
         title.getStyleClass().add("deal-title");
         company.getStyleClass().add("deal-company");
@@ -70,6 +83,8 @@ final class DealCard extends StackPane {
         signal.setGraphic(new FontIcon(Feather.TRENDING_UP));
         signal.setAccessibleText("Positive signal");
         signal.setTooltip(signalTip);
+        idle.getStyleClass().addAll("marker", "marker-rotting");
+        idle.setTooltip(idleTip);
         saving.getStyleClass().add("saving-mark");
         saving.setGraphic(new FontIcon(Feather.UPLOAD_CLOUD));
         flashOverlay.getStyleClass().add("card-flash");
@@ -85,7 +100,7 @@ final class DealCard extends StackPane {
         company.setMinWidth(0);
         setMinWidth(0);
         // the title gives way first; badges, value and date keep their full text
-        for (Label fixed : List.of(priority, value, closeDate, probability, atRisk, signal)) {
+        for (Label fixed : List.of(priority, value, closeDate, probability, atRisk, signal, idle)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
 
@@ -95,8 +110,10 @@ final class DealCard extends StackPane {
         valueRow.setAlignment(Pos.CENTER_LEFT);
 
         probabilityBar.setMaxWidth(Double.MAX_VALUE);
+        probabilityBar.setMinWidth(36);
         HBox.setHgrow(probabilityBar, Priority.ALWAYS);
-        HBox probabilityRow = new HBox(8, probabilityBar, probability);
+        // the rotting mark sits before the probability bar, which gives way: the marker row is full on a narrow card
+        HBox probabilityRow = new HBox(8, idle, probabilityBar, probability);
         probabilityRow.setAlignment(Pos.CENTER_LEFT);
 
         HBox markers = new HBox(6, priority, atRisk, signal, saving);
@@ -147,6 +164,16 @@ final class DealCard extends StackPane {
             }
             atRiskTip.setText("At risk\n" + String.join("\n", reasons));
         }
+        boolean rotting = DealRules.isRotting(deal, clock.instant(), rottingLimits.get());
+        setShown(idle, rotting);
+        pseudoClassStateChanged(ROTTING, rotting);
+        if (rotting) {
+            long days = DealRules.idleDays(deal, clock.instant());
+            idle.setText("idle " + days + " d");
+            idle.setAccessibleText("Rotting: idle " + days + " days");
+            idleTip.setText("No activity for " + days + " days; " + deal.getStage().label() + " allows "
+                    + rottingLimits.get().daysFor(deal.getStage()).orElse(0) + ".\nThe deal is rotting.");
+        }
         boolean positive = !deal.getPositiveSignals().isEmpty();
         setShown(signal, positive);
         if (positive) {
@@ -183,6 +210,14 @@ final class DealCard extends StackPane {
 
     boolean isAtRiskShown() {
         return atRisk.isVisible();
+    }
+
+    boolean isRottingShown() {
+        return idle.isVisible() && getPseudoClassStates().contains(ROTTING);
+    }
+
+    String idleText() {
+        return idle.getText();
     }
 
     boolean isSignalShown() {

@@ -20,11 +20,12 @@ final class DealCardCell extends ListCell<Deal> {
     private final WeakInvalidationListener weakDealChanged = new WeakInvalidationListener(dealChanged);
     private final InvalidationListener savingChanged = o -> refreshSaving();
     private final InvalidationListener remotePulse = o -> onRemoteChange();
+    private final InvalidationListener limitsChanged = o -> refresh();
     private Deal watched;
 
     DealCardCell(PipelineViewModel viewModel, Clock clock, CardDragGesture drag) {
         this.viewModel = viewModel;
-        this.card = new DealCard(clock);
+        this.card = new DealCard(clock, () -> viewModel.rottingLimitsProperty().get());
         getStyleClass().add("deal-card-cell");
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         // the cell takes the column's width instead of widening the list to the card's preferred width
@@ -34,6 +35,7 @@ final class DealCardCell extends ListCell<Deal> {
                 () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(), paddingProperty()));
         viewModel.savingRevisionProperty().addListener(new WeakInvalidationListener(savingChanged));
         viewModel.recentChanges().pulseProperty().addListener(new WeakInvalidationListener(remotePulse));
+        viewModel.rottingLimitsProperty().addListener(new WeakInvalidationListener(limitsChanged));
         drag.attachSource(this);
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && getItem() != null) {

@@ -100,10 +100,28 @@ public final class PipelineView implements NavigableView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(12, chipRow, spacer, searchBox, hint);
+        HBox row = new HBox(12, chipRow, focusChip(), spacer, searchBox, hint);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("view-toolbar");
         return row;
+    }
+
+    /** Shown while the board is narrowed to the deals of an Insights chart, tile or list; its button clears that. */
+    private Node focusChip() {
+        Label text = new Label(null, new FontIcon(Feather.FILTER));
+        text.setId("focus-chip-label");
+        text.textProperty().bind(Bindings.createStringBinding(() -> viewModel.focusProperty().get() == null ? ""
+                : viewModel.focusProperty().get().label(), viewModel.focusProperty()));
+        Button clear = ViewChrome.iconButton(Feather.X, "Show all deals again", "Clear the focus",
+                () -> viewModel.focusProperty().set(null));
+        clear.setId("focus-chip-clear");
+        HBox chip = new HBox(4, text, clear);
+        chip.setId("focus-chip");
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("focus-chip");
+        chip.visibleProperty().bind(viewModel.focusProperty().isNotNull());
+        chip.managedProperty().bind(chip.visibleProperty());
+        return chip;
     }
 
     private static String chipText(DealFilter filter) {
@@ -147,6 +165,7 @@ public final class PipelineView implements NavigableView {
             // the active filter hides it; show everything rather than a deal the rep cannot see
             viewModel.filterProperty().set(DealFilter.ALL);
             viewModel.searchTextProperty().set("");
+            viewModel.focusProperty().set(null);
         }
         board.select(deal);
         viewModel.openDealProperty().set(deal);

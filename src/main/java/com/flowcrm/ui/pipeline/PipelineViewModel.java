@@ -3,6 +3,8 @@ package com.flowcrm.ui.pipeline;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.store.DealFilter;
+import com.flowcrm.store.DealFocus;
+import com.flowcrm.store.insights.RottingLimits;
 import com.flowcrm.store.DealsStore;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.store.StageSummary;
@@ -76,6 +78,16 @@ public final class PipelineViewModel {
 
     public ObjectProperty<DealFilter> filterProperty() {
         return deals.filterProperty();
+    }
+
+    /** The deals the board is narrowed to from Insights (a chip names them), or null. */
+    public ObjectProperty<DealFocus> focusProperty() {
+        return deals.focusProperty();
+    }
+
+    /** How long a deal may stay idle per stage before its card shows it rotting. */
+    public ObjectProperty<RottingLimits> rottingLimitsProperty() {
+        return deals.rottingLimitsProperty();
     }
 
     public StringProperty searchTextProperty() {

@@ -35,15 +35,16 @@ public final class DesktopShell implements AutoCloseable {
     private static final double DEFAULT_WIDTH = 1280;
     private static final double DEFAULT_HEIGHT = 820;
 
-    /** What the shell needs besides the session; the views engineer's pipeline and contacts views come as factories. */
+    /** What the shell needs besides the session; the pipeline, contacts and Insights views come as factories. */
     public record Options(UiPreferences preferences, ThemeSwitcher themes,
             Function<Navigator, NavigableView> pipeline, Function<Navigator, NavigableView> contacts,
-            Runnable showLogs, Clock clock) {
+            Function<Navigator, NavigableView> insights, Runnable showLogs, Clock clock) {
         public Options {
             Objects.requireNonNull(preferences, "preferences");
             Objects.requireNonNull(themes, "themes");
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(insights, "insights");
             Objects.requireNonNull(showLogs, "showLogs");
             Objects.requireNonNull(clock, "clock");
         }
@@ -141,7 +142,8 @@ public final class DesktopShell implements AutoCloseable {
             options.themes().apply(user.preferences().theme());
         }
         MainWindowViewModel model = new MainWindowViewModel(session, options.preferences(), options.themes());
-        mainWindow = new MainWindow(model, options.pipeline(), options.contacts(), options.showLogs(), options.clock());
+        mainWindow = new MainWindow(model, options.pipeline(), options.contacts(), options.insights(), options.showLogs(),
+                options.clock());
         signInView = null;
         signInModel = null;
         setRoot(mainWindow.getNode());

@@ -6,7 +6,8 @@ import java.util.Optional;
 public enum MainSection {
     PIPELINE("Pipeline"),
     CONTACTS("Contacts"),
-    NOTIFICATIONS("Notifications");
+    NOTIFICATIONS("Notifications"),
+    INSIGHTS("Insights");
 
     private final String label;
 

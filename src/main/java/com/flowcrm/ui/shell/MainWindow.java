@@ -2,6 +2,7 @@ package com.flowcrm.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import com.flowcrm.model.Theme;
+import com.flowcrm.store.DealFocus;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.components.ConnectionIndicator;
@@ -64,13 +65,16 @@ public final class MainWindow implements Navigator, AutoCloseable {
     /**
      * @param pipeline  builds the pipeline view (the views engineer's {@code PipelineView})
      * @param contacts  builds the contacts view
+     * @param insights  builds the Insights view
      * @param showLogs  opens the log folder
      */
     public MainWindow(MainWindowViewModel model, Function<Navigator, NavigableView> pipeline,
-            Function<Navigator, NavigableView> contacts, Runnable showLogs, Clock clock) {
+            Function<Navigator, NavigableView> contacts, Function<Navigator, NavigableView> insights, Runnable showLogs,
+            Clock clock) {
         this.model = Objects.requireNonNull(model, "model");
         factories.put(MainSection.PIPELINE, Objects.requireNonNull(pipeline, "pipeline"));
         factories.put(MainSection.CONTACTS, Objects.requireNonNull(contacts, "contacts"));
+        factories.put(MainSection.INSIGHTS, Objects.requireNonNull(insights, "insights"));
         notificationsModel = model.notifications(this);
         notificationsView = new NotificationsView(notificationsModel, clock);
         indicator = new ConnectionIndicator(clock);
@@ -109,6 +113,12 @@ public final class MainWindow implements Navigator, AutoCloseable {
     public void showContact(String contactId) {
         model.sectionProperty().set(MainSection.CONTACTS);
         viewOf(MainSection.CONTACTS).reveal(contactId);
+    }
+
+    @Override
+    public void showDeals(DealFocus focus) {
+        model.focusDeals(focus);
+        model.sectionProperty().set(MainSection.PIPELINE);
     }
 
     /** The search results offered right now, in their order. */
@@ -310,6 +320,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
             case PIPELINE -> Feather.TRELLO;
             case CONTACTS -> Feather.USERS;
             case NOTIFICATIONS -> Feather.BELL;
+            case INSIGHTS -> Feather.BAR_CHART_2;
         };
         Label text = new Label(section.label());
         text.setMinWidth(Region.USE_PREF_SIZE);

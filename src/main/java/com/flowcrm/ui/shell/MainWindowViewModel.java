@@ -3,6 +3,8 @@ package com.flowcrm.ui.shell;
 import com.flowcrm.model.Theme;
 import com.flowcrm.model.User;
 import com.flowcrm.store.ConnectionReport;
+import com.flowcrm.store.DealFilter;
+import com.flowcrm.store.DealFocus;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.FxThread;
 import com.flowcrm.ui.UiPreferences;
@@ -98,6 +100,14 @@ public final class MainWindowViewModel {
     /** Deals and contacts matching the typed text, a few of each. */
     public List<SearchHit> search(String text) {
         return search.search(text, 6);
+    }
+
+    /** The board shows exactly these deals: no other filter or search hides any of them. */
+    public void focusDeals(DealFocus focus) {
+        var deals = session.root().deals();
+        deals.filterProperty().set(DealFilter.ALL);
+        deals.searchTextProperty().set("");
+        deals.focusProperty().set(focus);
     }
 
     public void retryConnection() {

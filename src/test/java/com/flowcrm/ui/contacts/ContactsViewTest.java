@@ -57,6 +57,11 @@ class ContactsViewTest {
             public void showContact(String contactId) {
                 view.reveal(contactId);
             }
+
+            @Override
+            public void showDeals(com.flowcrm.store.DealFocus focus) {
+                throw new AssertionError("this view opens no focused board: " + focus.label());
+            }
         };
         view = LiveDemoSession.show(() -> new ContactsView(live.session(), navigator));
     }

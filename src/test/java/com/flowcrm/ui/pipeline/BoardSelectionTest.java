@@ -48,6 +48,11 @@ class BoardSelectionTest {
             @Override
             public void showContact(String contactId) {
             }
+
+            @Override
+            public void showDeals(com.flowcrm.store.DealFocus focus) {
+                throw new AssertionError("this view opens no focused board: " + focus.label());
+            }
         };
         LiveDemoSession.show(() -> new PipelineView(live.session(), nowhere));
     }

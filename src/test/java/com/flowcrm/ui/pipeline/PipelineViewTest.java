@@ -61,6 +61,11 @@ class PipelineViewTest {
             public void showContact(String contactId) {
                 navigatedContacts.add(contactId);
             }
+
+            @Override
+            public void showDeals(com.flowcrm.store.DealFocus focus) {
+                throw new AssertionError("this view opens no focused board: " + focus.label());
+            }
         };
         view = LiveDemoSession.show(() -> new PipelineView(live.session(), navigator));
     }
@@ -237,8 +242,17 @@ class PipelineViewTest {
         assertColumnsShow(all, d -> d.get("probability").getAsInt() > 70);
 
         robot.clickOn("#filter-at-risk");
-        assertColumnsShow(all, d -> d.getAsJsonArray("riskFactors").size() > 0
-                || d.has("competitorMentioned") && !d.get("competitorMentioned").isJsonNull());
+        // the Insights rule (issue 14): open, and rotting, past its close date, flagged or up against a competitor
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Map<String, Integer> limits = java.util.Map.of("prospect", 14, "qualified", 14, "proposal", 10,
+                "negotiation", 7);
+        assertColumnsShow(all, d -> !d.get("stage").getAsString().startsWith("closed")
+                && (d.getAsJsonArray("riskFactors").size() > 0
+                        || d.has("competitorMentioned") && !d.get("competitorMentioned").isJsonNull()
+                        || java.time.Duration.between(java.time.Instant.parse(d.get("lastActivity").getAsString()), now)
+                                .toDays() > limits.get(d.get("stage").getAsString())
+                        || java.time.LocalDate.ofInstant(java.time.Instant.parse(d.get("expectedCloseDate").getAsString()),
+                                java.time.ZoneOffset.UTC).isBefore(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))));
 
         robot.clickOn("#filter-all");
         String company = all.get(0).getAsJsonObject().get("company").getAsString();

@@ -124,6 +124,11 @@ class StageHeaderTest {
             @Override
             public void showContact(String contactId) {
             }
+
+            @Override
+            public void showDeals(com.flowcrm.store.DealFocus focus) {
+                throw new AssertionError("this view opens no focused board: " + focus.label());
+            }
         };
         FxToolkit.setupStage(stage -> {
             PipelineView view = new PipelineView(session, nowhere);

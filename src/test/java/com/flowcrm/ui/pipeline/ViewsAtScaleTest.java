@@ -41,6 +41,10 @@ class ViewsAtScaleTest {
         @Override
         public void showContact(String contactId) {
         }
+
+        @Override
+        public void showDeals(com.flowcrm.store.DealFocus focus) {
+        }
     };
 
     private static LiveDemoSession live;
