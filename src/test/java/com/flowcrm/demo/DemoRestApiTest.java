@@ -210,15 +210,16 @@ class DemoRestApiTest extends LoggedInServerTest {
         List<JsonObject> hot = objects(rest.get("/deals?filter=hot", token).body());
         List<JsonObject> atRisk = objects(rest.get("/deals?filter=at-risk", token).body());
         List<JsonObject> closingSoon = objects(rest.get("/deals?filter=closing-soon", token).body());
-        // the client's rules (DealFilter): hot = probability above 70; at risk = risk factors or a competitor;
+        // the client's rules (DealFilter): hot = probability above 70; at risk = the Insights rule (below);
         // closing soon = open and expected within 30 days
         List<JsonObject> all = objects(rest.get("/deals?filter=all", token).body());
         assertThat(all).hasSize(40);
         assertThat(hot).isNotEmpty().hasSizeLessThan(40)
                 .allSatisfy(d -> assertThat(d.get("probability").getAsInt()).isGreaterThan(70));
         assertThat(hot).hasSize((int) all.stream().filter(d -> d.get("probability").getAsInt() > 70).count());
-        assertThat(atRisk).isNotEmpty().hasSizeLessThan(40).allSatisfy(d -> assertThat(
-                !d.getAsJsonArray("riskFactors").isEmpty() || d.has("competitorMentioned")).isTrue());
+        assertThat(atRisk).isNotEmpty().hasSizeLessThan(40);
+        assertThat(atRisk).extracting(d -> d.get("id").getAsString()).containsExactlyInAnyOrderElementsOf(
+                all.stream().filter(d -> atRiskByTheClientsRule(d, now)).map(d -> d.get("id").getAsString()).toList());
         assertThat(closingSoon).isNotEmpty().hasSizeLessThan(40).allSatisfy(d -> {
             assertThat(Instant.parse(d.get("expectedCloseDate").getAsString()))
                     .isBetween(now.minusSeconds(5), now.plus(Duration.ofDays(30)));
@@ -570,5 +571,32 @@ class DemoRestApiTest extends LoggedInServerTest {
         String demoNotification = objects(rest.get("/notifications", token).body()).get(0).get("id").getAsString();
         assertThat(rest.call("PATCH", "/notifications/" + demoNotification + "/read", managerToken, "{\"read\":true}")
                 .status()).isEqualTo(404);
+    }
+
+    /**
+     * The client's at-risk rule (store.insights.DealRules, default limits) written out again: an open deal with risk
+     * factors, a competitor, a close date before today (UTC) or idle longer than its stage allows.
+     */
+    private static boolean atRiskByTheClientsRule(JsonObject d, Instant now) {
+        String stage = d.get("stage").getAsString();
+        if (stage.startsWith("closed")) {
+            return false;
+        }
+        if (!d.getAsJsonArray("riskFactors").isEmpty() || d.has("competitorMentioned")) {
+            return true;
+        }
+        java.time.LocalDate today = now.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        if (Instant.parse(d.get("expectedCloseDate").getAsString()).atOffset(java.time.ZoneOffset.UTC).toLocalDate()
+                .isBefore(today)) {
+            return true;
+        }
+        String since = d.has("lastActivity") ? d.get("lastActivity").getAsString() : d.get("createdDate").getAsString();
+        long idle = Duration.between(Instant.parse(since), now).toDays();
+        long limit = switch (stage) {
+            case "proposal" -> 10;
+            case "negotiation" -> 7;
+            default -> 14;
+        };
+        return idle > limit;
     }
 }

@@ -98,6 +98,8 @@ class SyncProtocolTest extends LoggedInServerTest {
         String demoId = server.state().userIdByEmail(DemoServer.DEMO_EMAIL).orElseThrow();
         EventRecorder demoSocket = new EventRecorder(server.wsUrl(), token);
         assertThat(demoSocket.connectAndWait()).isTrue();
+        // the client's open can come before the server has registered the connection: wait for the server's side
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
         long start = server.changeLogHead();
         JsonObject forManager = server.state().addNotification(managerId, JsonParser.parseString(
                 "{\"type\":\"task_due\",\"title\":\"Call Initech\",\"message\":\"Today\"}").getAsJsonObject());
@@ -134,6 +136,7 @@ class SyncProtocolTest extends LoggedInServerTest {
     void aDeletedDealIsInTheFeedAndOnTheSocket() throws InterruptedException {
         EventRecorder socket = new EventRecorder(server.wsUrl(), token);
         assertThat(socket.connectAndWait()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 1);
         long start = server.changeLogHead();
         String id = server.state().dealIds().get(7);
         assertThat(rest.call("DELETE", "/deals/" + id, token, null).status()).isEqualTo(200);
