@@ -45,10 +45,16 @@ final class BenchProfile {
     static final List<Rule> PHASES = List.of(
             Rule.of("batch: views' listeners (cells, highlights)", "com.flowcrm.store.EventDispatcher&com.flowcrm.ui."),
             Rule.of("batch: stores", "com.flowcrm.store.EventDispatcher"),
+            Rule.of("frame upload: the software renderer's pixels copied to the screen (Monocle: also clears it)",
+                    "com.sun.javafx.tk.quantum.SceneState.lambda$uploadPixels", "com.sun.glass.ui.View.uploadPixels"),
             Rule.of("pulse: animations and timers", "com.sun.scenario.animation.AbstractPrimaryTimer.timePulseImpl"),
             Rule.of("pulse: CSS pass", "javafx.scene.Scene.doCSSPass"),
             Rule.of("pulse: layout pass", "javafx.scene.Scene.doLayoutPass"),
             Rule.of("pulse: sync to the render graph", "javafx.scene.Scene$ScenePulseListener.synchronizeSceneNodes"),
+            Rule.of("pulse: bounds of every node (Parent.updateBounds walks the whole scene)",
+                    "javafx.scene.Scene$ScenePulseListener.pulse&javafx.scene.Parent.updateBounds"),
+            Rule.of("pulse: handing the frame to the renderer", "com.sun.javafx.tk.quantum.GlassScene.",
+                    "com.sun.javafx.tk.quantum.PaintCollector."),
             Rule.of("pulse: other", "com.sun.javafx.tk.quantum.QuantumToolkit.pulse", "com.sun.javafx.tk.Toolkit.firePulse"));
 
     /** What the work itself was: the marker nearest the top of the stack. */
@@ -62,6 +68,11 @@ final class BenchProfile {
             Rule.of("effects (drop shadows)", "com.sun.scenario.effect.", "javafx.scene.effect."),
             Rule.of("render-graph sync (NG nodes)", "com.sun.javafx.sg.prism.", "javafx.scene.Node.syncPeer",
                     "javafx.scene.Node.doUpdatePeer"),
+            Rule.of("frame upload (pixels to the screen)", "com.sun.glass.ui.monocle.Framebuffer",
+                    "com.sun.glass.ui.View.uploadPixels"),
+            Rule.of("bounds (Node/Parent.updateBounds)", "javafx.scene.Parent.updateBounds",
+                    "javafx.scene.Node.updateBounds", "javafx.scene.Parent.recomputeBounds",
+                    "javafx.scene.Node.updateGeomBounds", "javafx.scene.Node.getBoundsInParent"),
             Rule.of("our view code", "com.flowcrm.ui."),
             Rule.of("our store code", "com.flowcrm.store.", "com.flowcrm.model."),
             Rule.of("bindings, listeners, observable lists", "javafx.beans.", "com.sun.javafx.binding.",
@@ -156,6 +167,7 @@ final class BenchProfile {
         }
         double windowMs = Duration.between(from, to).toMillis();
         List<List<String>> pulse = fx.stream().filter(f -> classify(PHASES, f, false).startsWith("pulse")).toList();
+        List<List<String>> batches = fx.stream().filter(f -> classify(PHASES, f, false).startsWith("batch")).toList();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("window_ms", windowMs);
         s.put("sampling_period_ms", periodMs);
@@ -167,6 +179,7 @@ final class BenchProfile {
         s.put("fx_phases (share of FX thread samples)", breakdown(fx, f -> classify(PHASES, f, false)));
         s.put("pulse_work (share of pulse samples)", breakdown(pulse, f -> classify(WORK, f, true)));
         s.put("pulse_components (share of pulse samples)", breakdown(pulse, f -> classify(COMPONENTS, f, true)));
+        s.put("batch_our_methods (inclusive, share of batch samples)", inclusiveOurs(batches));
         s.put("fx_work (share of FX thread samples)", breakdown(fx, f -> classify(WORK, f, true)));
         s.put("fx_components (share of FX thread samples)", breakdown(fx, f -> classify(COMPONENTS, f, true)));
         s.put("fx_top_methods (self, share of FX thread samples)", breakdown(fx, f -> f.isEmpty() ? "?" : f.get(0), TOP));

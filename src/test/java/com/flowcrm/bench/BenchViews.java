@@ -72,10 +72,14 @@ final class BenchViews implements AutoCloseable {
 
     private final Stage stage;
     private final SessionStore session;
+    private final List<String> viewNames;
+    private final List<Node> viewNodes;
 
-    private BenchViews(Stage stage, SessionStore session) {
+    private BenchViews(Stage stage, SessionStore session, List<String> viewNames, List<Node> viewNodes) {
         this.stage = stage;
         this.session = session;
+        this.viewNames = viewNames;
+        this.viewNodes = viewNodes;
     }
 
     /** Whether the app's own board and table are available (else the run shows stand-ins). */
@@ -113,8 +117,9 @@ final class BenchViews implements AutoCloseable {
     static BenchViews showOurs(RootStore root, String apiUrl, String wsUrl) {
         if (realViewsAvailable()) {
             SessionStore session = new SessionStore(SessionConfig.of(apiUrl, wsUrl), root);
-            List<Node> nodes = shownViews().stream().map(v -> realView(v.className(), session)).toList();
-            return show(arrange(nodes), session);
+            List<AppView> shown = shownViews();
+            List<Node> nodes = shown.stream().map(v -> realView(v.className(), session)).toList();
+            return show(nodes, shown.stream().map(AppView::name).toList(), session);
         }
         return showStandIn(root.deals()::dealsInStage, root.contacts().sortedByHealth());
     }
@@ -135,7 +140,7 @@ final class BenchViews implements AutoCloseable {
         table.getColumns().add(column("Health", c -> c.healthScoreProperty().asObject()));
         table.getColumns().add(column("Relationship", Contact::relationshipHealthProperty));
         table.getColumns().add(column("Churn risk", c -> c.churnRiskProperty().asObject()));
-        return show(arrange(List.of(board, table)), null);
+        return show(List.of(board, table), List.of("stand-in board", "stand-in table"), null);
     }
 
     private static <V> TableColumn<Contact, V> column(String title, Function<Contact, ObservableValue<V>> value) {
@@ -160,7 +165,8 @@ final class BenchViews implements AutoCloseable {
         return box;
     }
 
-    private static BenchViews show(Node content, SessionStore session) {
+    private static BenchViews show(List<Node> views, List<String> names, SessionStore session) {
+        Node content = arrange(views);
         applyTheme();
         Rectangle2D screen = Screen.getPrimary().getBounds();
         if (screen.getWidth() < WIDTH || screen.getHeight() < HEIGHT) {
@@ -176,7 +182,7 @@ final class BenchViews implements AutoCloseable {
         stage.setScene(scene);
         VBox.setVgrow(content, Priority.ALWAYS);
         stage.show();
-        return new BenchViews(stage, session);
+        return new BenchViews(stage, session, names, views);
     }
 
     /** The app's theme, set once for the whole toolkit as the app's ThemeSwitcher does. */
@@ -189,6 +195,29 @@ final class BenchViews implements AutoCloseable {
 
     Scene scene() {
         return stage.getScene();
+    }
+
+    /**
+     * Nodes in the scene, in all and per view (FX thread): every pulse that has anything dirty walks all of them
+     * (Parent.updateBounds), so this is what a card or a row with fewer nodes saves.
+     */
+    Map<String, Integer> nodeCounts() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("scene", count(stage.getScene().getRoot()));
+        for (int i = 0; i < viewNodes.size(); i++) {
+            counts.put(viewNames.get(i), count(viewNodes.get(i)));
+        }
+        return counts;
+    }
+
+    private static int count(Node node) {
+        int n = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child);
+            }
+        }
+        return n;
     }
 
     /**

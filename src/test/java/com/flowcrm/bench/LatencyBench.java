@@ -74,6 +74,7 @@ final class LatencyBench {
         RootStore root = StoreApplyBench.loadedRootStore(new StoreApplyBench(data, stream).snapshot());
         BenchViews views = FxThread.call(() -> BenchViews.showOurs(root, data.server.apiUrl(), data.server.wsUrl()));
         FxThread.settle(SETTLE);
+        Map<String, Integer> nodes = FxThread.call(views::nodeCounts);
 
         // FX thread only, but for the pending arrays, which the read thread's submitted runnables fill on the FX thread
         long[] toApplied = new long[total];
@@ -145,6 +146,7 @@ final class LatencyBench {
         details.put("events_measured", total - warmup);
         details.put("from_send_ms", Percentiles.of(Arrays.copyOfRange(fromSend, warmup, total)).json());
         details.put("fx_pulses", pulses.summary());
+        details.put("scene_nodes", nodes);
         details.put("longest_dispatcher_batch_ms", ms(batch[1]));
         if (recording != null) {
             details.put("profile", recording.finish(measuredFrom.get(), measuredTo, BenchResults.OUT));
