@@ -36,14 +36,16 @@ import java.util.zip.ZipFile;
  *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
  *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
- *       unpacking them into {@code ~/.openjfx/cache} on first start.</li>
+ *       unpacking them into {@code ~/.openjfx/cache} on first start. On Linux the native libraries' symbol tables are
+ *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with -Xmx1g).</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
  *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
  *       records the classes it loads into {@code flow-crm.aot} (JDK 25+ AOT cache) or {@code flow-crm.jsa}
  *       (AppCDS) beside the jars, and the launcher's .cfg maps it at start. Needs a display: on Linux it runs
  *       under {@code xvfb-run} when there is no {@code DISPLAY}; without either it is skipped with a message.
- *       On Windows the launchers instead create an AppCDS archive at the end of their first run.</li>
+ *       On Windows the launchers instead create an AppCDS archive at the end of their first run. An AOT cache
+ *       replaces the JDK's default CDS archive, so the image drops that one when it has a cache (15 MB).</li>
  *   <li>The native installer for this OS ({@code --installers=auto}), options in
  *       {@code packaging/<os>/installer.args}: .deb (needs dpkg-deb and fakeroot) and .rpm (needs rpmbuild) on Linux,
  *       .msi on Windows (needs WiX on PATH), .dmg on macOS. A missing tool skips that installer with a message.</li>
@@ -166,6 +168,9 @@ public final class BuildDist {
                 "--include-locales=" + LOCALES, "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
         copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
+        stripNativeSymbols(runtime);
+        // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's -Xmx1g never maps it: 15 MB for nothing.
+        deleteDefaultCdsArchives(runtime, List.of("classes_nocoops.jsa"));
 
         List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "--dest", dist.toString(),
                 "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS,
@@ -248,6 +253,55 @@ public final class BuildDist {
             }
         }
         log("start-up archive: " + root.relativize(archive) + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
+        if (aotCache) {
+            // The AOT cache holds the JDK's classes too and replaces the JDK's default CDS archive, which no launcher
+            // of this image maps any more (15 MB). Without a cache (a failed training run, --cds=none, JDK < 25 with
+            // its dynamic archive on top of the default one) the default archive stays.
+            deleteDefaultCdsArchives(image, List.of("classes.jsa"));
+        }
+    }
+
+    /**
+     * Linux: drops the symbol tables of the runtime's native libraries (libjvm.so carries 5 MB of them; jlink's
+     * --strip-native-debug-symbols only removes debug sections, which these builds do not have). Exported symbols
+     * stay, so the libraries link and crash logs still name exported functions. Skipped without {@code strip}.
+     */
+    private void stripNativeSymbols(Path runtime) throws IOException, InterruptedException {
+        if (!os.equals("linux")) {
+            return;
+        }
+        if (!onPath("strip")) {
+            log("not stripping native symbols: no strip on PATH (package binutils)");
+            return;
+        }
+        long before = treeSize(runtime);
+        try (Stream<Path> files = Files.walk(runtime.resolve("lib"))) {
+            for (Path lib : files.filter(f -> f.toString().endsWith(".so")).toList()) {
+                Process strip = new ProcessBuilder("strip", "--strip-unneeded", lib.toString()).inheritIO().start();
+                if (strip.waitFor() != 0) {
+                    throw new IllegalStateException("strip failed on " + lib);
+                }
+            }
+        }
+        log("stripped native symbols: runtime " + before / (1024 * 1024) + " -> " + treeSize(runtime) / (1024 * 1024)
+                + " MB");
+    }
+
+    /** Deletes these CDS archives wherever the runtime keeps them (lib/server, bin/server on Windows). */
+    private static void deleteDefaultCdsArchives(Path runtime, List<String> names) throws IOException {
+        try (Stream<Path> files = Files.walk(runtime)) {
+            for (Path archive : files.filter(f -> names.contains(f.getFileName().toString())).toList()) {
+                long size = Files.size(archive);
+                Files.delete(archive);
+                log("dropped the runtime's " + archive.getFileName() + " (" + size / (1024 * 1024) + " MB)");
+            }
+        }
+    }
+
+    private static long treeSize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /** Adds a line to the [JavaOptions] section of a jpackage launcher .cfg file, after its other options. */
