@@ -102,6 +102,28 @@ final class BenchProfile {
             Rule.of("pipeline view (other)", "com.flowcrm.ui.pipeline."),
             Rule.of("contacts view (other)", "com.flowcrm.ui.contacts."));
 
+    /** What the FX thread spends on each, wherever it happens (overlapping: a sample can count for several). */
+    static final List<Rule> INCLUSIVE = List.of(
+            Rule.of("layout (Parent.layout, any depth)", "javafx.scene.Parent.layout"),
+            Rule.of("CSS (the pass, and applyCss on cells during layout)", "javafx.scene.Node.processCSS",
+                    "javafx.scene.CssStyleHelper"),
+            Rule.of("text (measuring and laying out strings)", "javafx.scene.text.Text.", "com.sun.javafx.text.",
+                    "com.sun.javafx.font.", "javafx.scene.control.skin.Utils.compute"),
+            Rule.of("bounds (Parent.updateBounds)", "javafx.scene.Parent.updateBounds"),
+            Rule.of("cells re-bound to an item or index (updateIndex/updateItem)",
+                    "javafx.scene.control.IndexedCell.updateIndex", "com.flowcrm.ui.pipeline.DealCardCell.updateItem",
+                    "javafx.scene.control.TableCell.updateItem", "javafx.scene.control.TableRow.updateItem"),
+            Rule.of("deal cards rewriting their texts and states (DealCard)", "com.flowcrm.ui.pipeline.DealCard."),
+            Rule.of("stage column headers (counts, totals)", "com.flowcrm.ui.pipeline.StageColumn"),
+            Rule.of("formatting money, dates, percentages (DisplayFormats)", "com.flowcrm.ui.deal.DisplayFormats"),
+            Rule.of("highlights (RecentChanges, FlashEffect)", "com.flowcrm.ui.deal.RecentChanges",
+                    "com.flowcrm.ui.deal.FlashEffect"),
+            Rule.of("contacts view code (cells, badges)", "com.flowcrm.ui.contacts."),
+            Rule.of("stores applying events (com.flowcrm.store)", "com.flowcrm.store.EntityStore",
+                    "com.flowcrm.store.DealsStore", "com.flowcrm.store.ContactsStore", "com.flowcrm.store.OrderedView"),
+            Rule.of("frame upload to the screen", "com.sun.glass.ui.monocle.Framebuffer",
+                    "com.sun.glass.ui.View.uploadPixels"));
+
     private final Recording recording;
     private final String key;
     private final long periodMs;
@@ -110,6 +132,16 @@ final class BenchProfile {
         this.recording = recording;
         this.key = key;
         this.periodMs = periodMs;
+    }
+
+    /**
+     * Summarizes a recording again, e.g. one a later run kept:
+     * {@code java -cp target/test-classes:... com.flowcrm.bench.BenchProfile target/bench/profile-100eps.jfr}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args[0]);
+        BenchProfile profile = new BenchProfile(null, file.getFileName().toString(), Long.getLong("bench.jfrPeriodMs", 1));
+        System.out.print(text(profile.summarize(RecordingFile.readAllEvents(file), Instant.MIN, Instant.MAX)));
     }
 
     /** Starts a recording when {@code -Dbench.jfr=true}, else returns null. */
@@ -150,6 +182,8 @@ final class BenchProfile {
         List<List<String>> fx = new ArrayList<>();
         List<List<String>> render = new ArrayList<>();
         long truncated = 0;
+        Instant first = Instant.MAX;
+        Instant last = Instant.MIN;
         for (RecordedEvent e : events) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStartTime().isBefore(from)
                     || e.getStartTime().isAfter(to)) {
@@ -161,11 +195,15 @@ final class BenchProfile {
                 continue;
             }
             truncated += stack.isTruncated() ? 1 : 0;
+            first = e.getStartTime().isBefore(first) ? e.getStartTime() : first;
+            last = e.getStartTime().isAfter(last) ? e.getStartTime() : last;
             List<String> frames = stack.getFrames().stream().filter(RecordedFrame::isJavaFrame)
                     .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName()).toList();
             (FX_THREAD.equals(thread) ? fx : render).add(frames);
         }
-        double windowMs = Duration.between(from, to).toMillis();
+        // a recording read again offline has no window of its own: the span of its samples
+        double windowMs = from.equals(Instant.MIN) ? (first.isAfter(last) ? 0 : Duration.between(first, last).toMillis())
+                : Duration.between(from, to).toMillis();
         List<List<String>> pulse = fx.stream().filter(f -> classify(PHASES, f, false).startsWith("pulse")).toList();
         List<List<String>> batches = fx.stream().filter(f -> classify(PHASES, f, false).startsWith("batch")).toList();
         Map<String, Object> s = new LinkedHashMap<>();
@@ -182,6 +220,7 @@ final class BenchProfile {
         s.put("batch_our_methods (inclusive, share of batch samples)", inclusiveOurs(batches));
         s.put("fx_work (share of FX thread samples)", breakdown(fx, f -> classify(WORK, f, true)));
         s.put("fx_components (share of FX thread samples)", breakdown(fx, f -> classify(COMPONENTS, f, true)));
+        s.put("fx_inclusive (share of FX thread samples with it on the stack)", inclusive(fx));
         s.put("fx_top_methods (self, share of FX thread samples)", breakdown(fx, f -> f.isEmpty() ? "?" : f.get(0), TOP));
         s.put("fx_our_methods (inclusive, share of FX thread samples)", inclusiveOurs(fx));
         s.put("render_top_methods (self, share of render thread samples)",
@@ -246,6 +285,16 @@ final class BenchProfile {
         Map<String, Double> shares = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
                 .forEach(e -> shares.put(e.getKey(), share(e.getValue(), samples.size())));
+        return shares;
+    }
+
+    private static Map<String, Double> inclusive(List<List<String>> samples) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (Rule rule : INCLUSIVE) {
+            long n = samples.stream().filter(frames -> frames.stream()
+                    .anyMatch(f -> rule.frames().stream().anyMatch(f::startsWith))).count();
+            shares.put(rule.label(), share(n, samples.size()));
+        }
         return shares;
     }
 
