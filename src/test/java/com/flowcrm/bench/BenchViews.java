@@ -27,8 +27,12 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -87,30 +91,31 @@ final class BenchViews implements AutoCloseable {
         return APP_VIEWS.stream().filter(AppView::required).allMatch(AppView::present);
     }
 
-    /**
-     * The app's views a run shows: all present ones (or those named in {@code -Dbench.views=pipeline,contacts}, to see
-     * what each view costs alone), none when a required one is missing.
-     */
+    /** The app's views a run shows: all present ones, none when a required one is missing (then: stand-ins). */
     static List<AppView> shownViews() {
-        if (!realViewsAvailable()) {
-            return List.of();
-        }
+        return realViewsAvailable() ? APP_VIEWS.stream().filter(AppView::present).toList() : List.of();
+    }
+
+    /**
+     * Whether a view is measured: all are, unless {@code -Dbench.views=pipeline,contacts} names some; the others then
+     * keep their place in the window as empty panes, so that what each view costs alone is measured at its usual size.
+     */
+    static boolean measured(AppView view) {
         List<String> names = Arrays.stream(System.getProperty("bench.views", "").split(",")).map(String::strip)
                 .filter(n -> !n.isEmpty()).toList();
-        List<AppView> shown = APP_VIEWS.stream().filter(AppView::present)
-                .filter(v -> names.isEmpty() || names.contains(v.name())).toList();
-        if (shown.isEmpty()) {
+        if (!names.isEmpty() && APP_VIEWS.stream().noneMatch(v -> names.contains(v.name()))) {
             throw new IllegalArgumentException("-Dbench.views=" + names + " names none of " + APP_VIEWS);
         }
-        return shown;
+        return names.isEmpty() || names.contains(view.name());
     }
 
     static String kind(boolean real) {
         if (!real) {
             return "stand-in views (ListView per stage + TableView)";
         }
-        return "app views (" + shownViews().stream().map(v -> v.className().substring(v.className().lastIndexOf('.') + 1))
-                .collect(Collectors.joining(" + ")) + "), theme " + THEME.wireName();
+        return "app views (" + shownViews().stream().map(v -> v.className().substring(v.className().lastIndexOf('.') + 1)
+                + (measured(v) ? "" : " as an empty pane")).collect(Collectors.joining(" + ")) + "), theme "
+                + THEME.wireName();
     }
 
     /** On the FX thread: our store's data on the app's views when available, else on the stand-ins. */
@@ -118,7 +123,9 @@ final class BenchViews implements AutoCloseable {
         if (realViewsAvailable()) {
             SessionStore session = new SessionStore(SessionConfig.of(apiUrl, wsUrl), root);
             List<AppView> shown = shownViews();
-            List<Node> nodes = shown.stream().map(v -> realView(v.className(), session)).toList();
+            List<Node> nodes = shown.stream()
+                    .map(v -> measured(v) ? realView(v.className(), session) : (Node) new Region())
+                    .toList();
             return show(nodes, shown.stream().map(AppView::name).toList(), session);
         }
         return showStandIn(root.deals()::dealsInStage, root.contacts().sortedByHealth());
@@ -149,20 +156,34 @@ final class BenchViews implements AutoCloseable {
         return column;
     }
 
-    /** The first view on top, the others side by side below it; all grow with the window. */
+    /**
+     * The first view on the top half, the others side by side on the bottom half: fixed shares of the window, so that
+     * a view keeps its size whatever is beside it (an empty pane from -Dbench.views included).
+     */
     private static Node arrange(List<Node> views) {
-        VBox box = new VBox(views.get(0));
-        VBox.setVgrow(views.get(0), Priority.ALWAYS);
-        if (views.size() > 1) {
-            HBox row = new HBox();
-            for (Node view : views.subList(1, views.size())) {
-                HBox.setHgrow(view, Priority.ALWAYS);
-                row.getChildren().add(view);
-            }
-            box.getChildren().add(row);
-            VBox.setVgrow(row, Priority.ALWAYS);
+        GridPane grid = new GridPane();
+        int below = Math.max(1, views.size() - 1);
+        for (int c = 0; c < below; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / below);
+            grid.getColumnConstraints().add(column);
         }
-        return box;
+        for (int r = 0; r < 2; r++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            grid.getRowConstraints().add(row);
+        }
+        grid.add(views.get(0), 0, 0, below, 1);
+        for (int i = 1; i < views.size(); i++) {
+            grid.add(views.get(i), i - 1, 1);
+        }
+        for (Node view : views) {
+            GridPane.setHgrow(view, Priority.ALWAYS);
+            GridPane.setVgrow(view, Priority.ALWAYS);
+            GridPane.setFillWidth(view, true);
+            GridPane.setFillHeight(view, true);
+        }
+        return grid;
     }
 
     private static BenchViews show(List<Node> views, List<String> names, SessionStore session) {
@@ -206,6 +227,14 @@ final class BenchViews implements AutoCloseable {
         counts.put("scene", count(stage.getScene().getRoot()));
         for (int i = 0; i < viewNodes.size(); i++) {
             counts.put(viewNames.get(i), count(viewNodes.get(i)));
+        }
+        // per visible board card and table row, by the app's style classes (absent ones are left out)
+        for (String cell : List.of("deal-card-cell", "table-row-cell")) {
+            List<Node> cells = stage.getScene().getRoot().lookupAll("." + cell).stream().filter(Node::isVisible).toList();
+            if (!cells.isEmpty()) {
+                counts.put(cell + " (visible)", cells.size());
+                counts.put("nodes per " + cell, cells.stream().mapToInt(BenchViews::count).sum() / cells.size());
+            }
         }
         return counts;
     }
