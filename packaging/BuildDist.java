@@ -25,7 +25,7 @@ import java.util.zip.ZipFile;
  *
  * <p>Run by {@code mvn -Pdist package} (exec-maven-plugin starts it with the toolchain JDK 21+ as a single-file
  * program), or by hand after {@code mvn package}, from the project root, with a JDK 21+ {@code java}:
- * <pre>java packaging/BuildDist.java --version=1.0.0 [--installers=auto|none] [--cds=auto|none]</pre>
+ * <pre>java packaging/BuildDist.java --version=1.0.0 [--installers=auto|none] [--cds=auto|none] [--launcher=script|native]</pre>
  *
  * <p>Inputs: {@code target/flow-crm.jar} and {@code target/lib/*.jar} (made by {@code mvn package}).
  * Steps:
@@ -36,14 +36,18 @@ import java.util.zip.ZipFile;
  *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
  *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
- *       unpacking them into {@code ~/.openjfx/cache} on first start.</li>
+ *       unpacking them into {@code ~/.openjfx/cache} on first start. On Linux the native libraries' symbol tables are
+ *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with -Xmx1g).</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
  *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
  *       records the classes it loads into {@code flow-crm.aot} (JDK 25+ AOT cache) or {@code flow-crm.jsa}
  *       (AppCDS) beside the jars, and the launcher's .cfg maps it at start. Needs a display: on Linux it runs
  *       under {@code xvfb-run} when there is no {@code DISPLAY}; without either it is skipped with a message.
- *       On Windows the launchers instead create an AppCDS archive at the end of their first run.</li>
+ *       On Windows the launchers instead create an AppCDS archive at the end of their first run. An AOT cache
+ *       replaces the JDK's default CDS archive, so the image drops that one when it has a cache (15 MB).</li>
+ *   <li>Linux ({@code --launcher=script}): {@code bin/FlowCRM} becomes a shell script that starts the bundled runtime
+ *       with the .cfg's class path and options; jpackage's launcher queries rpm and dpkg at every start.</li>
  *   <li>The native installer for this OS ({@code --installers=auto}), options in
  *       {@code packaging/<os>/installer.args}: .deb (needs dpkg-deb and fakeroot) and .rpm (needs rpmbuild) on Linux,
  *       .msi on Windows (needs WiX on PATH), .dmg on macOS. A missing tool skips that installer with a message.</li>
@@ -90,6 +94,7 @@ public final class BuildDist {
     private final String version;
     private final String installers;
     private final String cds;
+    private final String launcher;
 
     private BuildDist(Map<String, String> options) {
         if (!options.containsKey("version")) {
@@ -98,6 +103,10 @@ public final class BuildDist {
         version = packageVersion(options.get("version"));
         installers = mode(options, "installers");
         cds = mode(options, "cds");
+        launcher = options.getOrDefault("launcher", "script");
+        if (!List.of("script", "native").contains(launcher)) {
+            throw new IllegalArgumentException("--launcher must be script or native, not '" + launcher + "'");
+        }
     }
 
     private static String mode(Map<String, String> options, String name) {
@@ -112,8 +121,9 @@ public final class BuildDist {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             Matcher m = Pattern.compile("--([a-z]+)=(.*)").matcher(arg);
-            if (!m.matches() || !List.of("version", "installers", "cds").contains(m.group(1))) {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; use --version=, --installers=, --cds=");
+            if (!m.matches() || !List.of("version", "installers", "cds", "launcher").contains(m.group(1))) {
+                throw new IllegalArgumentException(
+                        "Unknown argument '" + arg + "'; use --version=, --installers=, --cds=, --launcher=");
             }
             options.put(m.group(1), m.group(2));
         }
@@ -166,6 +176,9 @@ public final class BuildDist {
                 "--include-locales=" + LOCALES, "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
         copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
+        stripNativeSymbols(runtime);
+        // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's -Xmx1g never maps it: 15 MB for nothing.
+        deleteDefaultCdsArchives(runtime, List.of("classes_nocoops.jsa"));
 
         List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "--dest", dist.toString(),
                 "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS,
@@ -182,6 +195,9 @@ public final class BuildDist {
 
         if (cds.equals("auto")) {
             trainStartupArchive(image);
+        }
+        if (os.equals("linux") && launcher.equals("script")) {
+            writeLauncherScript(image);
         }
         if (installers.equals("auto")) {
             buildInstallers(image);
@@ -248,6 +264,125 @@ public final class BuildDist {
             }
         }
         log("start-up archive: " + root.relativize(archive) + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
+        if (aotCache) {
+            // The AOT cache holds the JDK's classes too and replaces the JDK's default CDS archive, which no launcher
+            // of this image maps any more (15 MB). Without a cache (a failed training run, --cds=none, JDK < 25 with
+            // its dynamic archive on top of the default one) the default archive stays.
+            deleteDefaultCdsArchives(image, List.of("classes.jsa"));
+        }
+    }
+
+    /**
+     * Linux: drops the symbol tables of the runtime's native libraries (libjvm.so carries 5 MB of them; jlink's
+     * --strip-native-debug-symbols only removes debug sections, which these builds do not have). Exported symbols
+     * stay, so the libraries link and crash logs still name exported functions. Skipped without {@code strip}.
+     */
+    private void stripNativeSymbols(Path runtime) throws IOException, InterruptedException {
+        if (!os.equals("linux")) {
+            return;
+        }
+        if (!onPath("strip")) {
+            log("not stripping native symbols: no strip on PATH (package binutils)");
+            return;
+        }
+        long before = treeSize(runtime);
+        try (Stream<Path> files = Files.walk(runtime.resolve("lib"))) {
+            for (Path lib : files.filter(f -> f.toString().endsWith(".so")).toList()) {
+                Process strip = new ProcessBuilder("strip", "--strip-unneeded", lib.toString()).inheritIO().start();
+                if (strip.waitFor() != 0) {
+                    throw new IllegalStateException("strip failed on " + lib);
+                }
+            }
+        }
+        log("stripped native symbols: runtime " + before / (1024 * 1024) + " -> " + treeSize(runtime) / (1024 * 1024)
+                + " MB");
+    }
+
+    /** Deletes these CDS archives wherever the runtime keeps them (lib/server, bin/server on Windows). */
+    private static void deleteDefaultCdsArchives(Path runtime, List<String> names) throws IOException {
+        try (Stream<Path> files = Files.walk(runtime)) {
+            for (Path archive : files.filter(f -> names.contains(f.getFileName().toString())).toList()) {
+                long size = Files.size(archive);
+                Files.delete(archive);
+                log("dropped the runtime's " + archive.getFileName() + " (" + size / (1024 * 1024) + " MB)");
+            }
+        }
+    }
+
+    private static long treeSize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    /**
+     * Linux: replaces jpackage's native launcher with a shell script that starts the bundled runtime with the same
+     * class path, main class and options (read from the launcher's .cfg once it is final). The native launcher asks
+     * {@code rpm -qf} and {@code dpkg -S} which package owns it, twice, at every start (to find its library when
+     * installed elsewhere than the image layout): 0.45 s of the 0.8 s start-up budget on a machine with 760 packages,
+     * more with more. The native launcher stays beside it as {@code bin/.FlowCRM-native} ({@code --launcher=native}
+     * keeps it in place).
+     */
+    private void writeLauncherScript(Path image) throws IOException {
+        Path nativeLauncher = launcherPath(image);
+        Path cfg = appDir(image).resolve(APP_NAME + ".cfg");
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        String mainClass = null;
+        for (String line : Files.readAllLines(cfg)) {
+            if (line.startsWith("app.classpath=")) {
+                classPath.add(line.substring("app.classpath=".length()));
+            } else if (line.startsWith("app.mainclass=")) {
+                mainClass = line.substring("app.mainclass=".length());
+            } else if (line.startsWith("java-options=")) {
+                options.add(line.substring("java-options=".length()));
+            }
+        }
+        if (mainClass == null || classPath.isEmpty()) {
+            throw new IllegalStateException(cfg + " names no main class or class path");
+        }
+        StringBuilder script = new StringBuilder();
+        script.append("#!/bin/sh\n")
+                .append("# Starts Flow CRM with the runtime in this image (written by packaging/BuildDist.java from\n")
+                .append("# lib/app/").append(APP_NAME).append(".cfg). jpackage's native launcher, kept as .")
+                .append(APP_NAME).append("-native, asks\n")
+                .append("# rpm and dpkg which package owns it at every start, which takes longer than the rest of it.\n")
+                .append("bin=$(dirname \"$(readlink -f \"$0\")\")\n")
+                .append("root=$(dirname \"$bin\")\n")
+                .append("app=\"$root/lib/app\"\n")
+                .append("exec \"$root/lib/runtime/bin/java\" ").append(shellWord("-Djpackage.app-path=$BINDIR/" + APP_NAME));
+        for (String option : options) {
+            script.append(" \\\n    ").append(shellWord(option));
+        }
+        script.append(" \\\n    -cp ").append(shellWord(String.join(":", classPath)))
+                .append(" \\\n    ").append(shellWord(mainClass)).append(" \"$@\"\n");
+        Files.move(nativeLauncher, nativeLauncher.resolveSibling("." + APP_NAME + "-native"));
+        Files.writeString(nativeLauncher, script.toString());
+        nativeLauncher.toFile().setExecutable(true, false);
+        log("launcher: " + root.relativize(nativeLauncher) + " is a shell script (jpackage's is ." + APP_NAME
+                + "-native beside it)");
+    }
+
+    /** One shell word: the jpackage .cfg tokens $APPDIR, $BINDIR and $ROOTDIR expanded at run time, the rest literal. */
+    static String shellWord(String text) {
+        StringBuilder word = new StringBuilder();
+        Matcher m = Pattern.compile("\\$(APPDIR|BINDIR|ROOTDIR)").matcher(text);
+        int last = 0;
+        while (m.find()) {
+            word.append(singleQuoted(text.substring(last, m.start())));
+            word.append(switch (m.group(1)) {
+                case "APPDIR" -> "\"$app\"";
+                case "BINDIR" -> "\"$bin\"";
+                default -> "\"$root\"";
+            });
+            last = m.end();
+        }
+        word.append(singleQuoted(text.substring(last)));
+        return word.length() == 0 ? "''" : word.toString();
+    }
+
+    private static String singleQuoted(String text) {
+        return text.isEmpty() ? "" : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** Adds a line to the [JavaOptions] section of a jpackage launcher .cfg file, after its other options. */

@@ -6,6 +6,8 @@ import com.flowcrm.demo.DemoServerConfig;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionConfig;
 import com.flowcrm.store.SessionStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -15,34 +17,54 @@ import org.slf4j.LoggerFactory;
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
 
-    private final DemoServer demoServer;
+    private final CompletableFuture<DemoServer> demoServer;
+    private final CompletableFuture<Void> backendReady;
     private final RootStore root;
     private final SessionStore session;
 
-    private AppContext(DemoServer demoServer, RootStore root, SessionStore session) {
+    private AppContext(CompletableFuture<DemoServer> demoServer, CompletableFuture<Void> backendReady, RootStore root,
+            SessionStore session) {
         this.demoServer = demoServer;
+        this.backendReady = backendReady;
         this.root = root;
         this.session = session;
     }
 
-    /** Wires the app with the JavaFX thread as UI executor; in demo mode starts the embedded demo backend first. */
+    /**
+     * Wires the app with the JavaFX thread as UI executor; in demo mode the embedded demo backend starts in the
+     * background (see {@link #backendReady()}).
+     */
     public static AppContext create(AppConfig config) {
         return create(config, Platform::runLater);
     }
 
     public static AppContext create(AppConfig config, Executor uiExecutor) {
-        DemoServer demo = null;
-        SessionConfig sessionConfig;
-        if (config.demoMode()) {
-            demo = startEmbeddedDemo(AppDirectories.forCurrentUser().demoServerDir());
-            sessionConfig = new SessionConfig(demo.apiUrl(), demo.wsUrl(), true, DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD,
-                    config.realtimeSettings());
-            log.info("Demo mode: embedded backend at {} and {}", demo.apiUrl(), demo.wsUrl());
-        } else {
-            sessionConfig = new SessionConfig(config.apiUrl(), config.wsUrl(), false, null, null, config.realtimeSettings());
-        }
         RootStore root = new RootStore(uiExecutor);
-        return new AppContext(demo, root, new SessionStore(sessionConfig, root));
+        if (!config.demoMode()) {
+            SessionConfig sessionConfig = new SessionConfig(config.apiUrl(), config.wsUrl(), false, null, null,
+                    config.realtimeSettings());
+            return new AppContext(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null), root,
+                    new SessionStore(sessionConfig, root));
+        }
+        // The window does not wait for the demo backend (its data generated, its ports bound): the session starts on
+        // the default demo address and moves to the one the server got once it is up, and sign-in waits for that.
+        SessionStore session = new SessionStore(new SessionConfig(config.apiUrl(), config.wsUrl(), true,
+                DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD, config.realtimeSettings()), root);
+        CompletableFuture<DemoServer> demo = new CompletableFuture<>();
+        // Not a daemon: quitting while it starts lets it finish starting and then closes it (see close()).
+        Thread.ofPlatform().name("demo-server-start").start(() -> {
+            try {
+                demo.complete(startEmbeddedDemo(AppDirectories.forCurrentUser().demoServerDir()));
+            } catch (RuntimeException | Error e) {
+                log.error("The embedded demo backend did not start", e);
+                demo.completeExceptionally(e);
+            }
+        });
+        CompletableFuture<Void> ready = demo.thenAcceptAsync(server -> {
+            session.changeServer(server.apiUrl(), server.wsUrl());
+            log.info("Demo mode: embedded backend at {} and {}", server.apiUrl(), server.wsUrl());
+        }, uiExecutor);
+        return new AppContext(demo, ready, root, session);
     }
 
     /**
@@ -72,16 +94,27 @@ public final class AppContext implements AutoCloseable {
         return root;
     }
 
-    /** The embedded demo backend, or null when connected to a real server. */
+    /**
+     * Completes (on the UI executor) once the session can sign in: at once for a real server; in demo mode when the
+     * embedded backend is up and the session points at it, or exceptionally when it could not start.
+     */
+    public CompletionStage<Void> backendReady() {
+        return backendReady;
+    }
+
+    /** The embedded demo backend once it is up; null when connected to a real server or while it starts. */
     public DemoServer demoServer() {
-        return demoServer;
+        return demoServer.isDone() && !demoServer.isCompletedExceptionally() ? demoServer.join() : null;
     }
 
     @Override
     public void close() {
         session.close();
-        if (demoServer != null) {
-            demoServer.close();
-        }
+        // at once when it is up, else as soon as its start ends
+        demoServer.thenAccept(server -> {
+            if (server != null) {
+                server.close();
+            }
+        });
     }
 }

@@ -15,6 +15,7 @@ import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.HostServices;
@@ -45,7 +46,7 @@ public class FlowCrmApplication extends Application {
         return config != null ? config : AppConfig.resolve(null, null, System.getenv());
     }
 
-    /** Runs on the launcher thread, so starting the demo backend never holds up the FX thread. */
+    /** Wires the session; in demo mode the embedded backend starts in the background, so the window never waits. */
     @Override
     public void init() {
         context = AppContext.create(config());
@@ -54,16 +55,16 @@ public class FlowCrmApplication extends Application {
     @Override
     public void start(Stage stage) {
         keepRottingLimits(context.root().deals().rottingLimitsProperty(), InsightSettings.forCurrentUser());
-        showDesktop(stage, context.session(), UiPreferences.forCurrentUser(), getHostServices(),
-                AppDirectories.forCurrentUser().logDir());
+        showDesktop(stage, context.session(), context.backendReady(), UiPreferences.forCurrentUser(),
+                getHostServices(), AppDirectories.forCurrentUser().logDir());
     }
 
     /**
-     * Shows the sign-in screen (and the main window once signed in) for a wired session; the one place that names
-     * the concrete pipeline, contacts and Insights views.
+     * Shows the sign-in screen (and the main window once signed in) for a wired session, sign-in enabled once
+     * {@code backendReady} completes; the one place that names the concrete pipeline, contacts and Insights views.
      */
-    static DesktopShell showDesktop(Stage stage, SessionStore session, UiPreferences preferences,
-            HostServices hostServices, Path logDir) {
+    static DesktopShell showDesktop(Stage stage, SessionStore session, CompletionStage<Void> backendReady,
+            UiPreferences preferences, HostServices hostServices, Path logDir) {
         Function<Navigator, NavigableView> pipeline = navigator -> new PipelineView(session, navigator);
         Function<Navigator, NavigableView> contacts = navigator -> new ContactsView(session, navigator);
         Function<Navigator, NavigableView> insights = navigator -> new InsightsView(session, navigator);
@@ -71,7 +72,7 @@ public class FlowCrmApplication extends Application {
                 message -> Platform.runLater(() -> explain(stage, message)));
         addIcons(stage);
         DesktopShell shell = new DesktopShell(stage, session, new DesktopShell.Options(preferences, new ThemeSwitcher(),
-                pipeline, contacts, insights, logs, Clock.systemDefaultZone()));
+                pipeline, contacts, insights, logs, Clock.systemDefaultZone(), backendReady));
         shell.show();
         return shell;
     }

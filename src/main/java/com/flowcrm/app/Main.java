@@ -24,6 +24,12 @@ public final class Main implements Callable<Integer> {
     String wsUrl;
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // The window as a double-click starts it. Picocli is only needed to read a command line, and it costs at
+            // every start: its classes (built for Java 5) cannot go into the start-up archive and are loaded and
+            // verified from the jar each time, and reading its annotations generates proxy classes.
+            System.exit(new Main().call());
+        }
         System.exit(run(args));
     }
 

@@ -38,7 +38,8 @@ class SmokeUiTest {
         demo = DemoServer.start(DemoServerConfig.forTests());
         context = AppContext.create(AppConfig.forServer(demo.apiUrl(), demo.wsUrl()));
         node = Preferences.userRoot().node("/com/flowcrm/test/" + UUID.randomUUID());
-        shell = FlowCrmApplication.showDesktop(stage, context.session(), new UiPreferences(node), null, logs);
+        shell = FlowCrmApplication.showDesktop(stage, context.session(), context.backendReady(),
+                new UiPreferences(node), null, logs);
     }
 
     @AfterEach

@@ -14,6 +14,8 @@ import com.flowcrm.ui.signin.SignInViewModel;
 import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -35,10 +37,14 @@ public final class DesktopShell implements AutoCloseable {
     private static final double DEFAULT_WIDTH = 1280;
     private static final double DEFAULT_HEIGHT = 820;
 
-    /** What the shell needs besides the session; the pipeline, contacts and Insights views come as factories. */
+    /**
+     * What the shell needs besides the session; the pipeline, contacts and Insights views come as factories.
+     * {@code backendReady} completes when the session can sign in (in demo mode once the embedded backend is up).
+     */
     public record Options(UiPreferences preferences, ThemeSwitcher themes,
             Function<Navigator, NavigableView> pipeline, Function<Navigator, NavigableView> contacts,
-            Function<Navigator, NavigableView> insights, Runnable showLogs, Clock clock) {
+            Function<Navigator, NavigableView> insights, Runnable showLogs, Clock clock,
+            CompletionStage<Void> backendReady) {
         public Options {
             Objects.requireNonNull(preferences, "preferences");
             Objects.requireNonNull(themes, "themes");
@@ -47,6 +53,14 @@ public final class DesktopShell implements AutoCloseable {
             Objects.requireNonNull(insights, "insights");
             Objects.requireNonNull(showLogs, "showLogs");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(backendReady, "backendReady");
+        }
+
+        /** With a backend that is ready from the start (a real server). */
+        public Options(UiPreferences preferences, ThemeSwitcher themes, Function<Navigator, NavigableView> pipeline,
+                Function<Navigator, NavigableView> contacts, Function<Navigator, NavigableView> insights,
+                Runnable showLogs, Clock clock) {
+            this(preferences, themes, pipeline, contacts, insights, showLogs, clock, CompletableFuture.completedFuture(null));
         }
     }
 
@@ -127,7 +141,7 @@ public final class DesktopShell implements AutoCloseable {
 
     private void showSignIn(String reason) {
         closeMain();
-        signInModel = new SignInViewModel(session, options.preferences(), launchServer);
+        signInModel = new SignInViewModel(session, options.preferences(), launchServer, options.backendReady());
         signInModel.showReason(reason);
         signInView = new SignInView(signInModel);
         setRoot(signInView.getNode());

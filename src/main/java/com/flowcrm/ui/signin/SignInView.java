@@ -84,14 +84,18 @@ public final class SignInView {
                 () -> model.errorProperty().get() == null ? "" : model.errorProperty().get(), model.errorProperty()));
         bindShown(error, model.errorProperty().isNotNull());
 
+        // the embedded demo server starts behind the window; the button says so until sign-in can go through
+        var working = model.busyProperty().or(model.startingProperty());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("signInProgress");
         progress.getStyleClass().add("button-progress");
-        progress.visibleProperty().bind(model.busyProperty());
+        progress.visibleProperty().bind(working);
         Button signIn = new Button();
         signIn.setId("signIn");
-        signIn.textProperty().bind(Bindings.when(model.busyProperty()).then("Signing in...").otherwise("Sign in"));
-        signIn.graphicProperty().bind(Bindings.when(model.busyProperty()).<Node>then(progress).otherwise((Node) null));
+        signIn.textProperty().bind(Bindings.when(model.busyProperty()).then("Signing in...")
+                .otherwise(Bindings.when(model.startingProperty()).then("Starting the demo server...")
+                        .otherwise("Sign in")));
+        signIn.graphicProperty().bind(Bindings.when(working).<Node>then(progress).otherwise((Node) null));
         signIn.getStyleClass().addAll(Styles.ACCENT, "sign-in-button");
         signIn.setDefaultButton(true);
         signIn.setMaxWidth(Double.MAX_VALUE);

@@ -7,6 +7,8 @@ import com.flowcrm.ui.UiPreferences;
 import com.flowcrm.ui.UiPreferences.ServerAddress;
 import com.flowcrm.ui.UserMessages;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +33,7 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyBooleanWrapper demoMode = new ReadOnlyBooleanWrapper(this, "demoMode");
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(this, "starting");
     private final BooleanBinding canSubmit;
     private final ServerAddress launchServer;
 
@@ -39,13 +42,41 @@ public final class SignInViewModel {
      *                     the user picks in the "Server" section is remembered relative to it
      */
     public SignInViewModel(SessionStore session, UiPreferences preferences, ServerAddress launchServer) {
+        this(session, preferences, launchServer, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * @param backendReady completes when the session can sign in: in demo mode once the embedded backend is up (the
+     *                     screen says it is starting and sign-in waits until then), or exceptionally when it failed
+     */
+    public SignInViewModel(SessionStore session, UiPreferences preferences, ServerAddress launchServer,
+            CompletionStage<Void> backendReady) {
         this.session = Objects.requireNonNull(session, "session");
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.launchServer = Objects.requireNonNull(launchServer, "launchServer");
-        canSubmit = Bindings.createBooleanBinding(() -> !busy.get() && !email.get().isBlank()
+        canSubmit = Bindings.createBooleanBinding(() -> !busy.get() && !starting.get() && !email.get().isBlank()
                         && !password.get().isEmpty() && !apiUrl.get().isBlank() && !wsUrl.get().isBlank(),
-                busy, email, password, apiUrl, wsUrl);
+                busy, starting, email, password, apiUrl, wsUrl);
         prefill();
+        CompletableFuture<Void> ready = backendReady.toCompletableFuture();
+        if (!ready.isDone() || ready.isCompletedExceptionally()) {
+            starting.set(!ready.isDone());
+            ready.whenComplete((ok, failure) -> FxThread.run(() -> backendStarted(failure)));
+        }
+    }
+
+    /** The demo backend is up (the session now points at its address) or could not start. */
+    private void backendStarted(Throwable failure) {
+        starting.set(false);
+        if (failure != null) {
+            error.set("The demo server could not start (" + UserMessages.of(failure)
+                    + "). Enter another server under \"Server\".");
+            return;
+        }
+        if (demoMode.get()) {
+            apiUrl.set(nullToEmpty(session.config().apiUrl()));
+            wsUrl.set(nullToEmpty(session.config().wsUrl()));
+        }
     }
 
     private void prefill() {
@@ -76,6 +107,8 @@ public final class SignInViewModel {
     /** The last problem in words, or null. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty demoModeProperty() { return demoMode.getReadOnlyProperty(); }
+    /** True while the embedded demo backend is still starting; sign-in waits for it. */
+    public ReadOnlyBooleanProperty startingProperty() { return starting.getReadOnlyProperty(); }
     public BooleanBinding canSubmitProperty() { return canSubmit; }
 
     /** Shows why the user is back here, e.g. "Your session expired. Please sign in again.". */

@@ -20,8 +20,8 @@ class ThemeSwitcherTest {
         switcher.apply(Theme.LIGHT);
         switcher.apply(null);
 
-        assertThat(applied).containsExactly(new PrimerDark().getUserAgentStylesheet(),
-                new PrimerLight().getUserAgentStylesheet());
+        assertThat(applied).containsExactly(new PrimerDark().getUserAgentStylesheetBSS(),
+                new PrimerLight().getUserAgentStylesheetBSS());
         assertThat(switcher.getTheme()).isEqualTo(Theme.LIGHT);
     }
 
