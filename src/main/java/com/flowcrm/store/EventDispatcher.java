@@ -85,6 +85,10 @@ public final class EventDispatcher {
         batchEndListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    public void removeBatchEndListener(Runnable listener) {
+        batchEndListeners.remove(listener);
+    }
+
     /** How many times the dispatcher has run on the UI executor (for tests and diagnostics). */
     public long runCount() {
         return runs.get();

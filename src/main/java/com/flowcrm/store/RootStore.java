@@ -122,6 +122,9 @@ public final class RootStore {
     /** Logout: empties every store, after the events queued before it. */
     public void clear() {
         dispatcher.submit(() -> {
+            deals.clearPending();
+            contacts.clearPending();
+            notifications.clearPending();
             deals.clear();
             contacts.clear();
             notifications.clear();

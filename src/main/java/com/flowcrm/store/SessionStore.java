@@ -10,6 +10,7 @@ import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.realtime.RealtimeStatus;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * The signed-in user's session, for the views and the headless commands: its state and user, and the life cycle
  * that ties its parts together. {@link SessionAuth} signs in and keeps the tokens fresh, {@link StoreSync} loads
  * the stores and reconciles them after a reconnect, {@link LiveUpdates} keeps the WebSocket live and projects it
- * for the indicator, and {@link SessionCommands} are what a rep does. Every property is read and changed on the
- * UI executor; every returned future completes there too.
+ * for the indicator, and {@link SessionCommands} are what a rep does. With {@link LocalStorage}, {@link OfflineSession}
+ * keeps the user's workspace on disk: the session then opens from it (also without the network), every change goes
+ * through its outbox ({@link PendingChanges}), and a refused session keeps the data (read-only) until the rep signs
+ * in again. Every property is read and changed on the UI executor; every returned future completes there too.
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
@@ -42,11 +46,16 @@ public final class SessionStore implements AutoCloseable {
     private final StoreSync sync;
     private final LiveUpdates live;
     private final SessionCommands commands;
+    private final OfflineSession offline;
+    private final Clock clock;
     private volatile SessionConfig config;
+    private final ReconnectLoop reconnects = new ReconnectLoop(timers);
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.SIGNED_OUT);
     private final ReadOnlyObjectWrapper<User> currentUser = new ReadOnlyObjectWrapper<>(this, "currentUser");
     private final ReadOnlyStringWrapper endReason = new ReadOnlyStringWrapper(this, "endReason", "");
+    private final ReadOnlyObjectWrapper<ConnectionReport> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", ConnectionReport.DISCONNECTED);
 
     public SessionStore(SessionConfig config, RootStore root) {
         this(config, root, Clock.systemUTC());
@@ -61,18 +70,31 @@ public final class SessionStore implements AutoCloseable {
      *             (tests pass a fake)
      */
     public SessionStore(SessionConfig config, RootStore root, Clock clock, Function<String, CrmApi> apis) {
+        this(config, root, clock, apis, null);
+    }
+
+    /**
+     * @param apis    the REST client for a base URL; null for {@link FlowApiClient} on the session's HTTP threads
+     * @param storage where the workspaces and the kept session live; null for a live-only session (nothing on disk)
+     */
+    public SessionStore(SessionConfig config, RootStore root, Clock clock, Function<String, CrmApi> apis,
+            LocalStorage storage) {
         this.config = Objects.requireNonNull(config, "config");
         this.root = Objects.requireNonNull(root, "root");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.auth = new SessionAuth(apis != null ? apis : url -> new FlowApiClient(url, http), config.apiUrl(), clock,
                 timers, this::expire);
         this.live = new LiveUpdates(config.realtimeSettings(), root, timers, () -> this.config.wsUrl(), auth::isActive,
                 () -> state.get() == SessionState.EXPIRED, this::lastResyncAt);
         this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon);
-        this.commands = new SessionCommands(root, auth::api, this::expire);
+        this.offline = new OfflineSession(storage, root, auth, clock, reason -> expire(SessionAuth.EXPIRED_MESSAGE));
+        this.commands = new SessionCommands(root, auth::api, this::expire, offline::recorder, offline::readOnly);
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
         auth.addAccessTokenListener(live::updateToken);
+        sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications()), offline::inStores);
+        live.connectionProperty().addListener((obs, old, now) -> project());
+        state.addListener((obs, old, now) -> project());
     }
 
     public RootStore root() {
@@ -109,14 +131,79 @@ public final class SessionStore implements AutoCloseable {
         return endReason.getReadOnlyProperty();
     }
 
-    /** What the connection indicator shows. */
+    /** What the connection indicator shows (offline while the session shows only the local copy). */
     public ReadOnlyObjectProperty<ConnectionReport> connectionProperty() {
-        return live.connectionProperty();
+        return connection.getReadOnlyProperty();
     }
 
-    /** "Retry now" of the indicator. */
+    /** "Retry now" of the indicator: the live connection, or the sign-in to a server that could not be reached. */
     public void retryConnectionNow() {
+        reconnects.retryNow();
         live.retryNow();
+    }
+
+    // ---- the local workspace, for the window ------------------------------------------------------------------
+
+    /** The rep's changes on their way to the server (empty and inert in a live-only session). */
+    public PendingChanges pendingChanges() {
+        return offline.pending();
+    }
+
+    /** Live, offline from the local copy (since when), or read-only (sign in again to send the changes). */
+    public ReadOnlyObjectProperty<SessionMode> modeProperty() {
+        return offline.modeProperty();
+    }
+
+    /**
+     * Set once when the session cannot be kept between runs (no usable OS credential store), for the sign-in screen;
+     * null otherwise or once dismissed.
+     */
+    public ReadOnlyStringProperty credentialNoticeProperty() {
+        return offline.credentialNoticeProperty();
+    }
+
+    public void dismissCredentialNotice() {
+        offline.dismissCredentialNotice();
+    }
+
+    /**
+     * What happened to the local copy that the rep must read once: a damaged file set aside ("... 2 changes waiting to
+     * be sent were recovered"), a file of a newer version (left untouched; the app works live only). Null otherwise.
+     */
+    public ReadOnlyStringProperty workspaceNoticeProperty() {
+        return offline.workspaceNoticeProperty();
+    }
+
+    public void dismissWorkspaceNotice() {
+        offline.dismissWorkspaceNotice();
+    }
+
+    /** Checks the OS credential store once (in the background); when unusable, {@link #credentialNoticeProperty()} says so. */
+    public CompletableFuture<Void> checkCredentialStore() {
+        return offline.checkCredentialStore().thenApply(status -> null);
+    }
+
+    /** Whether this user has a local copy on the configured server (the app may open from it). */
+    public boolean hasLocalCopy(String email) {
+        return offline.hasWorkspace(config.apiUrl(), email);
+    }
+
+    /** The change-log cursor of the open workspace, or null while none is open (the catch-up keeps it in memory then). */
+    SyncCursor workspaceCursor() {
+        OpenWorkspace ws = offline.current();
+        return ws == null ? null : ws.cursor();
+    }
+
+    /** Signs the same user in again after the server refused the session (password only; the email stays). */
+    public CompletableFuture<User> signInAgain(String password) {
+        SessionMode now = offline.modeProperty().get();
+        User user = currentUser.get();
+        String email = now.email() != null ? now.email() : user != null ? user.email() : null;
+        if (email == null) {
+            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
+                    "Nobody was signed in: sign in with your email and password."));
+        }
+        return login(email, password);
     }
 
     /** The realtime counters and state, readable from any thread (for the headless commands). */
@@ -156,11 +243,158 @@ public final class SessionStore implements AutoCloseable {
         if (generation < 0) {
             return alreadySignedIn();
         }
+        boolean resuming = offline.current() != null && offline.current().id().email().equals(email.strip().toLowerCase(java.util.Locale.ROOT));
+        SessionState before = state.get();
         onUi(() -> {
             state.set(SessionState.SIGNING_IN);
             endReason.set("");
         });
-        return startLive(auth.signIn(email, password), generation);
+        if (!offline.enabled()) {
+            return startLive(auth.signIn(email, password), generation);
+        }
+        // the workspace first, so that the reload lands in it and the waiting changes are layered before it shows
+        CompletableFuture<User> result = new CompletableFuture<>();
+        offline.open(config.apiUrl(), email.trim()).whenComplete((ws, openError) ->
+                startLive(auth.signIn(email, password), generation, cause -> {
+                    if (isUnreachable(cause) && ws != null && hasData(ws)) {
+                        // the rep works from the local copy; the sign-in is tried again in the background
+                        log.info("The server cannot be reached; opening the local copy of {}", ws.id().email());
+                        sync.abandonFirst();
+                        live.disconnect();
+                        auth.forgetTokens();
+                        return startFromDisk(generation, () -> auth.signIn(email, password));
+                    }
+                    return signInFailed(cause, generation, resuming ? before : SessionState.SIGNED_OUT, !resuming);
+                }).whenComplete(complete(result)));
+        return result;
+    }
+
+    /**
+     * App start with a kept session: the stores fill from the user's local copy at once (the main window shows its
+     * board), then the session connects with the refresh token from the OS credential store and catches up in the
+     * background; without the network it stays offline and retries. Fails (signed out) when there is no local copy or
+     * no kept session for this user.
+     */
+    public CompletableFuture<User> resumeStoredSession(String email) {
+        if (!offline.enabled() || email == null || !offline.hasWorkspace(config.apiUrl(), email)) {
+            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
+                    "There is no local copy to open for this user."));
+        }
+        long generation = auth.begin();
+        if (generation < 0) {
+            return alreadySignedIn();
+        }
+        onUi(() -> state.set(SessionState.SIGNING_IN));
+        CompletableFuture<User> result = new CompletableFuture<>();
+        offline.storedRefreshToken(config.apiUrl(), email).thenCombine(offline.open(config.apiUrl(), email),
+                (token, ws) -> {
+                    if (token.isEmpty() || ws == null || !hasData(ws)) {
+                        throw new SessionException(SessionException.Kind.REJECTED, "No kept session to resume.");
+                    }
+                    return token.get();
+                }).whenComplete((token, error) -> {
+                    if (error != null) {
+                        signInFailed(Failures.unwrap(error), generation, SessionState.SIGNED_OUT, true)
+                                .whenComplete(complete(result));
+                        return;
+                    }
+                    startFromDisk(generation, () -> auth.resumeWithRefreshToken(token)).whenComplete(complete(result));
+                });
+        return result;
+    }
+
+    private static boolean hasData(OpenWorkspace ws) {
+        return !ws.created() && ws.onDisk().lastSyncedAt().isPresent();
+    }
+
+    private static boolean isUnreachable(Throwable cause) {
+        return ReconnectLoop.unreachable(cause);
+    }
+
+    /**
+     * Shows the local copy (state active, mode offline) as soon as its deals are in the stores, then signs in with
+     * {@code attempt} in the background, again with backoff while the server cannot be reached.
+     */
+    private CompletableFuture<User> startFromDisk(long generation, Supplier<CompletableFuture<User>> attempt) {
+        CompletableFuture<User> shown = new CompletableFuture<>();
+        offline.launch(loaded -> {
+            if (auth.generation() != generation) {
+                return;
+            }
+            User user = loaded.user().orElse(null);
+            currentUser.set(user);
+            state.set(SessionState.ACTIVE);
+            project();
+            shown.complete(user);
+        }).whenComplete((loaded, error) -> {
+            if (error != null) {
+                signInFailed(Failures.unwrap(error), generation, SessionState.SIGNED_OUT, true)
+                        .whenComplete(complete(shown));
+                return;
+            }
+            if (loaded.user().isEmpty()) {
+                signInFailed(new SessionException(SessionException.Kind.REJECTED, "The local copy has no user."),
+                        generation, SessionState.SIGNED_OUT, true).whenComplete(complete(shown));
+                return;
+            }
+            reconnects.start(() -> connectFromDisk(generation, attempt),
+                    () -> auth.generation() == generation && auth.isActive(), cause -> {
+                        log.info("The server refused the sign-in: {}", cause.getMessage());
+                        expire(SessionAuth.EXPIRED_MESSAGE);
+                    });
+        });
+        return shown;
+    }
+
+    /** One sign-in from the local copy: signed in, the lists loaded and reconciled, the socket live. */
+    private CompletableFuture<?> connectFromDisk(long generation, Supplier<CompletableFuture<User>> attempt) {
+        return attempt.get().thenCompose(user -> {
+            offline.signedIn(user);
+            return sync.loadFirst(() -> live.connect(auth.accessToken()), () -> {
+                if (auth.generation() != generation) {
+                    return;
+                }
+                currentUser.set(user);
+                offline.inStores();
+                live.startTicker();
+                project();
+                log.info("Connected; the local copy is up to date");
+            });
+        }).whenComplete((snapshot, error) -> {
+            if (error != null && auth.generation() == generation) {
+                sync.abandonFirst();
+                live.disconnect();
+            }
+        });
+    }
+
+    /** A sign-in that did not work: cleans up; a refused re-sign-in of a read-only session stays read-only. */
+    private CompletableFuture<User> signInFailed(Throwable cause, long generation, SessionState back, boolean closeWorkspace) {
+        log.info("Sign-in failed: {}", cause.getMessage());
+        sync.abandonFirst();
+        live.disconnect();
+        auth.forgetTokens();
+        auth.end();
+        CompletableFuture<Void> closed = closeWorkspace ? offline.closeKeepingSession()
+                : CompletableFuture.completedFuture(null);
+        SessionException failure = SessionException.from(cause, true);
+        CompletableFuture<User> failed = new CompletableFuture<>();
+        closed.whenComplete((ignored, error) -> onUi(() -> {
+            state.set(back == SessionState.SIGNING_IN ? SessionState.SIGNED_OUT : back);
+            project();
+            failed.completeExceptionally(failure);
+        }));
+        return failed;
+    }
+
+    private static <T> java.util.function.BiConsumer<T, Throwable> complete(CompletableFuture<T> target) {
+        return (value, error) -> {
+            if (error != null) {
+                target.completeExceptionally(Failures.unwrap(error));
+            } else {
+                target.complete(value);
+            }
+        };
     }
 
     /** Resumes a session from tokens kept elsewhere: GET /auth/me, then the same loading as {@link #login}. */
@@ -183,45 +417,79 @@ public final class SessionStore implements AutoCloseable {
      * loading and could miss those).
      */
     private CompletableFuture<User> startLive(CompletableFuture<User> userFuture, long generation) {
+        return startLive(userFuture, generation,
+                cause -> signInFailed(cause, generation, SessionState.SIGNED_OUT, offline.current() != null));
+    }
+
+    /** {@link #startLive(CompletableFuture, long)} with what to do when the sign-in or the first load fails. */
+    private CompletableFuture<User> startLive(CompletableFuture<User> userFuture, long generation,
+            Function<Throwable, CompletableFuture<User>> onFailure) {
         CompletableFuture<User> result = new CompletableFuture<>();
-        userFuture.thenCompose(user -> sync.loadFirst(() -> live.connect(auth.accessToken()), () -> {
-            if (auth.generation() != generation) {
-                return;
-            }
-            currentUser.set(user);
-            state.set(SessionState.ACTIVE);
-            live.startTicker();
-            result.complete(user);
-        })).whenComplete((snapshot, error) -> {
-            if (error == null) {
-                return;
-            }
-            Throwable cause = Failures.unwrap(error);
-            log.info("Sign-in failed: {}", cause.getMessage());
-            sync.abandonFirst();
-            live.disconnect();
-            auth.forgetTokens();
-            auth.end();
-            SessionException failure = SessionException.from(cause, true);
-            onUi(() -> {
-                state.set(SessionState.SIGNED_OUT);
-                result.completeExceptionally(failure);
+        userFuture.thenCompose(user -> {
+            offline.signedIn(user);
+            return sync.loadFirst(() -> live.connect(auth.accessToken()), () -> {
+                if (auth.generation() != generation) {
+                    return;
+                }
+                currentUser.set(user);
+                offline.inStores();
+                state.set(SessionState.ACTIVE);
+                live.startTicker();
+                project();
+                result.complete(user);
             });
+        }).whenComplete((snapshot, error) -> {
+            if (error != null) {
+                onFailure.apply(Failures.unwrap(error)).whenComplete(complete(result));
+            }
         });
         return result;
     }
 
-    /** Signs out: tells the server, disconnects, clears every store. Never fails. */
+    /**
+     * Signs out: tells the server, disconnects, clears every store. Never fails. With a local copy its waiting
+     * changes are kept for the next sign-in ({@link SignOutChoice#KEEP_FOR_NEXT_TIME}).
+     */
     public CompletableFuture<Void> logout() {
+        return signOut(SignOutChoice.KEEP_FOR_NEXT_TIME).thenApply(result -> null);
+    }
+
+    /**
+     * "Sign out", with what to do with the changes still waiting to be sent (send now, keep them for next time,
+     * discard them) or "Sign out and remove local data" (the local copy, its waiting changes and the kept session go).
+     * The kept session is forgotten either way. Never fails; completes on the UI executor, signed out.
+     */
+    public CompletableFuture<SignOutResult> signOut(SignOutChoice choice) {
+        Objects.requireNonNull(choice, "choice");
+        if (offline.current() == null) {
+            return signOutLive().thenApply(ignored -> SignOutResult.NOTHING);
+        }
+        CompletableFuture<SignOutResult> done = new CompletableFuture<>();
+        offline.signOut(choice).whenComplete((result, error) -> {
+            if (error != null) {
+                log.warn("Signing out of the local copy: {}", Failures.unwrap(error).getMessage());
+            }
+            signOutLive().whenComplete((ignored, e) -> done.complete(result == null ? SignOutResult.NOTHING : result));
+        });
+        return done;
+    }
+
+    private CompletableFuture<Void> signOutLive() {
+        cancelReconnect();
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> told = auth.signOut();
         endLocally();
         told.whenComplete((ignored, error) -> onUi(() -> {
             endReason.set("");
             state.set(SessionState.SIGNED_OUT);
+            project();
             done.complete(null);
         }));
         return done;
+    }
+
+    private void cancelReconnect() {
+        reconnects.cancel();
     }
 
     /** The server no longer accepts the session: it ends here, and the rep reads why. */
@@ -230,6 +498,21 @@ public final class SessionStore implements AutoCloseable {
             return;
         }
         log.info("Session ended: {}", reason);
+        cancelReconnect();
+        if (offline.keepsDataWhenRefused()) {
+            // the data and the waiting changes stay, read-only, until the same rep signs in again
+            offline.expired();
+            auth.end();
+            live.disconnect();
+            auth.forgetTokens();
+            onUi(() -> {
+                endReason.set(reason);
+                state.set(SessionState.EXPIRED);
+                live.showSessionExpired(reason);
+                project();
+            });
+            return;
+        }
         endLocally();
         auth.forgetTokens();
         onUi(() -> {
@@ -260,6 +543,22 @@ public final class SessionStore implements AutoCloseable {
         return sync.lastResyncAt();
     }
 
+    /** The mode and the indicator's report from the live connection and the local copy; on the UI thread. */
+    private void project() {
+        ConnectionReport report = live.connectionProperty().get();
+        offline.updateMode(state.get(), report);
+        if (offline.diskOnly() && state.get() == SessionState.ACTIVE) {
+            SessionMode mode = offline.modeProperty().get();
+            report = ConnectionReport.builder(ConnectionReport.Phase.OFFLINE)
+                    .server(UrlRedaction.redact(config.wsUrl()))
+                    .lastError(mode.describe(java.time.ZoneId.systemDefault(), clock.instant()))
+                    .build();
+        }
+        if (!report.equals(connection.get())) {
+            connection.set(report);
+        }
+    }
+
     private void onUi(Runnable action) {
         root.dispatcher().submit(action);
     }
@@ -268,7 +567,9 @@ public final class SessionStore implements AutoCloseable {
     @Override
     public void close() {
         auth.end();
+        cancelReconnect();
         live.close();
+        offline.close();
         timers.shutdownNow();
         http.shutdownNow();
     }

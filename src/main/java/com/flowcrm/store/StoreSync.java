@@ -36,6 +36,8 @@ public final class StoreSync {
     private final AtomicBoolean resyncAgain = new AtomicBoolean();
     private final AtomicReference<Instant> lastResyncAt = new AtomicReference<>();
     private final AtomicLong resyncs = new AtomicLong();
+    private volatile Consumer<Snapshot> beforeStores = snapshot -> { };
+    private volatile Runnable afterReloadInStores = () -> { };
 
     /**
      * @param onRefused   ends the session with the reason a rep reads (the server refused the reload's token)
@@ -47,6 +49,15 @@ public final class StoreSync {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onRefused = Objects.requireNonNull(onRefused, "onRefused");
         this.afterResync = Objects.requireNonNull(afterResync, "afterResync");
+    }
+
+    /**
+     * The local workspace's hooks: {@code before} gets every loaded snapshot on the loading thread before the stores
+     * do (nobody else holds it yet), {@code inStores} runs on the UI thread after a reload after a reconnect is in.
+     */
+    void onReload(Consumer<Snapshot> before, Runnable inStores) {
+        this.beforeStores = Objects.requireNonNull(before, "before");
+        this.afterReloadInStores = Objects.requireNonNull(inStores, "inStores");
     }
 
     /** The deals, contacts and notifications of one load. */
@@ -102,6 +113,7 @@ public final class StoreSync {
                     }
                     lastResyncAt.set(clock.instant());
                     resyncs.incrementAndGet();
+                    afterReloadInStores.run();
                     log.info("Reloaded {} deals, {} contacts, {} notifications after reconnect",
                             snapshot.deals().size(), snapshot.contacts().size(), snapshot.notifications().size());
                 });
@@ -130,7 +142,10 @@ public final class StoreSync {
         CompletableFuture<MappedList<Deal>> deals = api.deals();
         CompletableFuture<MappedList<Contact>> contacts = api.contacts();
         CompletableFuture<MappedList<Notification>> notifications = api.notifications();
-        return CompletableFuture.allOf(deals, contacts, notifications).thenApply(ignored -> new Snapshot(
-                deals.join().values(), contacts.join().values(), notifications.join().values()));
+        return CompletableFuture.allOf(deals, contacts, notifications).thenApply(ignored -> {
+            Snapshot snapshot = new Snapshot(deals.join().values(), contacts.join().values(), notifications.join().values());
+            beforeStores.accept(snapshot);
+            return snapshot;
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.flowcrm.api.AuthTokens;
 import com.flowcrm.api.CrmApi;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.api.WriteOptions;
+import com.flowcrm.model.CommunicationEvent;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
@@ -13,8 +14,10 @@ import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
 import com.flowcrm.model.UserPreferences;
 import com.flowcrm.model.UserRole;
+import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.NewCommunication;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -181,6 +184,25 @@ public final class FakeCrmApi implements CrmApi {
     public CompletableFuture<Contact> contact(String id) {
         return answer(() -> contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
                 .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found")));
+    }
+
+    @Override
+    public CompletableFuture<Contact> updateContact(String id, ContactChanges changes, WriteOptions options) {
+        writes.add("contact " + id + " " + changes);
+        return answer(() -> {
+            Contact saved = new Contact(id);
+            ContactChanges.of(contacts.stream().filter(c -> c.getId().equals(id)).findFirst().orElseThrow()).applyTo(saved);
+            changes.applyTo(saved);
+            return saved;
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommunicationEvent> logCommunication(String contactId, NewCommunication communication,
+            WriteOptions options) {
+        writes.add("communication " + contactId + " " + communication.summary());
+        return answer(() -> new CommunicationEvent("c-" + writes.size(), communication.type(), communication.date(),
+                communication.subject(), communication.summary(), null, null));
     }
 
     @Override
