@@ -177,13 +177,20 @@ final class OfflineSession implements AutoCloseable {
 
     private void keepRefreshToken(String token) {
         OpenWorkspace ws = open;
-        CredentialStoreStatus status = credentialStatus;
-        if (ws == null || token.equals(keptToken) || status == null || !status.usable() || readOnly) {
+        if (ws == null || token.equals(keptToken) || readOnly) {
             return;
         }
         keptToken = token;
         CredentialKey key = new CredentialKey(ws.id());
         io.execute(() -> {
+            CredentialStoreStatus status = credentialStatus;
+            if (status == null) {
+                status = storage.credentials().status();
+                credentialStatus = status;
+            }
+            if (!status.usable()) {
+                return;
+            }
             try {
                 storage.credentials().writeRefreshToken(key, token);
             } catch (CredentialStoreException | RuntimeException e) {

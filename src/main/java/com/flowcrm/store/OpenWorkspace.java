@@ -33,6 +33,8 @@ final class OpenWorkspace {
     private final ChangeRecorder recorder;
     private final SyncState onDisk;
     private final boolean created;
+    /** UI thread: false once detached; what the writer and the sender report afterwards stays out of the stores. */
+    private boolean attached;
 
     /**
      * @param canSend  whether the session may send now
@@ -50,7 +52,7 @@ final class OpenWorkspace {
         this.cursor = new WorkspaceSyncCursor(copy, onDisk.cursor());
         this.sender = new OutboxSender(api, workspace.outbox(), new SendLease(workspace.file()), clock, stamps, canSend,
                 new ToStores(refused));
-        this.recorder = new ChangeRecorder(root, pending, workspace.outbox(), stamps, sender::wake);
+        this.recorder = new ChangeRecorder(root, pending, workspace.outbox(), stamps, sender::wake, () -> attached);
     }
 
     WorkspaceId id() {
@@ -93,6 +95,7 @@ final class OpenWorkspace {
 
     /** Wires it to the stores; on the UI thread. */
     void attach() {
+        attached = true;
         copy.attach();
         pending.open(new Actions());
     }
@@ -104,6 +107,7 @@ final class OpenWorkspace {
 
     /** Unwires it from the stores, handing what is still noted to the writer; on the UI thread. */
     void detach() {
+        attached = false;
         copy.detach();
         pending.close();
     }
@@ -175,6 +179,11 @@ final class OpenWorkspace {
         private CompletableFuture<Void> onUi(CompletableFuture<OutboxEntry> step, Consumer<OutboxEntry> then) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             step.whenComplete((entry, error) -> root.dispatcher().submit(() -> {
+                if (!attached) {
+                    done.completeExceptionally(new SessionException(SessionException.Kind.REJECTED,
+                            "The local copy was closed meanwhile."));
+                    return;
+                }
                 if (error != null) {
                     Throwable cause = Failures.unwrap(error);
                     done.completeExceptionally(new SessionException(SessionException.Kind.REJECTED, cause.getMessage(), cause));
@@ -198,6 +207,9 @@ final class OpenWorkspace {
         @Override
         public void moved(OutboxEntry entry, long stamp, ServerAnswer answer) {
             root.dispatcher().submit(() -> {
+                if (!attached) {
+                    return;
+                }
                 confirm(entry, answer);
                 pending.update(entry, stamp);
             });
@@ -206,6 +218,9 @@ final class OpenWorkspace {
         @Override
         public void sent(OutboxEntry entry, long stamp, ServerAnswer answer) {
             root.dispatcher().submit(() -> {
+                if (!attached) {
+                    return;
+                }
                 confirm(entry, answer);
                 pending.removed(entry.id(), stamp);
             });
@@ -213,7 +228,11 @@ final class OpenWorkspace {
 
         @Override
         public void read(List<OutboxEntry> outbox, long stampBefore) {
-            root.dispatcher().submit(() -> pending.sync(outbox, stampBefore));
+            root.dispatcher().submit(() -> {
+                if (attached) {
+                    pending.sync(outbox, stampBefore);
+                }
+            });
         }
 
         @Override

@@ -188,6 +188,11 @@ public final class SessionStore implements AutoCloseable {
         return offline.hasWorkspace(config.apiUrl(), email);
     }
 
+    /** The local side of the session (tests reach into it). */
+    OfflineSession offline() {
+        return offline;
+    }
+
     /** The change-log cursor of the open workspace, or null while none is open (the catch-up keeps it in memory then). */
     SyncCursor workspaceCursor() {
         OpenWorkspace ws = offline.current();
