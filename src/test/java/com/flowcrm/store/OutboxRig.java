@@ -79,7 +79,7 @@ final class OutboxRig implements AutoCloseable {
             workspace.attach();
             return null;
         });
-        commands = new SessionCommands(root, () -> api, expired::add, workspace::recorder, () -> false);
+        commands = new SessionCommands(root, () -> api, expired::add, workspace::recorder, () -> false, pending);
         if (fromServer) {
             List<Deal> deals = copies(api.deals);
             List<Contact> contacts = api.contacts.stream().map(c -> {
