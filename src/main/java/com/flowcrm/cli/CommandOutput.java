@@ -20,6 +20,12 @@ final class CommandOutput {
     private CommandOutput() {
     }
 
+    /** One line on standard output. */
+    static void line(CommandSpec spec, String text) {
+        spec.commandLine().getOut().println(text);
+        spec.commandLine().getOut().flush();
+    }
+
     /** Writes the text; returns OK, or USAGE with one line on standard error when the file cannot be written. */
     static int write(CommandSpec spec, String out, String text) {
         if (out == null || out.equals("-")) {

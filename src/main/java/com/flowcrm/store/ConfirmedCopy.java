@@ -6,6 +6,7 @@ import com.flowcrm.local.ConfirmedRecord;
 import com.flowcrm.local.FullReload;
 import com.flowcrm.local.RecordType;
 import com.flowcrm.local.Workspace;
+import com.flowcrm.local.WorkspaceException;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
@@ -67,7 +68,7 @@ final class ConfirmedCopy {
     private long stamps;
     private Instant syncedWritten = Instant.EPOCH;
     private volatile ChangeLogSupport changeLog;
-    private boolean closed;
+    private volatile boolean closed;
     private long recordsWritten;
     private long slices;
 
@@ -91,6 +92,11 @@ final class ConfirmedCopy {
         root.contacts().setConfirmedListener(listener(RecordType.CONTACT));
         root.notifications().setConfirmedListener(id -> note(RecordType.NOTIFICATION, id));
         root.dispatcher().addBatchEndListener(afterBatch);
+    }
+
+    /** The workspace is about to close (app exit) from another thread: nothing more is handed to it. */
+    void stop() {
+        closed = true;
     }
 
     /** Stops listening and hands what is still noted to the writer (sign-out, exit); on the UI thread. */
@@ -179,7 +185,7 @@ final class ConfirmedCopy {
     /** The server answers (UI thread, called about once a second while live): "last synced" moves on. */
     void live() {
         Instant now = clock.instant();
-        if (Duration.between(syncedWritten, now).compareTo(SYNCED_EVERY) >= 0) {
+        if (!closed && Duration.between(syncedWritten, now).compareTo(SYNCED_EVERY) >= 0) {
             syncedWritten = now;
             workspace.markSynced(now);
         }
@@ -187,7 +193,7 @@ final class ConfirmedCopy {
 
     /** The connection just went away: what the stores show was confirmed up to about now. */
     void lostServer(Instant lastConfirmed) {
-        if (lastConfirmed != null && lastConfirmed.isAfter(syncedWritten)) {
+        if (!closed && lastConfirmed != null && lastConfirmed.isAfter(syncedWritten)) {
             syncedWritten = lastConfirmed;
             workspace.markSynced(lastConfirmed);
         }
@@ -199,6 +205,17 @@ final class ConfirmedCopy {
         if (closed || dirty.isEmpty()) {
             return;
         }
+        try {
+            writeSliceNow();
+        } catch (WorkspaceException e) {
+            if (e.kind() != WorkspaceException.Kind.CLOSED) {
+                throw e;
+            }
+            LOG.debug("The local copy closed while changes were being written: {}", e.getMessage());
+        }
+    }
+
+    private void writeSliceNow() {
         slices++;
         long deadline = nanoTime.getAsLong() + budgetNanos;
         List<ConfirmedRecord> upserts = new ArrayList<>();

@@ -302,9 +302,14 @@ final class OfflineSession implements AutoCloseable {
         }
     }
 
-    /** The command line sends only when asked. */
+    /** The command line sends only when asked, and reports an unreachable server instead of opening offline. */
     void sendOnlyWhenAsked() {
         sendsInBackground = false;
+    }
+
+    /** Whether a sign-in that cannot reach the server opens the local copy instead (the window; not the commands). */
+    boolean opensOfflineWhenUnreachable() {
+        return sendsInBackground;
     }
 
     /**
@@ -341,7 +346,11 @@ final class OfflineSession implements AutoCloseable {
         readOnly = false;
         OpenWorkspace ws = open;
         if (ws != null) {
-            ws.copy().saveUser(user);
+            try {
+                ws.copy().saveUser(user);
+            } catch (WorkspaceException e) {
+                LOG.debug("The user was not saved in the local copy: {}", e.getMessage());
+            }
             String refresh = auth.api().tokens() == null ? null : auth.api().tokens().refreshToken();
             if (refresh != null) {
                 keepRefreshToken(refresh);

@@ -139,6 +139,7 @@ final class OpenWorkspace {
 
     /** Stops sending, then closes the file; blocks (the writer commits what is pending). */
     void close() {
+        copy.stop();
         sender.close();
         workspace.close();
     }

@@ -75,7 +75,8 @@ final class SessionStart {
         CompletableFuture<User> result = new CompletableFuture<>();
         offline.open(host.apiUrl(), email.trim()).whenComplete((ws, openError) ->
                 startLive(auth.signIn(email, password), generation, cause -> {
-                    if (ReconnectLoop.unreachable(cause) && ws != null && hasData(ws)) {
+                    if (ReconnectLoop.unreachable(cause) && ws != null && hasData(ws)
+                            && offline.opensOfflineWhenUnreachable()) {
                         // the rep works from the local copy; the sign-in is tried again in the background
                         log.info("The server cannot be reached; opening the local copy of {}", ws.id().email());
                         sync.abandonFirst();

@@ -267,7 +267,8 @@ public final class SessionStore implements AutoCloseable {
 
     /**
      * Opens this user's local copy into the stores without signing in (the command line reads it, records changes in
-     * its outbox). Completes with false when there is none; the session stays signed out.
+     * its outbox); {@link #getCurrentUser()} is then the user it was saved for. Completes with false when there is
+     * none; the session stays signed out.
      */
     public CompletableFuture<Boolean> openLocalCopy(String email) {
         if (!offline.enabled() || !offline.hasWorkspace(config.apiUrl(), email)) {
@@ -275,10 +276,19 @@ public final class SessionStore implements AutoCloseable {
         }
         return offline.open(config.apiUrl(), email).thenCompose(ws -> ws == null
                 ? CompletableFuture.completedFuture(false)
-                : offline.launch(loaded -> { }).thenApply(loaded -> true));
+                : offline.launch(loaded -> currentUser.set(loaded.user().orElse(null))).thenApply(loaded -> true));
     }
 
-    /** The command line's mode: the outbox is sent only by {@link #sendPendingNow()}, never in the background. */
+    /** When the server last confirmed what the open local copy holds (null: never, or no local copy open). */
+    public Instant localCopySyncedAt() {
+        OpenWorkspace ws = offline.current();
+        return ws == null ? null : ws.onDisk().lastSyncedAt().orElse(null);
+    }
+
+    /**
+     * The command line's mode: the outbox is sent only by {@link #sendPendingNow()}, never in the background, and a
+     * sign-in that cannot reach the server fails instead of opening the local copy offline.
+     */
     public void sendOnlyWhenAsked() {
         offline.sendOnlyWhenAsked();
     }
