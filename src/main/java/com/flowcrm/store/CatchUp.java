@@ -78,9 +78,18 @@ final class CatchUp {
         return listsSeq;
     }
 
-    /** Whether a catch-up can resume from the cursor (else the caller reloads everything). */
+    /**
+     * Whether a catch-up is worth trying: the server was not found without a change log. {@link #run} itself answers
+     * {@link Outcome#RELOAD} when the stores have no place in the log (the cursor hears of a new position only at the
+     * end of the batch that reached it, so the position on the UI thread decides).
+     */
+    boolean mayResume() {
+        return support != Support.UNSUPPORTED;
+    }
+
+    /** Whether the cursor has a place in the log to resume from (start-up with a cursor kept from before). */
     boolean canResume() {
-        return support != Support.UNSUPPORTED && cursor.position().isPresent();
+        return mayResume() && cursor.position().isPresent();
     }
 
     /** How the next reconnect catches up; any thread. */

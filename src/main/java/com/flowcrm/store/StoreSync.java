@@ -145,7 +145,7 @@ public final class StoreSync {
             return;
         }
         long generation = auth.generation();
-        if (!catchUp.canResume()) {
+        if (!catchUp.mayResume()) {
             reload(generation);
             return;
         }

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -72,6 +71,8 @@ public final class FakeCrmApi implements CrmApi {
     public volatile long head = 0;
     /** The {@code since} of every /sync/changes call, in order. */
     public final List<Long> changeRequests = new CopyOnWriteArrayList<>();
+    /** A failure for the /sync/changes call with this {@code since} (e.g. the network drops between two pages). */
+    public final java.util.Map<Long, ApiException> changeFailures = new java.util.concurrent.ConcurrentHashMap<>();
     /** When set, /sync/changes calls wait for it (to hold a catch-up open). */
     public volatile CompletableFuture<Void> changeGate = CompletableFuture.completedFuture(null);
 
@@ -245,6 +246,10 @@ public final class FakeCrmApi implements CrmApi {
     public CompletableFuture<ChangePage> changesSince(long since, int limit) {
         changeRequests.add(since);
         return changeGate.thenCompose(open -> answer(() -> {
+            ApiException planned = changeFailures.remove(since);
+            if (planned != null) {
+                throw planned;
+            }
             if (!changeLog) {
                 throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not found");
             }
