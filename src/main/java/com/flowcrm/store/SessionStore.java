@@ -250,8 +250,9 @@ public final class SessionStore implements AutoCloseable {
         auth.end();
         live.disconnect();
         root.clear();
-        // the stores are emptied: they no longer hold the changes up to the cursor
-        cursor.reset();
+        // the stores are emptied: they no longer hold the changes up to the cursor (on the UI thread, after the
+        // batch that may still tell it a position)
+        root.dispatcher().submit(cursor::reset);
         onUi(() -> currentUser.set(null));
         live.publishSoon();
     }
