@@ -153,9 +153,11 @@ final class ConfirmedCopy {
 
     /**
      * Replaces the confirmed copy with a freshly loaded snapshot, serialized here on the loading thread before the
-     * lists reach the stores. {@code user} may be null (kept as it is).
+     * lists reach the stores, with the change-log position the lists were read at (empty: none). {@code user} may be
+     * null (kept as it is).
      */
-    void replaceAll(List<Deal> deals, List<Contact> contacts, List<Notification> notifications, User user) {
+    void replaceAll(List<Deal> deals, List<Contact> contacts, List<Notification> notifications, User user,
+            OptionalLong cursor) {
         long start = System.nanoTime();
         List<ConfirmedRecord> records = Stream.of(
                         deals.stream().map(d -> new ConfirmedRecord(RecordType.DEAL, d.getId(), RecordJson.deal(d))),
@@ -164,8 +166,10 @@ final class ConfirmedCopy {
                                 RecordJson.notification(n))))
                 .flatMap(s -> s).parallel().toList();
         Instant now = clock.instant();
-        workspace.replaceAll(new FullReload(user == null ? null : RecordJson.user(user), records, OptionalLong.empty(),
-                now, changeLog));
+        if (cursor.isPresent()) {
+            changeLog = ChangeLogSupport.SUPPORTED;
+        }
+        workspace.replaceAll(new FullReload(user == null ? null : RecordJson.user(user), records, cursor, now, changeLog));
         LOG.debug("Full reload of {} records handed to the local copy in {} ms", records.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }

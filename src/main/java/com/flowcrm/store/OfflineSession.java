@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -358,25 +359,35 @@ final class OfflineSession implements AutoCloseable {
         }
     }
 
-    /** A full load arrived (on the loading thread, before the stores have it): it replaces the confirmed copy. */
-    void beforeStores(List<Deal> deals, List<Contact> contacts, List<Notification> notifications) {
+    /**
+     * A full load arrived (on the loading thread, before the stores have it): it replaces the confirmed copy, with the
+     * change-log position the lists were read at ({@code syncSeq}; empty from a server without a change log).
+     */
+    void beforeStores(List<Deal> deals, List<Contact> contacts, List<Notification> notifications, OptionalLong syncSeq) {
         OpenWorkspace ws = open;
         if (ws == null) {
             return;
         }
         try {
-            ws.copy().replaceAll(deals, contacts, notifications, null);
+            ws.copy().replaceAll(deals, contacts, notifications, null, syncSeq);
         } catch (WorkspaceException e) {
             // the stores still get the data; the local copy catches up with the next reload
             LOG.warn("The reload could not be saved in the local copy: {}", e.getMessage());
         }
     }
 
-    /** The full load is in the stores (UI thread): the data is the server's as of now; waiting changes go out. */
-    void inStores() {
+    /** A full load is in the stores (UI thread): what was noted for the local copy before it is in the reload. */
+    void reloadedInStores() {
         OpenWorkspace ws = open;
         if (ws != null) {
             ws.copy().reloaded();
+        }
+    }
+
+    /** The stores are up to date with the server (UI thread): the data is the server's as of now; waiting changes go out. */
+    void upToDate() {
+        OpenWorkspace ws = open;
+        if (ws != null) {
             ws.sender().online();
         }
         diskOnly = false;

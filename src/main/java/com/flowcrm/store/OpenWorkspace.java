@@ -9,6 +9,7 @@ import com.flowcrm.local.WorkspaceId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,7 @@ final class OpenWorkspace {
         this.stamps = new AtomicLong();
         this.onDisk = workspace.readSyncState();
         this.copy = new ConfirmedCopy(root, workspace, clock, onDisk.changeLog());
-        this.cursor = new WorkspaceSyncCursor(copy, onDisk.cursor());
+        this.cursor = new WorkspaceSyncCursor(copy, OptionalLong.empty());
         this.sender = new OutboxSender(api, workspace.outbox(), new SendLease(workspace.file()), clock, stamps, canSend,
                 new ToStores(refused));
         this.recorder = new ChangeRecorder(root, pending, workspace.outbox(), stamps, sender::wake, () -> attached);
@@ -77,7 +78,7 @@ final class OpenWorkspace {
         return copy;
     }
 
-    SyncCursor cursor() {
+    WorkspaceSyncCursor cursor() {
         return cursor;
     }
 
@@ -114,7 +115,10 @@ final class OpenWorkspace {
 
     /** Reads it into the stores (launch from disk); blocks the calling background thread. */
     LocalLaunch.Loaded launch(Consumer<LocalLaunch.Loaded> dealsShown) {
-        return new LocalLaunch(workspace, root, pending).run(stamps.get(), dealsShown);
+        LocalLaunch.Loaded loaded = new LocalLaunch(workspace, root, pending).run(stamps.get(), dealsShown);
+        // the catch-up resumes from the cursor saved with these records; with records left out it loads everything
+        cursor.launched(loaded.skipped() == 0 ? loaded.sync().cursor() : OptionalLong.empty());
+        return loaded;
     }
 
     /** Every entry of the outbox, read on the calling background thread. */

@@ -173,7 +173,7 @@ final class SessionStart {
                 if (auth.generation() != generation) {
                     return;
                 }
-                offline.inStores();
+                offline.upToDate();
                 host.active(user, true);
                 result.complete(user);
             });
@@ -226,7 +226,7 @@ final class SessionStart {
                 if (auth.generation() != generation) {
                     return;
                 }
-                offline.inStores();
+                offline.upToDate();
                 host.active(user, true);
                 log.info("Connected; the local copy is up to date");
             });

@@ -48,6 +48,8 @@ public final class SessionStore implements AutoCloseable {
     private final SessionCommands commands;
     private final OfflineSession offline;
     private final Clock clock;
+    /** The session's place in the server's change log: the open workspace's (on disk), else in memory. */
+    private final SessionCursor cursor;
     private volatile SessionConfig config;
     private final ReconnectLoop reconnects = new ReconnectLoop(timers);
     private final SessionStart start;
@@ -86,15 +88,20 @@ public final class SessionStore implements AutoCloseable {
         this.auth = new SessionAuth(apis != null ? apis : url -> new FlowApiClient(url, http), config.apiUrl(), clock,
                 timers, this::expire);
         this.live = new LiveUpdates(config.realtimeSettings(), root, timers, () -> this.config.wsUrl(), auth::isActive,
-                () -> state.get() == SessionState.EXPIRED, this::lastResyncAt);
-        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon);
+                () -> state.get() == SessionState.EXPIRED, this::lastResyncAt, this::syncStatus);
         this.offline = new OfflineSession(storage, root, auth, clock, reason -> expire(SessionAuth.EXPIRED_MESSAGE));
+        this.cursor = new SessionCursor(() -> {
+            OpenWorkspace ws = offline.current();
+            return ws == null ? null : ws.cursor();
+        });
+        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, cursor);
         this.commands = new SessionCommands(root, auth::api, this::expire, offline::recorder, offline::readOnly,
                 offline.pending());
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
         auth.addAccessTokenListener(live::updateToken);
-        sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications()), offline::inStores);
+        sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications(), s.syncSeq()),
+                offline::reloadedInStores, offline::upToDate);
         live.connectionProperty().addListener((obs, old, now) -> project());
         state.addListener((obs, old, now) -> project());
         this.start = new SessionStart(auth, sync, live, offline, reconnects, new StartHost());
@@ -196,12 +203,6 @@ public final class SessionStore implements AutoCloseable {
         return offline;
     }
 
-    /** The change-log cursor of the open workspace, or null while none is open (the catch-up keeps it in memory then). */
-    SyncCursor workspaceCursor() {
-        OpenWorkspace ws = offline.current();
-        return ws == null ? null : ws.cursor();
-    }
-
     /** Signs the same user in again after the server refused the session (password only; the email stays). */
     public CompletableFuture<User> signInAgain(String password) {
         SessionMode now = offline.modeProperty().get();
@@ -212,6 +213,11 @@ public final class SessionStore implements AutoCloseable {
                     "Nobody was signed in: sign in with your email and password."));
         }
         return login(email, password);
+    }
+
+    /** How a reconnect catches up (resume from the server's change log, or a full reload); any thread. */
+    public SyncStatus syncStatus() {
+        return sync.syncStatus();
     }
 
     /** The realtime counters and state, readable from any thread (for the headless commands). */
@@ -427,6 +433,9 @@ public final class SessionStore implements AutoCloseable {
         auth.end();
         live.disconnect();
         root.clear();
+        // the stores are emptied: they no longer hold the changes up to the cursor (on the UI thread, after the
+        // batch that may still tell it a position)
+        root.dispatcher().submit(cursor::storesEmptied);
         onUi(() -> currentUser.set(null));
         live.publishSoon();
     }

@@ -17,8 +17,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -57,6 +57,8 @@ final class MessyBackend implements AutoCloseable {
     final List<String> applied = new CopyOnWriteArrayList<>();
     /** Writes whose answer is lost after they are applied. */
     final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicInteger dealLoads = new AtomicInteger();
+    private final AtomicInteger otherRequests = new AtomicInteger();
 
     MessyBackend() throws IOException, InterruptedException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -72,6 +74,15 @@ final class MessyBackend implements AutoCloseable {
         http.createContext("/api/auth/login", exchange -> respond(exchange, login));
         http.createContext("/api/auth/logout", exchange -> respond(exchange, "{\"success\":true}"));
         http.createContext("/api/deals", this::deals);
+        // what a backend without the sync protocol answers to anything else, /sync/changes included
+        http.createContext("/", exchange -> {
+            otherRequests.incrementAndGet();
+            byte[] notFound = "{\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, notFound.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(notFound);
+            }
+        });
         http.createContext("/api/contacts", exchange -> respond(exchange, CONTACTS));
         http.createContext("/api/notifications", exchange -> respond(exchange, NOTIFICATIONS));
         http.start();
@@ -109,6 +120,7 @@ final class MessyBackend implements AutoCloseable {
         String path = exchange.getRequestURI().getPath().substring("/api/deals".length());
         String method = exchange.getRequestMethod();
         if (path.isEmpty() || path.equals("/")) {
+            dealLoads.incrementAndGet();
             respond(exchange, deals.toString());
             return;
         }
@@ -201,6 +213,21 @@ final class MessyBackend implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** GET /deals answered so far. */
+    int dealLoads() {
+        return dealLoads.get();
+    }
+
+    /** Requests for paths this backend does not have (answered 404). */
+    int unknownRequests() {
+        return otherRequests.get();
+    }
+
+    /** Closes every WebSocket connection, as a network drop would. */
+    void dropConnections() {
+        ws.getConnections().forEach(WebSocket::close);
     }
 
     String apiUrl() {

@@ -152,6 +152,41 @@ class OfflineSessionTest {
     }
 
     @Test
+    void aRestartResumesFromTheCursorSavedWithTheLocalCopyInsteadOfLoadingEverything() throws Exception {
+        api.changeLog = true;
+        api.head = 40;
+        login();
+        session.close();
+        try (var ws = new Workspaces(folder).open(new WorkspaceId(api.baseUrl(), EMAIL)).workspace()) {
+            assertThat(ws.readSyncState().cursor()).hasValue(40);
+        }
+        api.log("deal:updated", "{\"id\":\"d1\",\"changes\":{\"title\":\"Renamed while away\"},\"version\":2}");
+        int loads = api.listLoads.get();
+
+        session = newSession();
+        session.resumeStoredSession(EMAIL).get(10, TimeUnit.SECONDS);
+        awaitMode(SessionMode.Kind.LIVE);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                onStore(() -> session.root().deals().byId("d1").getTitle()).equals("Renamed while away"));
+
+        assertThat(api.changeRequests).first().isEqualTo(40L);
+        assertThat(api.listLoads.get()).isEqualTo(loads);
+        session.close();
+        try (var ws = new Workspaces(folder).open(new WorkspaceId(api.baseUrl(), EMAIL)).workspace()) {
+            assertThat(ws.readSyncState().cursor()).hasValue(41);
+            assertThat(ws.readRecord(RecordType.DEAL, "d1")).hasValueSatisfying(json ->
+                    assertThat(json).contains("Renamed while away").contains("\"version\":2"));
+        }
+
+        // a sign-in with the password does not read the copy into the stores first: it loads everything
+        int requests = api.changeRequests.size();
+        session = newSession();
+        login();
+        assertThat(api.listLoads.get()).isEqualTo(loads + 3);
+        assertThat(api.changeRequests).hasSize(requests);
+    }
+
+    @Test
     void theAppOpensFromTheLocalCopyWithoutTheNetworkQueuesEditsAndSendsThemWhenTheServerIsBack() throws Exception {
         login();
         session.close();

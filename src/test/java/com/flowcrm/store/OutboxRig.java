@@ -90,7 +90,7 @@ final class OutboxRig implements AutoCloseable {
             List<Notification> notifications = api.notifications.stream().map(n -> new Notification(n.getId(),
                     n.getUserId(), n.getType(), n.getTitle(), n.getMessage(), n.getPriority(), n.isRead(), null, null,
                     n.getCreatedAt(), null)).toList();
-            workspace.copy().replaceAll(deals, contacts, notifications, api.user);
+            workspace.copy().replaceAll(deals, contacts, notifications, api.user, java.util.OptionalLong.empty());
             root.completeResync(deals, contacts, notifications, () -> workspace.copy().reloaded());
         } else {
             workspace.launch(loaded -> { });

@@ -207,6 +207,51 @@ class OutboxSendingTest {
     }
 
     @Test
+    void aWriteCarriesTheVersionItsFieldsWereCheckedAgainstAsIfMatch() throws Exception {
+        rig.run(c -> c.updateDeal("d1", new DealChanges().title("Renewal 2027")));
+        // a colleague changed another field meanwhile: the version moved on, the title is still the rep's base
+        rig.server("d1").setValue(99_000);
+        rig.server("d1").setVersion(7);
+
+        assertThat(rig.send().sent()).isEqualTo(1);
+
+        assertThat(rig.api.writes).containsExactly("update d1 DealChanges{TITLE=Renewal 2027, }");
+        assertThat(rig.api.ifMatches).containsExactly("7");
+        assertThat(rig.server("d1").getValue()).isEqualTo(99_000);
+    }
+
+    @Test
+    void aServerThatKeepsAnsweringStaleTurnsTheFieldsIntoAConflictTheRepResolves() throws Exception {
+        rig.run(c -> c.updateDeal("d1", new DealChanges().title("Renewal 2027")));
+        rig.server("d1").setVersion(3);
+        for (int i = 0; i < 3; i++) {
+            rig.api.failNextWrite(ApiException.Kind.STALE, 412, "the record is at version 4");
+        }
+
+        OutboxSender.PassResult pass = rig.send();
+
+        assertThat(pass.conflicts()).isEqualTo(1);
+        assertThat(pass.failed()).isZero();
+        assertThat(rig.api.writes).isEmpty();
+        assertThat(outbox()).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(OutboxStatus.CONFLICT);
+            assertThat(e.fields()).singleElement().satisfies(f -> {
+                assertThat(f.field()).isEqualTo("title");
+                assertThat(f.theirs()).isEqualTo("\"Renewal\"");
+            });
+        });
+        assertThat(rig.pendingList()).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(PendingChange.Status.CONFLICT));
+        assertThat(rig.shown("d1").getTitle()).isEqualTo("Renewal 2027");
+
+        await(rig.ui(() -> rig.pending.keepMine(rig.pending.changes().get(0).id())));
+        assertThat(rig.send().sent()).isEqualTo(1);
+        assertThat(rig.server("d1").getTitle()).isEqualTo("Renewal 2027");
+        assertThat(rig.api.ifMatches).containsExactly("3");
+        assertThat(outbox()).isEmpty();
+    }
+
+    @Test
     void keepTheirsDropsTheRepsValueAndShowsTheServers() throws Exception {
         rig.run(c -> c.changeStage("d1", DealStage.NEGOTIATION));
         rig.server("d1").setStage(DealStage.CLOSED_LOST);
