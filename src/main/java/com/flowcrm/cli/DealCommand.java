@@ -84,7 +84,7 @@ public final class DealCommand implements Callable<Integer> {
                 return CommandFailures.usage(spec, e.getMessage());
             }
             return CommandFailures.guard(spec, spec.qualifiedName(), server.verbose, () -> {
-                try (LocalSession local = LocalSession.create(server, environment, files)) {
+                try (LocalSession local = LocalSession.create(server, environment, files, CommandOutput.notes(spec))) {
                     if (!local.hasLocalCopy() || !local.openLocalCopy()) {
                         WorkspaceId id = new WorkspaceId(server.apiUrl(environment), server.email);
                         return CommandFailures.fail(spec, ExitCode.AUTH_FAILED, PendingCommand.noLocalCopy(id));

@@ -107,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
             return CommandFailures.usage(spec, "--offline needs the app's local files (run it through FlowCRM).");
         }
         return CommandFailures.guard(spec, "export", server.verbose, () -> {
-            try (LocalSession local = LocalSession.create(server, environment, files)) {
+            try (LocalSession local = LocalSession.create(server, environment, files, CommandOutput.notes(spec))) {
                 if (!local.openLocalCopy()) {
                     return CommandFailures.fail(spec, ExitCode.AUTH_FAILED, PendingCommand.noLocalCopy(
                             new com.flowcrm.local.WorkspaceId(server.apiUrl(environment), server.email)));

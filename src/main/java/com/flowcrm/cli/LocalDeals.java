@@ -14,7 +14,11 @@ final class LocalDeals implements DealSource {
     private final Map<String, String> environment;
     private final LocalFiles files;
 
-    LocalDeals(ServerOptions server, Map<String, String> environment, LocalFiles files) {
+    private final java.util.function.Consumer<String> notes;
+
+    LocalDeals(ServerOptions server, Map<String, String> environment, LocalFiles files,
+            java.util.function.Consumer<String> notes) {
+        this.notes = notes;
         this.server = server;
         this.environment = environment;
         this.files = files;
@@ -23,7 +27,7 @@ final class LocalDeals implements DealSource {
     @Override
     public <T> T withDeals(Function<Collection<Deal>, T> reader)
             throws ExecutionException, TimeoutException, InterruptedException {
-        try (LocalSession local = LocalSession.create(server, environment, files)) {
+        try (LocalSession local = LocalSession.create(server, environment, files, notes)) {
             if (!local.openLocalCopy()) {
                 throw new CommandFailures.NoLocalCopy(PendingCommand.noLocalCopy(
                         new WorkspaceId(server.apiUrl(environment), server.email)));

@@ -37,8 +37,12 @@ final class LocalSession implements AutoCloseable {
         this.email = email.trim();
     }
 
-    /** A session against the server options' URLs, on the workspaces of {@code files}; nothing is opened yet. */
-    static LocalSession create(ServerOptions server, Map<String, String> environment, LocalFiles files) {
+    /**
+     * A session against the server options' URLs, on the workspaces of {@code files}; nothing is opened yet. What the
+     * local copy must tell the user (a damaged file set aside, a file of a newer version) goes to {@code notes}.
+     */
+    static LocalSession create(ServerOptions server, Map<String, String> environment, LocalFiles files,
+            java.util.function.Consumer<String> notes) {
         SessionConfig config = SessionConfig.of(server.apiUrl(environment), server.wsUrl(environment));
         // what the socket's last status report submits after the command closed the session is dropped, not an error
         ExecutorService storeThread = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -47,6 +51,12 @@ final class LocalSession implements AutoCloseable {
         SessionStore session = new SessionStore(config, new RootStore(storeThread), Clock.systemUTC(), null,
                 files.storage());
         session.sendOnlyWhenAsked();
+        // registered before anything opens: the notice is set on the store thread after this
+        session.root().dispatcher().submit(() -> session.workspaceNoticeProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                notes.accept(now);
+            }
+        }));
         return new LocalSession(storeThread, session, server.email);
     }
 

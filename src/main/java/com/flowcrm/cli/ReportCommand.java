@@ -121,7 +121,7 @@ public final class ReportCommand implements Callable<Integer> {
             return CommandFailures.usage(spec, "--offline needs the app's local files (run it through FlowCRM).");
         }
         // the one place that picks where the deals come from
-        DealSource source = offline ? new LocalDeals(server, environment, files)
+        DealSource source = offline ? new LocalDeals(server, environment, files, CommandOutput.notes(spec))
                 : new SignedInDeals(server, environment, password);
         RottingLimits limits = rottingLimits.get();
         return CommandFailures.guard(spec, "report", server.verbose, () -> {

@@ -44,7 +44,7 @@ public final class SyncCommand implements Callable<Integer> {
         return CommandFailures.guard(spec, "sync", server.verbose, () -> {
             String password = server.password(environment);
             SendSummary summary;
-            try (LocalSession local = LocalSession.create(server, environment, files)) {
+            try (LocalSession local = LocalSession.create(server, environment, files, CommandOutput.notes(spec))) {
                 LocalSession.SignIn signIn = local.signIn(password);
                 if (signIn == LocalSession.SignIn.NO_USABLE_SIGN_IN) {
                     return CommandFailures.fail(spec, ExitCode.AUTH_FAILED, local.signInProblem());

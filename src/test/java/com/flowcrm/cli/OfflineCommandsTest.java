@@ -286,6 +286,62 @@ class OfflineCommandsTest {
         assertThat(pendingJson()).isEmpty();
     }
 
+    @Test
+    void aDamagedLocalCopyIsSetAsideWithAClearMessageAndItsWaitingChangeIsStillSent() throws Exception {
+        assertThat(sync("--password", "demo").code()).isZero();
+        String dealId = demo.state().dealIds().get(3);
+        serverDown();
+        assertThat(deal("update", dealId, "--set", "title=Saved before the damage").out())
+                .isEqualTo("queued: will be sent by the next sync\n");
+        Path file = files.workspaces().fileOf(new com.flowcrm.local.WorkspaceId(api(), EMAIL));
+        damageTable(file, "deal");
+
+        // the first command that reads the deals finds the damage: the file is set aside, the waiting change kept
+        CliRun damaged = run("export", "--offline", "--api", api(), "--email", EMAIL);
+        assertThat(damaged.code()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(damaged.err()).contains("is damaged", "note: Your local copy was damaged, so it was set aside as",
+                "1 change waiting to be sent was recovered");
+        CliRun listed = pending("--format", "json");
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(JsonParser.parseString(listed.out()).getAsJsonArray()).hasSize(1);
+        try (var kept = java.nio.file.Files.list(file.getParent())) {
+            assertThat(kept.map(p -> p.getFileName().toString()).filter(n -> n.contains(".corrupt-") && n.endsWith(".db"))).hasSize(1);
+        }
+
+        serverUp();
+        CliRun synced = sync();
+        assertThat(synced.code()).as(synced.err()).isZero();
+        assertThat(synced.out()).isEqualTo("sent 1, already applied 0, conflicts 0, failed 0\n");
+        assertThat(demo.state().deal(dealId).get("title").getAsString()).isEqualTo("Saved before the damage");
+        CliRun exported = run("export", "--offline", "--api", api(), "--email", EMAIL);
+        assertThat(exported.code()).as(exported.err()).isZero();
+        assertThat(find(JsonParser.parseString(exported.out()).getAsJsonObject().getAsJsonArray("deals"), dealId)
+                .get("title").getAsString()).isEqualTo("Saved before the damage");
+    }
+
+    /** Overwrites the root page of a table with garbage (the workspace is closed: its WAL is checkpointed). */
+    private static void damageTable(Path file, String table) throws Exception {
+        long page;
+        long pageSize;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = '" + table + "'")) {
+                rs.next();
+                page = rs.getLong(1);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                rs.next();
+                pageSize = rs.getLong(1);
+            }
+        }
+        byte[] garbage = new byte[(int) pageSize];
+        java.util.Arrays.fill(garbage, (byte) 0x5A);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek((page - 1) * pageSize);
+            raf.write(garbage);
+        }
+    }
+
     private static JsonObject field(JsonObject entry, String name) {
         for (JsonElement f : entry.getAsJsonArray("fields")) {
             if (f.getAsJsonObject().get("field").getAsString().equals(name)) {
