@@ -555,6 +555,7 @@ final class OfflineSession implements AutoCloseable {
         OpenWorkspace ws = open;
         open = null;
         if (ws != null) {
+            handOverBeforeClose(ws);
             try {
                 ws.close();
             } catch (RuntimeException e) {
@@ -562,6 +563,25 @@ final class OfflineSession implements AutoCloseable {
             }
         }
         DaemonThreads.stop(io, "workspace", Duration.ofSeconds(5));
+    }
+
+    /**
+     * App exit: what the stores noted for the local copy and not yet handed to the writer goes to it now, so the copy
+     * on disk has the last state the rep saw (the app's stop runs on the UI thread itself; a command's store thread is
+     * still alive here). Bounded: a UI thread that does not answer loses only what the next catch-up brings back.
+     */
+    private void handOverBeforeClose(OpenWorkspace ws) {
+        try {
+            if (root.dispatcher().isUiThread()) {
+                ws.copy().detach();
+            } else {
+                onUi(ws.copy()::detach).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOG.warn("The last changes could not be handed to the local copy before it closed: {}", e.toString());
+        }
     }
 
     /** The open workspace's file, for messages and tests. */
