@@ -155,8 +155,12 @@ public final class PendingCommand implements Callable<Integer> {
             if (!workspaces.exists(id)) {
                 return CommandFailures.fail(spec, ExitCode.AUTH_FAILED, noLocalCopy(id));
             }
-            try (Workspace ws = workspaces.open(id).workspace()) {
-                return work.run(ws);
+            try {
+                com.flowcrm.local.OpenedWorkspace opened = workspaces.open(id);
+                opened.recovery().ifPresent(r -> CommandOutput.notes(spec).accept(r.message()));
+                try (Workspace ws = opened.workspace()) {
+                    return work.run(ws);
+                }
             } catch (WorkspaceException e) {
                 return CommandFailures.fail(spec, e.kind() == WorkspaceException.Kind.ENTRY_NOT_FOUND
                         || e.kind() == WorkspaceException.Kind.WRONG_STATUS ? ExitCode.USAGE : ExitCode.UNREACHABLE,

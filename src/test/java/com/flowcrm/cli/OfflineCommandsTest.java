@@ -319,6 +319,21 @@ class OfflineCommandsTest {
                 .get("title").getAsString()).isEqualTo("Saved before the damage");
     }
 
+    @Test
+    void aFileThatIsNoWorkspaceIsSetAsideByPendingWithANote() throws Exception {
+        assertThat(sync("--password", "demo").code()).isZero();
+        Path file = files.workspaces().fileOf(new com.flowcrm.local.WorkspaceId(api(), EMAIL));
+        java.nio.file.Files.writeString(file, "this is not a database, it was overwritten by something else ".repeat(100));
+
+        CliRun listed = pending("--format", "json");
+
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.err()).contains("note: The local copy's file was not a Flow CRM workspace, so it was set aside as");
+        assertThat(listed.out().strip()).isEqualTo("[]");
+        assertThat(sync().code()).isZero();
+        assertThat(run("export", "--offline", "--api", api(), "--email", EMAIL).code()).isZero();
+    }
+
     /** Overwrites the root page of a table with garbage (the workspace is closed: its WAL is checkpointed). */
     private static void damageTable(Path file, String table) throws Exception {
         long page;
