@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxKillTest {
     private static final String EMAIL = "demo@flow-crm.local";
 
-    private enum Writes { PASS, REFUSE, HOLD }
+    private enum Writes { PASS, REFUSE, HOLD, SLOW }
 
     @TempDir
     Path home;
@@ -54,6 +54,8 @@ class OutboxKillTest {
     private final AtomicReference<Writes> writes = new AtomicReference<>(Writes.PASS);
     private final CountDownLatch writeHeld = new CountDownLatch(1);
     private final CountDownLatch releaseHeld = new CountDownLatch(1);
+    /** Every write the proxy forwarded to the server, as "METHOD path". */
+    private final List<String> forwarded = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -112,6 +114,32 @@ class OutboxKillTest {
         assertThat(cli("pending", "--format", "json").out.strip()).isEqualTo("[]");
     }
 
+    @Test
+    void twoProcessesSyncingTheSameLocalCopyAtOnceSendEachChangeOnce() throws Exception {
+        assertThat(cli("sync").code).isZero();
+        String dealId = demo.state().dealIds().get(4);
+        writes.set(Writes.REFUSE);
+        assertThat(cli("deal", "log-activity", dealId, "--type", "note", "--description", "Two senders",
+                "--date", "2026-03-16").out).isEqualTo("queued: will be sent by the next sync\n");
+        forwarded.clear();
+
+        // the write takes 8 s to reach the server: the second process signs in and comes to send meanwhile
+        writes.set(Writes.SLOW);
+        Process first = start("sync");
+        Path firstOut = home.resolve("out.txt");
+        Path secondOutput = home.resolve("out-2.txt");
+        Process second = startTo(secondOutput, "sync");
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(first.exitValue()).isZero();
+        assertThat(second.exitValue()).isZero();
+        assertThat(forwarded).containsExactly("POST /api/deals/" + dealId + "/activities");
+        assertThat(activities(dealId, "Two senders")).isEqualTo(1);
+        assertThat(List.of(Files.readString(firstOut), Files.readString(secondOutput))).containsExactlyInAnyOrder(
+                "sent 1, already applied 0, conflicts 0, failed 0\n", "sent 0, already applied 0, conflicts 0, failed 0\n");
+    }
+
     private long activities(String dealId, String description) {
         return StreamSupport.stream(demo.state().deal(dealId).getAsJsonArray("activities").spliterator(), false)
                 .map(JsonElement::getAsJsonObject)
@@ -125,6 +153,10 @@ class OutboxKillTest {
     }
 
     private Process start(String... command) throws IOException {
+        return startTo(home.resolve("out.txt"), command);
+    }
+
+    private Process startTo(Path output, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
                 "-D" + AppDirectories.HOME_PROPERTY + "=" + home.resolve("app"),
@@ -135,8 +167,8 @@ class OutboxKillTest {
             args.addAll(List.of("--ws", "ws://127.0.0.1:" + demo.wsPort()));
         }
         ProcessBuilder builder = new ProcessBuilder(args)
-                .redirectOutput(home.resolve("out.txt").toFile())
-                .redirectError(home.resolve("err.txt").toFile());
+                .redirectOutput(output.toFile())
+                .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile());
         builder.environment().put("FLOW_PASSWORD", "demo");
         return builder.start();
     }
@@ -145,7 +177,7 @@ class OutboxKillTest {
         Process process = start(command);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", List.of(command)).isTrue();
         return new Run(process.exitValue(), Files.readString(home.resolve("out.txt")),
-                Files.readString(home.resolve("err.txt")));
+                Files.readString(home.resolve("out.txt.err")));
     }
 
     // ---- the proxy ----------------------------------------------------------------------------------------------
@@ -158,6 +190,12 @@ class OutboxKillTest {
             if (write && writes.get() == Writes.REFUSE) {
                 respond(exchange, 503, "{\"error\":\"away\"}".getBytes(StandardCharsets.UTF_8), Map.of());
                 return;
+            }
+            if (write) {
+                forwarded.add(exchange.getRequestMethod() + " " + path);
+                if (writes.get() == Writes.SLOW) {
+                    Thread.sleep(8_000);
+                }
             }
             String query = exchange.getRequestURI().getRawQuery();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path + (query == null ? "" : "?" + query)))
