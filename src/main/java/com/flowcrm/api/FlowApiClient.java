@@ -11,6 +11,7 @@ import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.Reader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link CrmApi} over HTTP: asynchronous calls on {@link HttpClient} (through {@link RestTransport}) whose JSON the
- * tolerant {@link JsonMapper} reads into the model on the HTTP executor, so the callers never see JSON. Keeps the
- * tokens in memory; a 401 on an authenticated call refreshes the token once (shared by concurrent callers) and
- * retries the call once.
+ * tolerant {@link JsonMapper} reads into the model on the HTTP executor, so the callers never see JSON. The lists
+ * are mapped while they stream in (each on its own thread, so the lists of one load are read in parallel), never
+ * as a tree of the whole answer. Keeps the tokens in memory; a 401 on an authenticated call refreshes the token
+ * once (shared by concurrent callers) and retries the call once.
  */
 public final class FlowApiClient implements CrmApi {
     private static final Logger log = LoggerFactory.getLogger(FlowApiClient.class);
@@ -159,7 +161,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Deal>> deals() {
-        return read(() -> transport.request("/deals").GET(), json -> logged("deals", mapper.deals(json)));
+        return readList(() -> transport.request("/deals").GET(), text -> logged("deals", mapper.streamDeals(text)));
     }
 
     @Override
@@ -195,7 +197,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Contact>> contacts() {
-        return read(() -> transport.request("/contacts").GET(), json -> logged("contacts", mapper.contacts(json)));
+        return readList(() -> transport.request("/contacts").GET(), text -> logged("contacts", mapper.streamContacts(text)));
     }
 
     @Override
@@ -208,8 +210,8 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Notification>> notifications() {
-        return read(() -> transport.request("/notifications").GET(),
-                json -> logged("notifications", mapper.notifications(json)));
+        return readList(() -> transport.request("/notifications").GET(),
+                text -> logged("notifications", mapper.streamNotifications(text)));
     }
 
     @Override
@@ -228,13 +230,23 @@ public final class FlowApiClient implements CrmApi {
         return executor == null ? answer.thenApply(reader) : answer.thenApplyAsync(reader, executor);
     }
 
+    /** An authenticated call whose (large) answer is read into the model while it streams in, on the executor. */
+    private <T> CompletableFuture<T> readList(Supplier<HttpRequest.Builder> request, Function<Reader, T> reader) {
+        return authorized(request, builder -> transport.stream(builder, reader));
+    }
+
     private CompletableFuture<JsonElement> authorized(Supplier<HttpRequest.Builder> builder) {
+        return authorized(builder, transport::send);
+    }
+
+    private <T> CompletableFuture<T> authorized(Supplier<HttpRequest.Builder> builder,
+            Function<HttpRequest.Builder, CompletableFuture<T>> send) {
         AuthTokens used = tokens.get();
         if (used == null) {
             return CompletableFuture.failedFuture(
                     new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Not signed in."));
         }
-        return transport.send(builder.get().header("Authorization", "Bearer " + used.accessToken()))
+        return send.apply(builder.get().header("Authorization", "Bearer " + used.accessToken()))
                 .exceptionallyCompose(error -> {
                     Throwable cause = Failures.unwrap(error);
                     if (!(cause instanceof ApiException api) || api.kind() != ApiException.Kind.UNAUTHORIZED) {
@@ -244,7 +256,7 @@ public final class FlowApiClient implements CrmApi {
                     CompletableFuture<AuthTokens> fresh = now != null && !now.accessToken().equals(used.accessToken())
                             ? CompletableFuture.completedFuture(now) // someone refreshed meanwhile
                             : refresh();
-                    return fresh.thenCompose(t -> transport.send(
+                    return fresh.thenCompose(t -> send.apply(
                             builder.get().header("Authorization", "Bearer " + t.accessToken())));
                 });
     }
