@@ -37,7 +37,7 @@ import java.util.zip.ZipFile;
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
  *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
  *       unpacking them into {@code ~/.openjfx/cache} on first start. On Linux the native libraries' symbol tables are
- *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with -Xmx1g).</li>
+ *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with a heap under 32 GB).</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
  *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
@@ -66,13 +66,14 @@ public final class BuildDist {
     static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
     private static final List<String> MODES = List.of("auto", "none");
 
+    /** The heap and GC options of every launcher, chosen by measurement (README, "Memory"); one per line. */
+    static final Path MEMORY_OPTIONS = Path.of("packaging", "launcher-memory.options");
+
     /** The JVM options every launcher of the image passes, for a runtime of the given JDK feature release. */
-    static List<String> javaOptions(int jdkFeature) {
-        List<String> options = new ArrayList<>(List.of(
-                // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
-                "-Xmx1g",
-                // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
-                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+    static List<String> javaOptions(int jdkFeature) throws IOException {
+        List<String> options = new ArrayList<>(memoryOptions());
+        // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
+        options.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
         // JavaFX 21 loads native code and uses sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed.
         // Older JDKs do not know these options and would refuse to start, hence the version checks.
         if (jdkFeature >= 22) {
@@ -83,6 +84,12 @@ public final class BuildDist {
         }
         return options;
     }
+    /** {@link #MEMORY_OPTIONS} without its comments; the benchmark starts its stand-ins for the app with them too. */
+    static List<String> memoryOptions() throws IOException {
+        return Files.readAllLines(MEMORY_OPTIONS).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
     private static final Pattern JAVAFX_JAR =
             Pattern.compile("javafx-([a-z]+)-([0-9][0-9.]*)(-(linux|linux-aarch64|win|win-x86|mac|mac-aarch64))?\\.jar");
 
@@ -177,7 +184,7 @@ public final class BuildDist {
                 "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
         copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
         stripNativeSymbols(runtime);
-        // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's -Xmx1g never maps it: 15 MB for nothing.
+        // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's small heap never maps it: 15 MB for nothing.
         deleteDefaultCdsArchives(runtime, List.of("classes_nocoops.jsa"));
 
         List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "--dest", dist.toString(),

@@ -28,6 +28,10 @@ final class BenchResults {
     double heapMbLoaded = Double.NaN;
     double initialLoadMs = Double.NaN;
     double signinToBoardMs = Double.NaN;
+    double rssMb10k = Double.NaN;
+    double rssMbDemo = Double.NaN;
+    double rssBurstEndMb = Double.NaN;
+    double rssAfterBurstMb = Double.NaN;
     /** At 5,000 events/s (the stress profile) and at 100 events/s (a busy team). */
     LatencyBench.Result latency;
     LatencyBench.Result latency100;
@@ -96,6 +100,15 @@ final class BenchResults {
         if (!Double.isNaN(signinToBoardMs)) {
             json.put("signin_to_board_ms", Math.round(signinToBoardMs));
         }
+        if (!Double.isNaN(rssMb10k)) {
+            json.put("rss_mb_10k", round2(rssMb10k));
+            json.put("rss_mb_demo", round2(rssMbDemo));
+            Map<String, Object> burst = new LinkedHashMap<>();
+            burst.put("before", round2(rssMb10k));
+            burst.put("burst_end", round2(rssBurstEndMb));
+            burst.put("two_minutes_after", round2(rssAfterBurstMb));
+            json.put("rss_burst_mb", burst);
+        }
         return json;
     }
 
@@ -161,6 +174,13 @@ final class BenchResults {
         if (!Double.isNaN(signinToBoardMs)) {
             row(t, "signin_to_board_ms", String.format(Locale.ROOT, "%,.0f ms", signinToBoardMs), "<= 3,000 ms",
                     mark(signinToBoardMs <= 3000));
+        }
+        if (!Double.isNaN(rssMb10k)) {
+            row(t, "rss_mb_10k", String.format(Locale.ROOT, "%.0f MB", rssMb10k), "<= 450 MB", mark(rssMb10k <= 450));
+            row(t, "rss_mb_demo", String.format(Locale.ROOT, "%.0f MB", rssMbDemo), "<= 250 MB", mark(rssMbDemo <= 250));
+            row(t, "RSS before / at the end of / 2 min after a 200,000-event burst",
+                    String.format(Locale.ROOT, "%.0f / %.0f / %.0f MB", rssMb10k, rssBurstEndMb, rssAfterBurstMb),
+                    "2 min after within 20% of before", mark(rssAfterBurstMb <= 1.2 * rssMb10k));
         }
         return t.toString();
     }

@@ -32,6 +32,9 @@ class BenchmarkTest {
     private static final Path OUT = BenchResults.OUT;
     private static final boolean LATENCY_ONLY = "latency".equals(System.getProperty("bench.only", ""));
     private static final boolean SIGNIN_ONLY = "signin".equals(System.getProperty("bench.only", ""));
+    private static final boolean MEMORY_ONLY = "memory".equals(System.getProperty("bench.only", ""));
+    private static final boolean MEMORY = MEMORY_ONLY || Boolean.getBoolean("bench.memory");
+    private static final int MEMORY_ROUNDS = Integer.getInteger("bench.memoryRounds", 3);
     private static final int SIGNIN_ROUNDS = Integer.getInteger("bench.signinRounds", 5);
 
     @Test
@@ -60,6 +63,12 @@ class BenchmarkTest {
     }
 
     private void measure(BenchResults r) throws Exception {
+        if (MEMORY) {
+            memory(r);
+            if (MEMORY_ONLY) {
+                return;
+            }
+        }
         if (!LATENCY_ONLY) {
             // first, while this JVM holds no dataset and the machine has nothing else of ours to do
             signinToBoard(r);
@@ -125,6 +134,53 @@ class BenchmarkTest {
         } catch (java.io.IOException | RuntimeException e) {
             return System.getProperty("os.arch");
         }
+    }
+
+    /**
+     * The app image's resident memory: at 10,000 / 50,000 with live events (and a burst), and in demo mode. Needs the
+     * image ({@code mvn -Pdist package}), Xvfb and xdotool; without them it says why and measures nothing.
+     */
+    private void memory(BenchResults r) throws Exception {
+        String missing = AppImageRun.unavailable();
+        if (missing != null) {
+            BenchResults.log("memory: not measured: %s", missing);
+            r.details.put("memory_not_measured", missing);
+            return;
+        }
+        List<Double> loaded = new ArrayList<>();
+        List<Double> burstEnd = new ArrayList<>();
+        List<Double> afterBurst = new ArrayList<>();
+        List<Map<String, Object>> tenKDetails = new ArrayList<>();
+        try (BenchDataset live = BenchDataset.start(SigninBench.EVENTS_PER_SECOND)) {
+            for (int round = 0; round < MEMORY_ROUNDS; round++) {
+                MemoryBench.TenK run = MemoryBench.tenK(live, round);
+                BenchResults.log("memory 10k round %d: %.0f MB loaded, %.0f MB after the burst, %.0f MB 2 min later %s",
+                        round + 1, run.loadedMb(), run.burstEndMb(), run.afterBurstMb(), run.details());
+                loaded.add(run.loadedMb());
+                burstEnd.add(run.burstEndMb());
+                afterBurst.add(run.afterBurstMb());
+                tenKDetails.add(run.details());
+            }
+        }
+        List<Double> demo = new ArrayList<>();
+        List<Map<String, Double>> demoDetails = new ArrayList<>();
+        for (int round = 0; round < MEMORY_ROUNDS; round++) {
+            Map<String, Double> run = MemoryBench.demo();
+            BenchResults.log("memory demo round %d: %s", round + 1, run);
+            demo.add(run.get("VmRSS"));
+            demoDetails.add(run);
+        }
+        r.rssMb10k = BenchResults.median(loaded);
+        r.rssMbDemo = BenchResults.median(demo);
+        r.rssBurstEndMb = BenchResults.median(burstEnd);
+        r.rssAfterBurstMb = BenchResults.median(afterBurst);
+        r.details.put("rss_10k_rounds", tenKDetails);
+        r.details.put("rss_demo_rounds", demoDetails);
+        r.details.put("rss_setup", "the app image " + AppImageRun.IMAGE + " with "
+                + (LauncherOptions.override() == null ? "its launcher's options" : LauncherOptions.override())
+                + "; RSS (VmRSS) " + MemoryBench.SETTLE.toSeconds() + " s after the board showed; 10k: simulator at "
+                + SigninBench.EVENTS_PER_SECOND + " events/s, then " + MemoryBench.BURST + " events, RSS when the app is "
+                + "quiet again and " + MemoryBench.AFTER_BURST.toSeconds() + " s later; medians of " + MEMORY_ROUNDS);
     }
 
     /**

@@ -74,6 +74,12 @@ public final class SigninProbe {
                 shell.show();
                 shown[0] = shell;
                 session.stateProperty().addListener((obs, old, now) -> {
+                    if (now == SessionState.SIGNED_OUT && old == SessionState.SIGNING_IN) {
+                        // the form keeps the reason: a figure without a board would be no figure
+                        Platform.runLater(() -> boardShown.completeExceptionally(new IllegalStateException(
+                                "sign-in failed: " + (shell.signInModel() == null ? "?" : shell.signInModel().errorProperty().get()))));
+                        return;
+                    }
                     if (now != SessionState.ACTIVE) {
                         return;
                     }
@@ -104,6 +110,9 @@ public final class SigninProbe {
             steps.entrySet().stream().sorted(Map.Entry.comparingByValue())
                     .forEach(e -> ordered.put(e.getKey(), (e.getValue() - start[0]) / 1_000_000));
             ordered.forEach((step, ms) -> System.out.println(STEP_PREFIX + step + "=" + ms));
+            // to find the moments in a recording of the probe (JFR events carry wall-clock times)
+            long epochAtStart = System.currentTimeMillis() - (System.nanoTime() - start[0]) / 1_000_000;
+            System.out.println("start_epoch_ms=" + epochAtStart);
         } finally {
             // hiding saves the window's bounds into the preferences node: before the node goes
             FxThread.run(() -> {
