@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -222,21 +223,40 @@ public final class FlowApiClient implements CrmApi {
                 json -> null);
     }
 
+    // ---- sync -----------------------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ChangePage> changesSince(long since, int limit) {
+        if (since < 0 || limit < 1 || limit > CrmApi.MAX_CHANGES_PER_PAGE) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "since must be 0 or more and limit 1 to " + CrmApi.MAX_CHANGES_PER_PAGE + ", were " + since + " and " + limit));
+        }
+        return read(() -> transport.request("/sync/changes?since=" + since + "&limit=" + limit).GET(),
+                json -> required(mapper.changePage(json, since), "The server's /sync/changes answer is not a page of changes: "));
+    }
+
     // ---- plumbing ------------------------------------------------------------------------------------------
 
     /** An authenticated call whose answer is read into the model on the executor. */
     private <T> CompletableFuture<T> read(Supplier<HttpRequest.Builder> request, Function<JsonElement, T> reader) {
-        CompletableFuture<JsonElement> answer = authorized(request);
+        CompletableFuture<JsonElement> answer = authorized(request).thenApply(RestTransport.Answer::body);
         return executor == null ? answer.thenApply(reader) : answer.thenApplyAsync(reader, executor);
     }
 
-    /** An authenticated call whose (large) answer is read into the model while it streams in, on the executor. */
-    private <T> CompletableFuture<T> readList(Supplier<HttpRequest.Builder> request, Function<Reader, T> reader) {
-        return authorized(request, builder -> transport.stream(builder, reader));
+    /**
+     * A list: an authenticated call whose (large) answer is read into the model while it streams in, on the executor,
+     * with the seq of the change log the server says it reflects.
+     */
+    private <T> CompletableFuture<MappedList<T>> readList(Supplier<HttpRequest.Builder> request,
+            Function<Reader, MappedList<T>> reader) {
+        return authorized(request, builder -> transport.stream(builder, reader)).thenApply(answer -> {
+            OptionalLong seq = answer.syncSeq();
+            return seq.isPresent() ? answer.value().withSyncSeq(seq.getAsLong()) : answer.value();
+        });
     }
 
-    private CompletableFuture<JsonElement> authorized(Supplier<HttpRequest.Builder> builder) {
-        return authorized(builder, transport::send);
+    private CompletableFuture<RestTransport.Answer> authorized(Supplier<HttpRequest.Builder> builder) {
+        return authorized(builder, transport::exchange);
     }
 
     private <T> CompletableFuture<T> authorized(Supplier<HttpRequest.Builder> builder,

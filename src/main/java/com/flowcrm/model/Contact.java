@@ -61,6 +61,8 @@ public final class Contact {
     private List<AIInsight> aiInsights = List.of();
     private long revision;
     private LongProperty revisionProperty;
+    /** The server's version of the record (issue 13), 0 when the server sends none; no view shows it. */
+    private long version;
 
     public Contact(String id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -354,6 +356,13 @@ public final class Contact {
         aiInsights = LazyLists.replaced(aiInsights, v);
         return true;
     }
+
+    /**
+     * The server's version of this contact: 1 when created, one more with every change it logs; 0 when unknown (a
+     * server without versions). An event whose version is not above it is stale; a write sends it as {@code If-Match}.
+     */
+    public long getVersion() { return version; }
+    public void setVersion(long v) { version = v; }
 
     /** Ticks once for every change a store applies; views and derived lists watch this one property. */
     public ReadOnlyLongProperty revisionProperty() {

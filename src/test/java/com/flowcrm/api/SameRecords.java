@@ -28,7 +28,7 @@ public final class SameRecords {
             Map.entry("aiInsights", d -> List.copyOf(d.getAiInsights())),
             Map.entry("riskFactors", d -> List.copyOf(d.getRiskFactors())),
             Map.entry("positiveSignals", d -> List.copyOf(d.getPositiveSignals())),
-            Map.entry("revision", Deal::getRevision));
+            Map.entry("revision", Deal::getRevision), Map.entry("version", Deal::getVersion));
     private static final Map<String, Function<Contact, Object>> CONTACT_FIELDS = Map.ofEntries(
             Map.entry("name", Contact::getName), Map.entry("email", Contact::getEmail),
             Map.entry("phone", Contact::getPhone), Map.entry("company", Contact::getCompany),
@@ -40,7 +40,8 @@ public final class SameRecords {
             Map.entry("totalValue", Contact::getTotalValue), Map.entry("tags", c -> List.copyOf(c.getTags())),
             Map.entry("notes", c -> List.copyOf(c.getNotes())),
             Map.entry("communicationHistory", c -> List.copyOf(c.getCommunicationHistory())),
-            Map.entry("aiInsights", c -> List.copyOf(c.getAiInsights())), Map.entry("revision", Contact::getRevision));
+            Map.entry("aiInsights", c -> List.copyOf(c.getAiInsights())), Map.entry("revision", Contact::getRevision),
+            Map.entry("version", Contact::getVersion));
     private static final Map<String, Function<Notification, Object>> NOTIFICATION_FIELDS = Map.ofEntries(
             Map.entry("userId", Notification::getUserId), Map.entry("type", Notification::getType),
             Map.entry("title", Notification::getTitle), Map.entry("message", Notification::getMessage),

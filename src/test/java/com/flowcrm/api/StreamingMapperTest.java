@@ -79,6 +79,9 @@ class StreamingMapperTest {
         assertThat(deals.describeProblems()).contains("deals[0].activities[2].id: missing required field",
                 "deals[2].id: missing required field", "deals[5]: not an object: 42");
         assertThat(deals.values().get(3).getTitle()).as("the later spelling wins").isEqualTo("second spelling");
+        assertThat(deals.values()).extracting(Deal::getVersion).as("issue 13's versions stream in too")
+                .containsExactly(7L, 0L, 0L, 0L, 0L);
+        assertThat(mapper.streamContacts(text(MESSY_CONTACTS)).values().get(0).getVersion()).isEqualTo(3L);
     }
 
     @ParameterizedTest

@@ -32,6 +32,10 @@ final class BenchResults {
     double rssMbDemo = Double.NaN;
     double rssBurstEndMb = Double.NaN;
     double rssAfterBurstMb = Double.NaN;
+    /** Issue 13: bytes to catch up after 100 changed deals over the bytes of a full reload; reconnect to caught up. */
+    double resumeBytesRatio = Double.NaN;
+    double resumeMs = Double.NaN;
+    Boolean restartKeepsSession;
     /** At 5,000 events/s (the stress profile) and at 100 events/s (a busy team). */
     LatencyBench.Result latency;
     LatencyBench.Result latency100;
@@ -109,6 +113,13 @@ final class BenchResults {
             burst.put("two_minutes_after", round2(rssAfterBurstMb));
             json.put("rss_burst_mb", burst);
         }
+        if (!Double.isNaN(resumeBytesRatio)) {
+            json.put("resume_bytes_ratio", Math.round(resumeBytesRatio * 1e6) / 1e6);
+            json.put("resume_ms", round2(resumeMs));
+        }
+        if (restartKeepsSession != null) {
+            json.put("restart_keeps_session", restartKeepsSession);
+        }
         return json;
     }
 
@@ -181,6 +192,16 @@ final class BenchResults {
             row(t, "RSS before / at the end of / 2 min after a 200,000-event burst",
                     String.format(Locale.ROOT, "%.0f / %.0f / %.0f MB", rssMb10k, rssBurstEndMb, rssAfterBurstMb),
                     "2 min after within 20% of before", mark(rssAfterBurstMb <= 1.2 * rssMb10k));
+        }
+        if (!Double.isNaN(resumeBytesRatio)) {
+            row(t, "resume_bytes_ratio (100 changed deals, against a full reload)",
+                    String.format(Locale.ROOT, "%.5f", resumeBytesRatio), "<= 0.01", mark(resumeBytesRatio <= 0.01));
+            row(t, "resume_ms (reconnect to caught up)", String.format(Locale.ROOT, "%.1f ms", resumeMs), "<= 200 ms",
+                    mark(resumeMs <= 200));
+        }
+        if (restartKeepsSession != null) {
+            row(t, "restart_keeps_session (demo server on --data restarted)", String.valueOf(restartKeepsSession),
+                    "true", mark(restartKeepsSession));
         }
         return t.toString();
     }

@@ -3,6 +3,8 @@ package com.flowcrm.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flowcrm.model.change.ContactChanges;
+import com.flowcrm.model.change.DealChanges;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -255,5 +257,30 @@ class LazyModelTest {
         deal.revisionProperty().addListener((obs, old, now) -> dealHeard.add(now));
         deal.markChanged();
         assertThat(dealHeard).containsExactly(2L);
+    }
+
+    @Test
+    void theVersionTravelsThroughTheChangesWhetherOrNotTheRecordsPropertiesWereMade() {
+        Deal plain = new Deal("d-1");
+        plain.setTitle("Renewal");
+        plain.setVersion(4);
+        Deal observed = new Deal("d-2");
+        observed.titleProperty().addListener((obs, old, now) -> { });
+        observed.getTags();
+        observed.setVersion(9);
+        assertThat(DealChanges.of(plain).version()).isEqualTo(4);
+        assertThat(DealChanges.of(observed).version()).isEqualTo(9);
+
+        Deal copy = new Deal("d-1");
+        DealChanges.of(plain).applyTo(copy);
+        assertThat(copy.getVersion()).isEqualTo(4);
+        assertThat(copy.getTitle()).isEqualTo("Renewal");
+
+        Contact contact = new Contact("c-1");
+        contact.setVersion(3);
+        contact.getNotes();
+        Contact contactCopy = new Contact("c-1");
+        ContactChanges.of(contact).applyTo(contactCopy);
+        assertThat(contactCopy.getVersion()).isEqualTo(3);
     }
 }
