@@ -72,6 +72,15 @@ public final class BuildDist {
     /** The JVM options every launcher of the image passes, for a runtime of the given JDK feature release. */
     static List<String> javaOptions(int jdkFeature) throws IOException {
         List<String> options = new ArrayList<>(memoryOptions());
+        // Measured with the rest of the memory options (README, "Memory"); newer JDKs only, as the checks below.
+        if (jdkFeature >= 22) {
+            // glibc keeps freed native memory (the JIT's arenas, Prism's and Mesa's buffers): hand it back when idle
+            options.add("-XX:TrimNativeHeapInterval=15000");
+        }
+        if (jdkFeature >= 25) {
+            // 8-byte object headers: the 60,000 records' objects and their strings and instants take 10-15% less heap
+            options.add("-XX:+UseCompactObjectHeaders");
+        }
         // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
         options.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
         // JavaFX 21 loads native code and uses sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed.
@@ -84,6 +93,13 @@ public final class BuildDist {
         }
         return options;
     }
+
+    /**
+     * The environment the Linux launcher script sets: glibc makes up to 8 malloc arenas per core, each keeping what
+     * was freed in it; two keep the app's native memory (JavaFX, Mesa, the JIT) 30-60 MB smaller at 10,000 deals.
+     */
+    static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     /** {@link #MEMORY_OPTIONS} without its comments; the benchmark starts its stand-ins for the app with them too. */
     static List<String> memoryOptions() throws IOException {
         return Files.readAllLines(MEMORY_OPTIONS).stream().map(String::strip)
@@ -356,8 +372,10 @@ public final class BuildDist {
                 .append("# rpm and dpkg which package owns it at every start, which takes longer than the rest of it.\n")
                 .append("bin=$(dirname \"$(readlink -f \"$0\")\")\n")
                 .append("root=$(dirname \"$bin\")\n")
-                .append("app=\"$root/lib/app\"\n")
-                .append("exec \"$root/lib/runtime/bin/java\" ").append(shellWord("-Djpackage.app-path=$BINDIR/" + APP_NAME));
+                .append("app=\"$root/lib/app\"\n");
+        LAUNCHER_ENVIRONMENT.forEach((name, value) -> script.append("export ").append(name).append('=')
+                .append(shellWord(value)).append('\n'));
+        script.append("exec \"$root/lib/runtime/bin/java\" ").append(shellWord("-Djpackage.app-path=$BINDIR/" + APP_NAME));
         for (String option : options) {
             script.append(" \\\n    ").append(shellWord(option));
         }

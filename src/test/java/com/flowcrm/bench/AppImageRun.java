@@ -67,6 +67,7 @@ final class AppImageRun implements AutoCloseable {
             builder.environment().put("HOME", home.toString());
             builder.environment().remove("XDG_DATA_HOME");
             builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().putAll(launcherEnvironment());
             Process app = builder.start();
             AppImageRun run = new AppImageRun(xvfb, display, home, app);
             run.waitFor("the sign-in window", () -> run.window("Flow CRM").isPresent());
@@ -108,6 +109,22 @@ final class AppImageRun implements AutoCloseable {
         command.addAll(List.of("-cp", String.join(":", classPath), mainClass));
         command.addAll(args);
         return command;
+    }
+
+    /** What the Linux launcher script exports ({@code export NAME='value'} lines, e.g. MALLOC_ARENA_MAX). */
+    static Map<String, String> launcherEnvironment() throws IOException {
+        Path script = IMAGE.resolve("bin/FlowCRM");
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (Files.isRegularFile(script) && Files.size(script) < 64 * 1024) {
+            for (String line : Files.readAllLines(script)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^export ([A-Za-z_][A-Za-z0-9_]*)='?([^']*)'?$")
+                        .matcher(line.strip());
+                if (m.matches()) {
+                    environment.put(m.group(1), m.group(2));
+                }
+            }
+        }
+        return environment;
     }
 
     /** The id of a visible window whose title contains the text. */

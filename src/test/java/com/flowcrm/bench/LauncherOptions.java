@@ -18,7 +18,7 @@ final class LauncherOptions {
             "-XX:G1", "-XX:Z", "-XX:MaxHeapFreeRatio", "-XX:MinHeapFreeRatio", "-XX:SoftMaxHeapSize",
             "-XX:MaxRAM", "-XX:InitialRAM", "-XX:MinRAM", "-XX:NewRatio", "-XX:MaxNewSize", "-XX:NewSize",
             "-XX:MaxMetaspace", "-XX:ReservedCodeCacheSize", "-XX:TieredStopAtLevel", "-XX:CICompilerCount",
-            "-XX:+AlwaysPreTouch", "-XX:ParallelGCThreads", "-XX:ConcGCThreads", "-XX:GCTimeRatio",
+            "-XX:+AlwaysPreTouch", "-XX:TrimNativeHeapInterval", "-XX:ParallelGCThreads", "-XX:ConcGCThreads", "-XX:GCTimeRatio",
             "-XX:AdaptiveSizePolicy", "-XX:+Shrink", "-XX:-Shrink", "-XX:NativeMemoryTracking");
 
     private LauncherOptions() {
