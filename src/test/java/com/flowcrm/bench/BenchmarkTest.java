@@ -38,6 +38,7 @@ class BenchmarkTest {
     private static final int MEMORY_ROUNDS = Integer.getInteger("bench.memoryRounds", 3);
     private static final int SIGNIN_ROUNDS = Integer.getInteger("bench.signinRounds", 5);
     private static final boolean SYNC_ONLY = "sync".equals(System.getProperty("bench.only", ""));
+    private static final boolean HEAP_ONLY = "heap".equals(System.getProperty("bench.only", ""));
 
     @Test
     void measureAndReport() throws Exception {
@@ -71,9 +72,18 @@ class BenchmarkTest {
                 return;
             }
         }
-        if (!LATENCY_ONLY && !SYNC_ONLY) {
+        if (!LATENCY_ONLY && !SYNC_ONLY && !HEAP_ONLY) {
             // first, while this JVM holds no dataset and the machine has nothing else of ours to do
-            signinToBoard(r);
+            try {
+                signinToBoard(r);
+            } catch (IllegalStateException e) {
+                // no figure (a sign-in that failed has no board to time), but the other figures still count
+                r.signinToBoardMs = Double.NaN;
+                r.details.put("signin_to_board_failed", e.getMessage().lines()
+                        .filter(l -> l.contains("sign-in failed") || l.contains("did not start")).findFirst()
+                        .orElse(e.getMessage()));
+                BenchResults.log("signin_to_board_ms: not measured: %s", r.details.get("signin_to_board_failed"));
+            }
         }
         if (SIGNIN_ONLY) {
             return;
@@ -87,6 +97,10 @@ class BenchmarkTest {
             r.details.put("rounds", ROUNDS);
             if (SYNC_ONLY) {
                 sync(data, r);
+                return;
+            }
+            if (HEAP_ONLY) {
+                heapAndInitialLoad(data, r);
                 return;
             }
 
@@ -207,8 +221,21 @@ class BenchmarkTest {
      */
     private void signinToBoard(BenchResults r) throws Exception {
         try (SigninBench bench = SigninBench.start()) {
-            SigninBench.Round warmUp = bench.round();
-            BenchResults.log("sign-in warm-up round: %.0f ms %s", warmUp.ms(), warmUp.steps());
+            // the warm-up also warms the server: its first 60 MB list can take longer than the client's 15 s on a
+            // loaded machine, which then fails that sign-in; the measured rounds get no second try
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    SigninBench.Round warmUp = bench.round();
+                    BenchResults.log("sign-in warm-up round: %.0f ms %s", warmUp.ms(), warmUp.steps());
+                    break;
+                } catch (IllegalStateException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    BenchResults.log("sign-in warm-up attempt %d failed (a cold server on a busy machine): %s", attempt,
+                            e.getMessage().lines().filter(l -> l.contains("sign-in failed")).findFirst().orElse(""));
+                }
+            }
             List<Double> rounds = new ArrayList<>();
             List<Map<String, Long>> steps = new ArrayList<>();
             for (int round = 0; round < SIGNIN_ROUNDS; round++) {
