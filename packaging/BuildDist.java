@@ -78,7 +78,7 @@ public final class BuildDist {
             options.add("-XX:TrimNativeHeapInterval=15000");
         }
         if (jdkFeature >= 25) {
-            // 8-byte object headers: the 60,000 records' objects and their strings and instants take 10-15% less heap
+            // 8-byte object headers instead of 12: the 60,000 records are mostly small objects (strings, instants)
             options.add("-XX:+UseCompactObjectHeaders");
         }
         // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
@@ -96,7 +96,8 @@ public final class BuildDist {
 
     /**
      * The environment the Linux launcher script sets: glibc makes up to 8 malloc arenas per core, each keeping what
-     * was freed in it; two keep the app's native memory (JavaFX, Mesa, the JIT) 30-60 MB smaller at 10,000 deals.
+     * was freed in it; two bound what the app's native side (JavaFX, Mesa, the JIT) keeps (measured with the heap
+     * settings, README "Memory").
      */
     static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
