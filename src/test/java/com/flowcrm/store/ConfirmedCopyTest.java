@@ -129,6 +129,8 @@ class ConfirmedCopyTest {
         assertThat(cursor.position()).hasValue(103);
         // one record per pulse (5 ms each against a 2 ms budget): the cursor waits for the fourth
         assertThat(savedAfterEachPulse).startsWith(-1L, -1L, -1L);
+        // the last pulse's save is handed to the writer after the listener above read: wait for the writer
+        workspace.flush().get(10, TimeUnit.SECONDS);
         assertThat(workspace.readSyncState().cursor()).hasValue(103);
         assertThat(onDisk("d3")).contains("seq 103");
 
