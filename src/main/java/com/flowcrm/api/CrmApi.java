@@ -1,13 +1,16 @@
 package com.flowcrm.api;
 
+import com.flowcrm.model.CommunicationEvent;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
+import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.NewCommunication;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -78,6 +81,13 @@ public interface CrmApi {
 
     /** GET /contacts/{id}: the contact in full. */
     CompletableFuture<Contact> contact(String id);
+
+    /** PUT /contacts/{id} with the fields the change names: the contact as the server saved it. */
+    CompletableFuture<Contact> updateContact(String id, ContactChanges changes, WriteOptions options);
+
+    /** POST /contacts/{id}/communication: the communication as the server stored it (with its id). */
+    CompletableFuture<CommunicationEvent> logCommunication(String contactId, NewCommunication communication,
+            WriteOptions options);
 
     // ---- notifications ---------------------------------------------------------------------------------------
 

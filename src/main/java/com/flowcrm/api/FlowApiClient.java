@@ -1,14 +1,17 @@
 package com.flowcrm.api;
 
 import com.flowcrm.common.Failures;
+import com.flowcrm.model.CommunicationEvent;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealStage;
 import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
+import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.NewCommunication;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.Reader;
@@ -205,6 +208,21 @@ public final class FlowApiClient implements CrmApi {
     public CompletableFuture<Contact> contact(String id) {
         return read(() -> transport.request("/contacts/" + RestTransport.encode(id)).GET(),
                 json -> required(mapper.contact(json), "The server's answer is not a contact: "));
+    }
+
+    @Override
+    public CompletableFuture<Contact> updateContact(String id, ContactChanges changes, WriteOptions options) {
+        JsonObject body = mapper.toJson(changes);
+        return read(() -> transport.write("/contacts/" + RestTransport.encode(id), "PUT", body, options),
+                json -> required(mapper.contact(json), "The server's answer is not a contact: "));
+    }
+
+    @Override
+    public CompletableFuture<CommunicationEvent> logCommunication(String contactId, NewCommunication communication,
+            WriteOptions options) {
+        JsonObject body = mapper.toJson(communication);
+        return read(() -> transport.write("/contacts/" + RestTransport.encode(contactId) + "/communication", "POST",
+                body, options), json -> required(mapper.communication(json), "The server's answer is not a communication: "));
     }
 
     // ---- notifications -------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.model.change.EventName;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.NewCommunication;
 import com.flowcrm.model.change.RemoteEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -261,6 +262,11 @@ public final class JsonMapper {
     /** A new activity as the body of POST /deals/{id}/activities. */
     public JsonObject toJson(NewActivity activity) {
         return JsonMapperWriter.newActivity(activity);
+    }
+
+    /** A new communication as the body of POST /contacts/{id}/communication. */
+    public JsonObject toJson(NewCommunication communication) {
+        return JsonMapperWriter.newCommunication(communication);
     }
 
     /** A partial contact as a PUT body: only the fields the change names. */

@@ -12,6 +12,7 @@ import com.flowcrm.model.WireEnum;
 import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.NewCommunication;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -180,6 +181,16 @@ final class JsonMapperWriter {
         put(o, "description", a.description());
         put(o, "outcome", a.outcome());
         put(o, "nextStep", a.nextStep());
+        return o;
+    }
+
+    /** The body of POST /contacts/{id}/communication: {type, date, subject?, summary}. */
+    static JsonObject newCommunication(NewCommunication c) {
+        JsonObject o = new JsonObject();
+        put(o, "type", c.type());
+        put(o, "date", c.date());
+        put(o, "subject", c.subject());
+        put(o, "summary", c.summary());
         return o;
     }
 

@@ -2,6 +2,7 @@ package com.flowcrm.store;
 
 import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.ContactUpdate;
+import com.flowcrm.model.CommunicationEvent;
 import com.flowcrm.model.Contact;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,6 +85,31 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
         return applyUpdate(update.id(), update.changes());
     }
 
+    /** The server stored a communication the rep logged (its answer): it joins the contact's confirmed history. */
+    void confirmCommunication(String contactId, CommunicationEvent communication) {
+        ContactEntry e = entries.get(contactId);
+        if (e == null) {
+            return;
+        }
+        Contact confirmed = confirmedById(contactId);
+        for (CommunicationEvent c : confirmed.getCommunicationHistory()) {
+            if (c.id().equals(communication.id())) {
+                return;
+            }
+        }
+        java.util.List<CommunicationEvent> history = new ArrayList<>(confirmed.getCommunicationHistory().size() + 1);
+        history.add(communication);
+        history.addAll(confirmed.getCommunicationHistory());
+        ContactChanges changes = new ContactChanges().communicationHistory(history);
+        Instant last = confirmed.getLastContact();
+        if (communication.date() != null && (last == null || last.isBefore(communication.date()))) {
+            changes.lastContact(communication.date());
+        }
+        applyConfirmed(e, changes);
+        confirmedChanged(contactId);
+        flushNow();
+    }
+
     // ---- EntityStore ----------------------------------------------------------------------------------------
 
     @Override
@@ -109,6 +135,26 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     @Override
     ContactChanges snapshotOf(Contact item) {
         return ContactChanges.of(item);
+    }
+
+    @Override
+    Contact blank(String id) {
+        return new Contact(id);
+    }
+
+    /** A waiting communication goes first in the history and moves the last contact forward, until the server has it. */
+    @Override
+    void addPending(Contact shown, Object appended) {
+        CommunicationEvent pending = (CommunicationEvent) appended;
+        for (CommunicationEvent c : shown.getCommunicationHistory()) {
+            if (PendingActivities.sameCommunication(c, pending.type(), pending.date(), pending.summary())) {
+                return;
+            }
+        }
+        shown.getCommunicationHistory().add(0, pending);
+        if (pending.date() != null && (shown.getLastContact() == null || shown.getLastContact().isBefore(pending.date()))) {
+            shown.setLastContact(pending.date());
+        }
     }
 
     /** List endpoints may leave out history and insights; empty ones must not wipe what the details fetch merged in. */

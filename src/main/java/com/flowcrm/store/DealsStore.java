@@ -164,7 +164,7 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             if (deal.getVersion() > 0 && existing.item.getVersion() > 0) {
                 return ApplyOutcome.IGNORED;
             }
-            if (applyChanges(existing, DealChanges.of(deal))) {
+            if (applyConfirmed(existing, DealChanges.of(deal))) {
                 remoteChanges.updated(deal.getId());
             }
         } else {
@@ -173,7 +173,12 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             items.add(0, deal);
             markDirty(e);
             remoteChanges.created(deal.getId());
+            if (overlayOf(deal.getId()) != null) {
+                // a deal the rep changed while it was unknown here (loaded later): its waiting change shows again
+                reconcileOverlay(deal.getId());
+            }
         }
+        confirmedChanged(deal.getId());
         return ApplyOutcome.APPLIED;
     }
 
@@ -192,20 +197,59 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             return ApplyOutcome.IGNORED;
         }
         DealActivity activity = added.activity();
-        for (DealActivity a : e.item.activityList()) {
+        PendingOverlay<Deal, DealChanges> o = overlayOf(added.dealId());
+        Deal target = o != null && o.confirmed != null ? o.confirmed : e.item;
+        for (DealActivity a : target.activityList()) {
             if (a.id().equals(activity.id())) {
                 return ApplyOutcome.IGNORED;
             }
         }
-        if (added.version() > 0) {
-            e.item.setVersion(added.version());
+        if (target != e.item) {
+            // the server's copy gets it; the shown deal is the server's copy with the rep's waiting changes on top
+            DealChanges confirmed = new DealChanges().activities(prepended(target.getActivities(), activity))
+                    .lastActivity(activity.date());
+            applyConfirmed(e, added.version() > 0 ? confirmed.version(added.version()) : confirmed);
+        } else {
+            if (added.version() > 0) {
+                e.item.setVersion(added.version());
+            }
+            e.item.getActivities().add(0, activity);
+            e.item.setLastActivity(activity.date());
+            e.item.markChanged();
+            markDirty(e);
         }
-        e.item.getActivities().add(0, activity);
-        e.item.setLastActivity(activity.date());
-        e.item.markChanged();
-        markDirty(e);
         remoteChanges.updated(added.dealId());
+        confirmedChanged(added.dealId());
         return ApplyOutcome.APPLIED;
+    }
+
+    /**
+     * The server stored an activity the rep logged (its answer): it joins the deal's confirmed activities, without the
+     * highlight of a colleague's change.
+     */
+    void confirmActivity(String dealId, DealActivity activity) {
+        DealEntry e = entries.get(dealId);
+        if (e == null) {
+            return;
+        }
+        Deal confirmed = confirmedById(dealId);
+        for (DealActivity a : confirmed.getActivities()) {
+            if (a.id().equals(activity.id())) {
+                return;
+            }
+        }
+        Instant last = confirmed.getLastActivity();
+        applyConfirmed(e, new DealChanges().activities(prepended(confirmed.getActivities(), activity))
+                .lastActivity(last == null || last.isBefore(activity.date()) ? activity.date() : last));
+        confirmedChanged(dealId);
+        flushNow();
+    }
+
+    private static List<DealActivity> prepended(List<DealActivity> list, DealActivity first) {
+        List<DealActivity> out = new ArrayList<>(list.size() + 1);
+        out.add(first);
+        out.addAll(list);
+        return out;
     }
 
     /**
@@ -246,6 +290,30 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     @Override
     DealChanges snapshotOf(Deal item) {
         return DealChanges.of(item);
+    }
+
+    @Override
+    Deal blank(String id) {
+        return new Deal(id);
+    }
+
+    /**
+     * A waiting activity goes first in the timeline and moves the last activity forward; once the server's copy has
+     * the same activity (type, date and text: its answer or its event came before the outbox let go of it), only the
+     * server's shows.
+     */
+    @Override
+    void addPending(Deal shown, Object appended) {
+        DealActivity pending = (DealActivity) appended;
+        for (DealActivity a : shown.getActivities()) {
+            if (PendingActivities.sameActivity(a, pending.type(), pending.date(), pending.description())) {
+                return;
+            }
+        }
+        shown.getActivities().add(0, pending);
+        if (shown.getLastActivity() == null || shown.getLastActivity().isBefore(pending.date())) {
+            shown.setLastActivity(pending.date());
+        }
     }
 
     /** List endpoints leave out activities and insights; empty ones must not wipe what the details fetch merged in. */

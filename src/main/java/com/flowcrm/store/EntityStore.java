@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -24,7 +25,9 @@ import javafx.collections.ObservableList;
  * What {@link DealsStore} and {@link ContactsStore} share: the list beside an id map (O(1) lookup), a selection that
  * holds the store's own instance, filter and search, snapshots and reconciling, optimistic edits, and the
  * once-per-batch bookkeeping of derived views (an item changed by an event is marked dirty and accounted for at
- * the batch end; a snapshot, filter or search change recounts everything once).
+ * the batch end; a snapshot, filter or search change recounts everything once). The rep's waiting changes are layered
+ * over what the server confirmed ({@link PendingOverlay}): server data reaches a record with a waiting change through
+ * its confirmed copy, so what the rep changed stays on screen until the server accepts or refuses it.
  *
  * @param <T> the model type
  * @param <E> the store's entry: the item and what the derived views have counted for it
@@ -51,6 +54,10 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     final ObservableList<T> items = FXCollections.observableArrayList();
     final Map<String, E> entries = new HashMap<>();
     final RemoteChanges remoteChanges = new RemoteChanges();
+    /** The records with a waiting change of the rep's, by id (also ids the store does not hold at the moment). */
+    final Map<String, PendingOverlay<T, P>> overlays = new HashMap<>();
+    /** Told of every record whose confirmed state a server event or answer changed (the local copy writes it). */
+    private ConfirmedListener confirmedListener;
     private final ObservableList<T> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
     private final ObjectProperty<T> selected;
     private final ObjectProperty<F> filter;
@@ -93,6 +100,12 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     abstract List<T> ordered(List<T> unique);
 
     abstract P snapshotOf(T item);
+
+    /** A new item with only its id, to copy into (the confirmed copy of a record, a composition). */
+    abstract T blank(String id);
+
+    /** Adds a waiting item (an activity, a communication) to the shown record, unless the server's copy has it. */
+    abstract void addPending(T shown, Object appended);
 
     /** What a list refresh may overwrite on a known item; by default everything it carries. */
     P refreshOf(T fresh) {
@@ -177,6 +190,30 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         remoteChanges.removeListener(listener);
     }
 
+    /** Told, on the UI thread, of records whose confirmed server state changed or was removed. */
+    interface ConfirmedListener {
+        void changed(String id);
+
+        void removed(String id);
+    }
+
+    void setConfirmedListener(ConfirmedListener listener) {
+        this.confirmedListener = listener;
+    }
+
+    /** The record as the server confirmed it: its confirmed copy while the rep has a waiting change, else the item. */
+    T confirmedById(String id) {
+        T item = byId(id);
+        PendingOverlay<T, P> o = item == null ? null : overlayOf(id);
+        return o != null && o.confirmed != null ? o.confirmed : item;
+    }
+
+    private void noteConfirmed(String id) {
+        if (confirmedListener != null) {
+            confirmedListener.changed(id);
+        }
+    }
+
     // ---- snapshots (REST) -----------------------------------------------------------------------------------
 
     /** Replaces everything with a freshly loaded list; the selection moves to the new instance with its id. */
@@ -189,6 +226,14 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
             entries.put(idOf(fresh.get(i)), newEntry(fresh.get(i), i));
         }
         items.setAll(fresh);
+        if (!overlays.isEmpty()) {
+            for (Map.Entry<String, PendingOverlay<T, P>> o : overlays.entrySet()) {
+                E e = entries.get(o.getKey());
+                if (e != null) {
+                    attach(e, o.getValue());
+                }
+            }
+        }
         T current = selected.get();
         if (current != null) {
             selected.set(byId(idOf(current)));
@@ -207,11 +252,20 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         for (int i = 0; i < fresh.size(); i++) {
             T incoming = fresh.get(i);
             E e = entries.get(idOf(incoming));
+            PendingOverlay<T, P> o = overlayOf(idOf(incoming));
             if (e == null) {
                 e = newEntry(incoming, i);
+                if (o != null) {
+                    attach(e, o);
+                }
             } else {
                 placed(e, i);
-                if (refreshOf(incoming).applyTo(e.item)) {
+                if (o != null && o.confirmed != null) {
+                    refreshOf(incoming).applyTo(o.confirmed);
+                    compose(e, o);
+                } else if (o != null) {
+                    attach(e, o);
+                } else if (refreshOf(incoming).applyTo(e.item)) {
                     markChanged(e.item);
                 }
             }
@@ -250,7 +304,8 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         if (known > 0 && fetched > 0 && fetched < known) {
             return false;
         }
-        applyChanges(e, snapshotOf(full));
+        applyConfirmed(e, snapshotOf(full));
+        noteConfirmed(idOf(full));
         flushUnlessBatching();
         return true;
     }
@@ -274,6 +329,9 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         contentChanged = true;
         if (selected.get() == e.item) {
             selected.set(null);
+        }
+        if (confirmedListener != null) {
+            confirmedListener.removed(id);
         }
         flushUnlessBatching();
         return true;
@@ -309,10 +367,120 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         if (e == null || isStale(versionOf(e.item), versionOf(changes))) {
             return ApplyOutcome.IGNORED;
         }
-        if (applyChanges(e, changes)) {
+        if (applyConfirmed(e, changes)) {
             remoteChanges.updated(id);
         }
+        noteConfirmed(id);
         return ApplyOutcome.APPLIED;
+    }
+
+    /**
+     * Server data for a record the store holds: straight onto the item, or, while the rep has a waiting change of it,
+     * into its confirmed copy (the shown record is then composed again: confirmed + the waiting changes). Returns
+     * whether what is shown changed.
+     */
+    boolean applyConfirmed(E e, P changes) {
+        PendingOverlay<T, P> o = overlayOf(idOf(e.item));
+        if (o == null || o.confirmed == null) {
+            return applyChanges(e, changes);
+        }
+        changes.applyTo(o.confirmed);
+        return compose(e, o);
+    }
+
+    /** A record a server event created or changed in a way the store does itself (an activity added). */
+    void confirmedChanged(String id) {
+        noteConfirmed(id);
+    }
+
+    // ---- the rep's waiting changes ----------------------------------------------------------------------------
+
+    PendingOverlay<T, P> overlayOf(String id) {
+        return overlays.isEmpty() ? null : overlays.get(id);
+    }
+
+    /** Shows a waiting change over the record's confirmed state (also before the record is loaded: it waits for it). */
+    void layer(String id, PendingOverlay.Layer<P> layer) {
+        E e = entries.get(id);
+        PendingOverlay<T, P> o = overlays.get(id);
+        if (o == null) {
+            o = new PendingOverlay<>(e == null ? null : copyOf(e.item));
+            overlays.put(id, o);
+        }
+        o.put(layer);
+        if (e != null && o.confirmed != null) {
+            compose(e, o);
+            flushUnlessBatching();
+        }
+    }
+
+    /** Takes a waiting change off: the record shows its confirmed state with the other waiting changes. */
+    boolean unlayer(String id, UUID change) {
+        PendingOverlay<T, P> o = overlays.get(id);
+        if (o == null || !o.remove(change)) {
+            return false;
+        }
+        E e = entries.get(id);
+        if (o.layers.isEmpty()) {
+            overlays.remove(id);
+            if (e != null && o.confirmed != null) {
+                applyChanges(e, snapshotOf(o.confirmed));
+            }
+        } else if (e != null && o.confirmed != null) {
+            compose(e, o);
+        }
+        flushUnlessBatching();
+        return true;
+    }
+
+    /** Redraws a record whose pending state changed without its values changing (a waiting change now in conflict). */
+    void touch(String id) {
+        E e = entries.get(id);
+        if (e != null) {
+            markChanged(e.item);
+            markDirty(e);
+            flushUnlessBatching();
+        }
+    }
+
+    /** Forgets every waiting change (sign-out); the records keep what they show. */
+    void clearPending() {
+        overlays.clear();
+    }
+
+    /** A record that just came into the store: what it holds is the confirmed state, the waiting changes go on top. */
+    void reconcileOverlay(String id) {
+        E e = entries.get(id);
+        PendingOverlay<T, P> o = overlayOf(id);
+        if (e != null && o != null) {
+            attach(e, o);
+        }
+    }
+
+    /** The record just got a new instance (a load, a record that came back): it is the confirmed state now. */
+    private void attach(E e, PendingOverlay<T, P> o) {
+        o.confirmed = copyOf(e.item);
+        compose(e, o);
+    }
+
+    /** Shows confirmed + the waiting changes in order; only the fields that differ from what is shown are set. */
+    private boolean compose(E e, PendingOverlay<T, P> o) {
+        T shown = copyOf(o.confirmed);
+        for (PendingOverlay.Layer<P> layer : o.layers) {
+            if (layer.patch() != null) {
+                layer.patch().applyTo(shown);
+            }
+            if (layer.appended() != null) {
+                addPending(shown, layer.appended());
+            }
+        }
+        return applyChanges(e, snapshotOf(shown));
+    }
+
+    private T copyOf(T item) {
+        T copy = blank(idOf(item));
+        snapshotOf(item).applyTo(copy);
+        return copy;
     }
 
     /** An event at {@code incoming} is already in an item at {@code current}; 0 on either side means unknown: not stale. */
@@ -346,6 +514,11 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     private void requestRebuild() {
         rebuildNeeded = true;
         contentChanged = true;
+        flushUnlessBatching();
+    }
+
+    /** Brings the derived views up to date now unless a batch does it at its end. */
+    void flushNow() {
         flushUnlessBatching();
     }
 

@@ -31,6 +31,8 @@ public final class EventDispatcher {
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private boolean holding;
     private boolean applying;
+    /** The thread the last batch ran on: the UI thread once anything ran. */
+    private volatile Thread uiThread;
 
     public EventDispatcher(Executor uiExecutor) {
         this.uiExecutor = Objects.requireNonNull(uiExecutor, "uiExecutor");
@@ -92,7 +94,16 @@ public final class EventDispatcher {
         batchEndListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    public void removeBatchEndListener(Runnable listener) {
+        batchEndListeners.remove(listener);
+    }
+
     /** How many times the dispatcher has run on the UI executor (for tests and diagnostics). */
+    /** Whether the caller is on the thread the batches run on (then waiting for a batch would never end). */
+    boolean isUiThread() {
+        return uiThread == Thread.currentThread();
+    }
+
     public long runCount() {
         return runs.get();
     }
@@ -104,6 +115,7 @@ public final class EventDispatcher {
     }
 
     private void drain() {
+        uiThread = Thread.currentThread();
         runs.incrementAndGet();
         // cleared before draining: a submit racing with the end of this run schedules the next one, so none is lost
         scheduled.set(false);

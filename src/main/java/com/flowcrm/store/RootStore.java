@@ -181,6 +181,9 @@ public final class RootStore {
     public void clear() {
         dispatcher.submit(() -> {
             order.detach();
+            deals.clearPending();
+            contacts.clearPending();
+            notifications.clearPending();
             deals.clear();
             contacts.clear();
             notifications.clear();

@@ -40,11 +40,14 @@ public final class SessionAuth {
     private final ScheduledExecutorService timers;
     private final Consumer<String> onRefused;
     private final List<Consumer<String>> accessTokenListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> refreshTokenListeners = new CopyOnWriteArrayList<>();
     /** True while a session is signed in or signing in. */
     private final AtomicBoolean active = new AtomicBoolean();
     private final AtomicLong generation = new AtomicLong();
     private volatile CrmApi api;
     private volatile ScheduledFuture<?> refreshTimer;
+    /** True while a local workspace keeps the session usable offline: an unreachable server never ends it. */
+    private volatile java.util.function.BooleanSupplier worksOffline = () -> false;
 
     /**
      * @param apis      the REST client for a base URL
@@ -75,6 +78,11 @@ public final class SessionAuth {
     /** Told of every new access token (sign-in or refresh), on the thread that got it. */
     void addAccessTokenListener(Consumer<String> listener) {
         accessTokenListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Told of every refresh token a sign-in or refresh produced (to keep it between runs), on the thread that got it. */
+    void addRefreshTokenListener(Consumer<String> listener) {
+        refreshTokenListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // ---- the session's life ------------------------------------------------------------------------------
@@ -118,6 +126,21 @@ public final class SessionAuth {
         return api.logout();
     }
 
+    /**
+     * Resumes with a refresh token kept between runs (the OS credential store): a fresh access token, then GET
+     * /auth/me. The refresh token is never logged.
+     */
+    CompletableFuture<User> resumeWithRefreshToken(String refreshToken) {
+        // a placeholder until the refresh answers: only the refresh token is sent with the refresh
+        api.setTokens(new AuthTokens("stored-session", refreshToken));
+        return api.refresh().thenCompose(fresh -> api.me());
+    }
+
+    /** While this says true (a local workspace is open), a refresh that cannot reach the server keeps trying. */
+    void setWorksOffline(java.util.function.BooleanSupplier worksOffline) {
+        this.worksOffline = Objects.requireNonNull(worksOffline, "worksOffline");
+    }
+
     /** Forgets the tokens (the session ended without the server's word). */
     void forgetTokens() {
         api.setTokens(null);
@@ -139,6 +162,9 @@ public final class SessionAuth {
     private CrmApi watched(CrmApi client) {
         client.addTokenListener(tokens -> {
             accessTokenListeners.forEach(l -> l.accept(tokens.accessToken()));
+            if (tokens.refreshToken() != null && client == api) {
+                refreshTokenListeners.forEach(l -> l.accept(tokens.refreshToken()));
+            }
             scheduleRefresh(client, tokens);
         });
         return client;
@@ -168,7 +194,7 @@ public final class SessionAuth {
             }
             Throwable cause = Failures.unwrap(error);
             if (cause instanceof ApiException e && e.kind() == ApiException.Kind.UNREACHABLE
-                    && clock.instant().isBefore(expiresAt)) {
+                    && (clock.instant().isBefore(expiresAt) || worksOffline.getAsBoolean())) {
                 log.info("Token refresh failed ({}); trying again in 30 s", e.getMessage());
                 refreshTimer = timers.schedule(() -> refreshNow(client, expiresAt), 30, TimeUnit.SECONDS);
             } else {

@@ -10,6 +10,7 @@ import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.realtime.RealtimeStatus;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * The signed-in user's session, for the views and the headless commands: its state and user, and the life cycle
  * that ties its parts together. {@link SessionAuth} signs in and keeps the tokens fresh, {@link StoreSync} loads
  * the stores and reconciles them after a reconnect, {@link LiveUpdates} keeps the WebSocket live and projects it
- * for the indicator, and {@link SessionCommands} are what a rep does. Every property is read and changed on the
- * UI executor; every returned future completes there too.
+ * for the indicator, and {@link SessionCommands} are what a rep does. With {@link LocalStorage}, {@link OfflineSession}
+ * keeps the user's workspace on disk: the session then opens from it (also without the network), every change goes
+ * through its outbox ({@link PendingChanges}), and a refused session keeps the data (read-only) until the rep signs
+ * in again. Every property is read and changed on the UI executor; every returned future completes there too.
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
@@ -42,13 +46,19 @@ public final class SessionStore implements AutoCloseable {
     private final StoreSync sync;
     private final LiveUpdates live;
     private final SessionCommands commands;
-    /** The session's place in the server's change log, in memory (the offline workspace keeps one on disk). */
-    private final SyncCursor cursor = new MemorySyncCursor();
+    private final OfflineSession offline;
+    private final Clock clock;
+    /** The session's place in the server's change log: the open workspace's (on disk), else in memory. */
+    private final SessionCursor cursor;
     private volatile SessionConfig config;
+    private final ReconnectLoop reconnects = new ReconnectLoop(timers);
+    private final SessionStart start;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.SIGNED_OUT);
     private final ReadOnlyObjectWrapper<User> currentUser = new ReadOnlyObjectWrapper<>(this, "currentUser");
     private final ReadOnlyStringWrapper endReason = new ReadOnlyStringWrapper(this, "endReason", "");
+    private final ReadOnlyObjectWrapper<ConnectionReport> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", ConnectionReport.DISCONNECTED);
 
     public SessionStore(SessionConfig config, RootStore root) {
         this(config, root, Clock.systemUTC());
@@ -63,18 +73,38 @@ public final class SessionStore implements AutoCloseable {
      *             (tests pass a fake)
      */
     public SessionStore(SessionConfig config, RootStore root, Clock clock, Function<String, CrmApi> apis) {
+        this(config, root, clock, apis, null);
+    }
+
+    /**
+     * @param apis    the REST client for a base URL; null for {@link FlowApiClient} on the session's HTTP threads
+     * @param storage where the workspaces and the kept session live; null for a live-only session (nothing on disk)
+     */
+    public SessionStore(SessionConfig config, RootStore root, Clock clock, Function<String, CrmApi> apis,
+            LocalStorage storage) {
         this.config = Objects.requireNonNull(config, "config");
         this.root = Objects.requireNonNull(root, "root");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.auth = new SessionAuth(apis != null ? apis : url -> new FlowApiClient(url, http), config.apiUrl(), clock,
                 timers, this::expire);
         this.live = new LiveUpdates(config.realtimeSettings(), root, timers, () -> this.config.wsUrl(), auth::isActive,
                 () -> state.get() == SessionState.EXPIRED, this::lastResyncAt, this::syncStatus);
+        this.offline = new OfflineSession(storage, root, auth, clock, reason -> expire(SessionAuth.EXPIRED_MESSAGE));
+        this.cursor = new SessionCursor(() -> {
+            OpenWorkspace ws = offline.current();
+            return ws == null ? null : ws.cursor();
+        });
         this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, cursor);
-        this.commands = new SessionCommands(root, auth::api, this::expire);
+        this.commands = new SessionCommands(root, auth::api, this::expire, offline::recorder, offline::readOnly,
+                offline.pending());
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
         auth.addAccessTokenListener(live::updateToken);
+        sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications(), s.syncSeq()),
+                offline::reloadedInStores, offline::upToDate);
+        live.connectionProperty().addListener((obs, old, now) -> project());
+        state.addListener((obs, old, now) -> project());
+        this.start = new SessionStart(auth, sync, live, offline, reconnects, new StartHost());
     }
 
     public RootStore root() {
@@ -111,14 +141,78 @@ public final class SessionStore implements AutoCloseable {
         return endReason.getReadOnlyProperty();
     }
 
-    /** What the connection indicator shows. */
+    /** What the connection indicator shows (offline while the session shows only the local copy). */
     public ReadOnlyObjectProperty<ConnectionReport> connectionProperty() {
-        return live.connectionProperty();
+        return connection.getReadOnlyProperty();
     }
 
-    /** "Retry now" of the indicator. */
+    /** "Retry now" of the indicator: the live connection, or the sign-in to a server that could not be reached. */
     public void retryConnectionNow() {
+        reconnects.retryNow();
         live.retryNow();
+    }
+
+    // ---- the local workspace, for the window ------------------------------------------------------------------
+
+    /** The rep's changes on their way to the server (empty and inert in a live-only session). */
+    public PendingChanges pendingChanges() {
+        return offline.pending();
+    }
+
+    /** Live, offline from the local copy (since when), or read-only (sign in again to send the changes). */
+    public ReadOnlyObjectProperty<SessionMode> modeProperty() {
+        return offline.modeProperty();
+    }
+
+    /**
+     * Set once when the session cannot be kept between runs (no usable OS credential store), for the sign-in screen;
+     * null otherwise or once dismissed.
+     */
+    public ReadOnlyStringProperty credentialNoticeProperty() {
+        return offline.credentialNoticeProperty();
+    }
+
+    public void dismissCredentialNotice() {
+        offline.dismissCredentialNotice();
+    }
+
+    /**
+     * What happened to the local copy that the rep must read once: a damaged file set aside ("... 2 changes waiting to
+     * be sent were recovered"), a file of a newer version (left untouched; the app works live only). Null otherwise.
+     */
+    public ReadOnlyStringProperty workspaceNoticeProperty() {
+        return offline.workspaceNoticeProperty();
+    }
+
+    public void dismissWorkspaceNotice() {
+        offline.dismissWorkspaceNotice();
+    }
+
+    /** Checks the OS credential store once (in the background); when unusable, {@link #credentialNoticeProperty()} says so. */
+    public CompletableFuture<Void> checkCredentialStore() {
+        return offline.checkCredentialStore().thenApply(status -> null);
+    }
+
+    /** Whether this user has a local copy on the configured server (the app may open from it). */
+    public boolean hasLocalCopy(String email) {
+        return offline.hasWorkspace(config.apiUrl(), email);
+    }
+
+    /** The local side of the session (tests reach into it). */
+    OfflineSession offline() {
+        return offline;
+    }
+
+    /** Signs the same user in again after the server refused the session (password only; the email stays). */
+    public CompletableFuture<User> signInAgain(String password) {
+        SessionMode now = offline.modeProperty().get();
+        User user = currentUser.get();
+        String email = now.email() != null ? now.email() : user != null ? user.email() : null;
+        if (email == null) {
+            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
+                    "Nobody was signed in: sign in with your email and password."));
+        }
+        return login(email, password);
     }
 
     /** How a reconnect catches up (resume from the server's change log, or a full reload); any thread. */
@@ -155,80 +249,154 @@ public final class SessionStore implements AutoCloseable {
 
     /** Signs in, loads user, deals, contacts and notifications, and connects the live updates. */
     public CompletableFuture<User> login(String email, String password) {
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            return CompletableFuture.failedFuture(
-                    new SessionException(SessionException.Kind.REJECTED, "Enter your email and password."));
+        return start.login(email, password, state.get());
+    }
+
+    /**
+     * App start with a kept session: the stores fill from the user's local copy at once (the main window shows its
+     * board), then the session connects with the refresh token from the OS credential store and catches up in the
+     * background; without the network it stays offline and retries. Fails (signed out) when there is no local copy or
+     * no kept session for this user.
+     */
+    public CompletableFuture<User> resumeStoredSession(String email) {
+        return start.resumeStoredSession(email);
+    }
+
+    /**
+     * Signs in with the session kept for this user (the refresh token in the credential store) instead of a password,
+     * then loads and reconciles like {@link #login}; no local copy is shown first and nothing is retried. Fails with
+     * the reason (no kept session: {@link SessionException.Kind#BAD_CREDENTIALS}) as {@link #login} does.
+     */
+    public CompletableFuture<User> loginWithKeptSession(String email) {
+        return start.loginWithKeptSession(email);
+    }
+
+    /**
+     * Opens this user's local copy into the stores without signing in (the command line reads it, records changes in
+     * its outbox); {@link #getCurrentUser()} is then the user it was saved for. Completes with false when there is
+     * none; the session stays signed out.
+     */
+    public CompletableFuture<Boolean> openLocalCopy(String email) {
+        if (!offline.enabled() || !offline.hasWorkspace(config.apiUrl(), email)) {
+            return CompletableFuture.completedFuture(false);
         }
-        long generation = auth.begin();
-        if (generation < 0) {
-            return alreadySignedIn();
-        }
-        onUi(() -> {
-            state.set(SessionState.SIGNING_IN);
-            endReason.set("");
-        });
-        return startLive(auth.signIn(email, password), generation);
+        return offline.open(config.apiUrl(), email).thenCompose(ws -> ws == null
+                ? CompletableFuture.completedFuture(false)
+                : offline.launch(loaded -> currentUser.set(loaded.user().orElse(null))).thenApply(loaded -> true));
+    }
+
+    /** When the server last confirmed what the open local copy holds (null: never, or no local copy open). */
+    public Instant localCopySyncedAt() {
+        OpenWorkspace ws = offline.current();
+        return ws == null ? null : ws.onDisk().lastSyncedAt().orElse(null);
+    }
+
+    /**
+     * The command line's mode: the outbox is sent only by {@link #sendPendingNow()}, never in the background, and a
+     * sign-in that cannot reach the server fails instead of opening the local copy offline.
+     */
+    public void sendOnlyWhenAsked() {
+        offline.sendOnlyWhenAsked();
+    }
+
+    /** Sends the waiting changes now (the {@code sync} command) and says what is left. */
+    public CompletableFuture<SendSummary> sendPendingNow() {
+        return offline.sendNow();
     }
 
     /** Resumes a session from tokens kept elsewhere: GET /auth/me, then the same loading as {@link #login}. */
     public CompletableFuture<User> fetchCurrentUser(String token, String refreshToken) {
-        long generation = auth.begin();
-        if (generation < 0) {
-            return alreadySignedIn();
-        }
-        onUi(() -> state.set(SessionState.SIGNING_IN));
-        return startLive(auth.resume(token, refreshToken), generation);
+        return start.fetchCurrentUser(token, refreshToken);
     }
 
-    private static CompletableFuture<User> alreadySignedIn() {
-        return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED, "Already signed in."));
+    /** What the sign-in paths change in the session, on the UI executor. */
+    private final class StartHost implements SessionStart.Host {
+        @Override
+        public void signingIn(boolean clearReason) {
+            onUi(() -> {
+                state.set(SessionState.SIGNING_IN);
+                if (clearReason) {
+                    endReason.set("");
+                }
+            });
+        }
+
+        @Override
+        public void active(User user, boolean liveNow) {
+            currentUser.set(user);
+            state.set(SessionState.ACTIVE);
+            if (liveNow) {
+                live.startTicker();
+            }
+            project();
+        }
+
+        @Override
+        public void failed(SessionState back) {
+            state.set(back == SessionState.SIGNING_IN ? SessionState.SIGNED_OUT : back);
+            project();
+        }
+
+        @Override
+        public void refused() {
+            expire(SessionAuth.EXPIRED_MESSAGE);
+        }
+
+        @Override
+        public String apiUrl() {
+            return config.apiUrl();
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            SessionStore.this.onUi(action);
+        }
     }
 
     /**
-     * Connects the WebSocket while the snapshot loads, holding live events back until the snapshot is in the
-     * stores, so that nothing sent between the REST load and the connect is lost (the web app connected after
-     * loading and could miss those).
+     * Signs out: tells the server, disconnects, clears every store. Never fails. With a local copy its waiting
+     * changes are kept for the next sign-in ({@link SignOutChoice#KEEP_FOR_NEXT_TIME}).
      */
-    private CompletableFuture<User> startLive(CompletableFuture<User> userFuture, long generation) {
-        CompletableFuture<User> result = new CompletableFuture<>();
-        userFuture.thenCompose(user -> sync.loadFirst(() -> live.connect(auth.accessToken()), () -> {
-            if (auth.generation() != generation) {
-                return;
-            }
-            currentUser.set(user);
-            state.set(SessionState.ACTIVE);
-            live.startTicker();
-            result.complete(user);
-        })).whenComplete((snapshot, error) -> {
-            if (error == null) {
-                return;
-            }
-            Throwable cause = Failures.unwrap(error);
-            log.info("Sign-in failed: {}", cause.getMessage());
-            sync.abandonFirst();
-            live.disconnect();
-            auth.forgetTokens();
-            auth.end();
-            SessionException failure = SessionException.from(cause, true);
-            onUi(() -> {
-                state.set(SessionState.SIGNED_OUT);
-                result.completeExceptionally(failure);
-            });
-        });
-        return result;
+    public CompletableFuture<Void> logout() {
+        return signOut(SignOutChoice.KEEP_FOR_NEXT_TIME).thenApply(result -> null);
     }
 
-    /** Signs out: tells the server, disconnects, clears every store. Never fails. */
-    public CompletableFuture<Void> logout() {
+    /**
+     * "Sign out", with what to do with the changes still waiting to be sent (send now, keep them for next time,
+     * discard them) or "Sign out and remove local data" (the local copy, its waiting changes and the kept session go).
+     * The kept session is forgotten either way. Never fails; completes on the UI executor, signed out.
+     */
+    public CompletableFuture<SignOutResult> signOut(SignOutChoice choice) {
+        Objects.requireNonNull(choice, "choice");
+        if (offline.current() == null) {
+            return signOutLive().thenApply(ignored -> SignOutResult.NOTHING);
+        }
+        CompletableFuture<SignOutResult> done = new CompletableFuture<>();
+        offline.signOut(choice).whenComplete((result, error) -> {
+            if (error != null) {
+                log.warn("Signing out of the local copy: {}", Failures.unwrap(error).getMessage());
+            }
+            signOutLive().whenComplete((ignored, e) -> done.complete(result == null ? SignOutResult.NOTHING : result));
+        });
+        return done;
+    }
+
+    private CompletableFuture<Void> signOutLive() {
+        cancelReconnect();
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> told = auth.signOut();
         endLocally();
         told.whenComplete((ignored, error) -> onUi(() -> {
             endReason.set("");
             state.set(SessionState.SIGNED_OUT);
+            project();
             done.complete(null);
         }));
         return done;
+    }
+
+    private void cancelReconnect() {
+        reconnects.cancel();
     }
 
     /** The server no longer accepts the session: it ends here, and the rep reads why. */
@@ -237,6 +405,21 @@ public final class SessionStore implements AutoCloseable {
             return;
         }
         log.info("Session ended: {}", reason);
+        cancelReconnect();
+        if (offline.keepsDataWhenRefused()) {
+            // the data and the waiting changes stay, read-only, until the same rep signs in again
+            offline.expired();
+            auth.end();
+            live.disconnect();
+            auth.forgetTokens();
+            onUi(() -> {
+                endReason.set(reason);
+                state.set(SessionState.EXPIRED);
+                live.showSessionExpired(reason);
+                project();
+            });
+            return;
+        }
         endLocally();
         auth.forgetTokens();
         onUi(() -> {
@@ -252,7 +435,7 @@ public final class SessionStore implements AutoCloseable {
         root.clear();
         // the stores are emptied: they no longer hold the changes up to the cursor (on the UI thread, after the
         // batch that may still tell it a position)
-        root.dispatcher().submit(cursor::reset);
+        root.dispatcher().submit(cursor::storesEmptied);
         onUi(() -> currentUser.set(null));
         live.publishSoon();
     }
@@ -270,6 +453,22 @@ public final class SessionStore implements AutoCloseable {
         return sync.lastResyncAt();
     }
 
+    /** The mode and the indicator's report from the live connection and the local copy; on the UI thread. */
+    private void project() {
+        ConnectionReport report = live.connectionProperty().get();
+        offline.updateMode(state.get(), report);
+        if (offline.diskOnly() && state.get() == SessionState.ACTIVE) {
+            SessionMode mode = offline.modeProperty().get();
+            report = ConnectionReport.builder(ConnectionReport.Phase.OFFLINE)
+                    .server(UrlRedaction.redact(config.wsUrl()))
+                    .lastError(mode.describe(java.time.ZoneId.systemDefault(), clock.instant()))
+                    .build();
+        }
+        if (!report.equals(connection.get())) {
+            connection.set(report);
+        }
+    }
+
     private void onUi(Runnable action) {
         root.dispatcher().submit(action);
     }
@@ -278,7 +477,9 @@ public final class SessionStore implements AutoCloseable {
     @Override
     public void close() {
         auth.end();
+        cancelReconnect();
         live.close();
+        offline.close();
         timers.shutdownNow();
         http.shutdownNow();
     }

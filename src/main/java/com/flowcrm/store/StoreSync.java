@@ -40,6 +40,9 @@ public final class StoreSync {
     private final AtomicBoolean resyncAgain = new AtomicBoolean();
     private final AtomicReference<Instant> lastResyncAt = new AtomicReference<>();
     private final AtomicLong resyncs = new AtomicLong();
+    private volatile Consumer<Snapshot> beforeStores = snapshot -> { };
+    private volatile Runnable afterReloadInStores = () -> { };
+    private volatile Runnable afterUpToDate = () -> { };
 
     /** With the session's place in the change log kept in memory. */
     StoreSync(RootStore root, SessionAuth auth, Clock clock, Consumer<String> onRefused, Runnable afterResync) {
@@ -59,6 +62,17 @@ public final class StoreSync {
         this.onRefused = Objects.requireNonNull(onRefused, "onRefused");
         this.afterResync = Objects.requireNonNull(afterResync, "afterResync");
         this.catchUp = new CatchUp(root, auth, cursor, clock);
+    }
+
+    /**
+     * The local workspace's hooks: {@code before} gets every loaded snapshot on the loading thread before the stores
+     * do (nobody else holds it yet); {@code reloadedInStores} runs on the UI thread once a full load is in the stores;
+     * {@code upToDate} runs on the UI thread when the stores are up to date after a reconnect (a catch-up or a reload).
+     */
+    void onReload(Consumer<Snapshot> before, Runnable reloadedInStores, Runnable upToDate) {
+        this.beforeStores = Objects.requireNonNull(before, "before");
+        this.afterReloadInStores = Objects.requireNonNull(reloadedInStores, "reloadedInStores");
+        this.afterUpToDate = Objects.requireNonNull(upToDate, "upToDate");
     }
 
     /**
@@ -88,7 +102,10 @@ public final class StoreSync {
 
     private CompletableFuture<Void> loadIntoStores(Runnable inStores) {
         return load().thenAccept(snapshot -> root.completeResync(snapshot.deals(), snapshot.contacts(),
-                snapshot.notifications(), catchUp.positionFromLists(snapshot.syncSeq()), inStores));
+                snapshot.notifications(), catchUp.positionFromLists(snapshot.syncSeq()), () -> {
+                    afterReloadInStores.run();
+                    inStores.run();
+                }));
     }
 
     /** Start-up with a cursor: the changes since it, or (404, 410) everything as on a first sign-in. */
@@ -163,6 +180,7 @@ public final class StoreSync {
                     if (afterReconnect && auth.generation() == generation) {
                         lastResyncAt.set(clock.instant());
                         resyncs.incrementAndGet();
+                        afterUpToDate.run();
                         afterResync.run();
                     }
                     finished();
@@ -192,6 +210,8 @@ public final class StoreSync {
                             }
                             lastResyncAt.set(clock.instant());
                             resyncs.incrementAndGet();
+                            afterReloadInStores.run();
+                            afterUpToDate.run();
                             log.info("Reloaded {} deals, {} contacts, {} notifications after reconnect",
                                     snapshot.deals().size(), snapshot.contacts().size(), snapshot.notifications().size());
                         });
@@ -229,9 +249,13 @@ public final class StoreSync {
         CompletableFuture<MappedList<Deal>> deals = api.deals();
         CompletableFuture<MappedList<Contact>> contacts = api.contacts();
         CompletableFuture<MappedList<Notification>> notifications = api.notifications();
-        return CompletableFuture.allOf(deals, contacts, notifications).thenApply(ignored -> new Snapshot(
-                deals.join().values(), contacts.join().values(), notifications.join().values(),
-                lowest(deals.join().syncSeq(), contacts.join().syncSeq(), notifications.join().syncSeq())));
+        return CompletableFuture.allOf(deals, contacts, notifications).thenApply(ignored -> {
+            Snapshot snapshot = new Snapshot(deals.join().values(), contacts.join().values(),
+                    notifications.join().values(),
+                    lowest(deals.join().syncSeq(), contacts.join().syncSeq(), notifications.join().syncSeq()));
+            beforeStores.accept(snapshot);
+            return snapshot;
+        });
     }
 
     /** The lowest seq of the lists: every change up to it is in all of them. Empty when one list has none. */

@@ -1,5 +1,10 @@
 package com.flowcrm.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jsonwebtoken.Jwts;
@@ -9,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +25,9 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A backend the way real ones answer: snake_case names, numbers as strings, date-only dates, epoch millis,
- * tags as {name} objects, notes as one string. Only the calls the export command makes.
+ * tags as {name} objects, notes as one string. The calls the export command makes, and the deal writes of the outbox
+ * with none of the protocol additions: no idempotency keys (a write sent twice is applied twice), no versions, dates
+ * of new activities kept without their time. It can lose its answers: the write is applied, the connection closed.
  */
 final class MessyBackend implements AutoCloseable {
     static final String DEALS = """
@@ -43,6 +52,11 @@ final class MessyBackend implements AutoCloseable {
 
     private final HttpServer http;
     private final WebSocketServer ws;
+    private final JsonArray deals = JsonParser.parseString(DEALS).getAsJsonArray();
+    /** Every write applied, in order ("PUT d-17 {title=...}", "POST d-17 activity ..."). */
+    final List<String> applied = new CopyOnWriteArrayList<>();
+    /** Writes whose answer is lost after they are applied. */
+    final AtomicInteger answersToLose = new AtomicInteger();
     private final AtomicInteger dealLoads = new AtomicInteger();
     private final AtomicInteger otherRequests = new AtomicInteger();
 
@@ -59,10 +73,7 @@ final class MessyBackend implements AutoCloseable {
                 """.formatted(token);
         http.createContext("/api/auth/login", exchange -> respond(exchange, login));
         http.createContext("/api/auth/logout", exchange -> respond(exchange, "{\"success\":true}"));
-        http.createContext("/api/deals", exchange -> {
-            dealLoads.incrementAndGet();
-            respond(exchange, DEALS);
-        });
+        http.createContext("/api/deals", this::deals);
         // what a backend without the sync protocol answers to anything else, /sync/changes included
         http.createContext("/", exchange -> {
             otherRequests.incrementAndGet();
@@ -102,6 +113,96 @@ final class MessyBackend implements AutoCloseable {
         ws.start();
         if (!started.await(5, TimeUnit.SECONDS)) {
             throw new IOException("test WebSocket server did not start");
+        }
+    }
+
+    private synchronized void deals(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring("/api/deals".length());
+        String method = exchange.getRequestMethod();
+        if (path.isEmpty() || path.equals("/")) {
+            dealLoads.incrementAndGet();
+            respond(exchange, deals.toString());
+            return;
+        }
+        String[] parts = path.substring(1).split("/");
+        JsonObject deal = null;
+        for (JsonElement d : deals) {
+            if (d.getAsJsonObject().get("id").getAsString().equals(parts[0])) {
+                deal = d.getAsJsonObject();
+            }
+        }
+        if (deal == null) {
+            respond(exchange, 404, "{\"error\":\"no such deal\"}");
+            return;
+        }
+        if (parts.length == 1 && method.equals("GET")) {
+            respond(exchange, deal.toString());
+            return;
+        }
+        JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        if (parts.length == 1 && method.equals("PUT")) {
+            for (String key : body.keySet()) {
+                JsonElement value = body.get(key);
+                // numbers go back as strings, like the rest of this backend
+                deal.add(snake(key), value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
+                        ? new JsonPrimitive(value.getAsString()) : value);
+            }
+            applied.add("PUT " + parts[0] + " " + body);
+            answer(exchange, deal.toString());
+        } else if (parts.length == 2 && parts[1].equals("stage") && method.equals("PATCH")) {
+            deal.addProperty("stage", body.get("stage").getAsString().replace('-', '_'));
+            applied.add("PATCH " + parts[0] + " " + body);
+            answer(exchange, deal.toString());
+        } else if (parts.length == 2 && parts[1].equals("activities") && method.equals("POST")) {
+            JsonObject activity = body.deepCopy();
+            activity.addProperty("id", "a-" + (applied.size() + 100));
+            activity.addProperty("date", body.get("date").getAsString().substring(0, 10));
+            deal.getAsJsonArray("activities").add(activity);
+            applied.add("POST " + parts[0] + " activity " + body.get("description").getAsString());
+            answer(exchange, activity.toString());
+        } else {
+            respond(exchange, 405, "{\"error\":\"not here\"}");
+        }
+    }
+
+    /** The answer to an applied write, unless it is to be lost: then the connection closes without one. */
+    private void answer(HttpExchange exchange, String body) throws IOException {
+        if (answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            exchange.close();
+            return;
+        }
+        respond(exchange, body);
+    }
+
+    private static String snake(String camel) {
+        StringBuilder b = new StringBuilder();
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                b.append('_').append(Character.toLowerCase(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The deal as this backend has it now. */
+    synchronized JsonObject deal(String id) {
+        for (JsonElement d : deals) {
+            if (d.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return d.getAsJsonObject().deepCopy();
+            }
+        }
+        return null;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

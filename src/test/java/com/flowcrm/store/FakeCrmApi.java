@@ -8,6 +8,7 @@ import com.flowcrm.api.JsonMapper;
 import com.flowcrm.api.Mapped;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.api.WriteOptions;
+import com.flowcrm.model.CommunicationEvent;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
@@ -16,8 +17,10 @@ import com.flowcrm.model.Notification;
 import com.flowcrm.model.User;
 import com.flowcrm.model.UserPreferences;
 import com.flowcrm.model.UserRole;
+import com.flowcrm.model.change.ContactChanges;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
+import com.flowcrm.model.change.NewCommunication;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,6 +54,19 @@ public final class FakeCrmApi implements CrmApi {
     /** The password login accepts. */
     volatile String password = "secret";
     private final Deque<ApiException> failures = new ArrayDeque<>();
+    private final Deque<ApiException> writeFailures = new ArrayDeque<>();
+    /** When true, writes change the lists like a server does (the outbox tests read the record back). */
+    public volatile boolean applyWrites;
+    /** Every write's idempotency key, in order (null when none was sent). */
+    public final List<String> keys = new CopyOnWriteArrayList<>();
+    /** The If-Match version of each write, in order (null: none sent). */
+    public final List<String> ifMatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** While true the server cannot be reached: every call fails as a network error would. */
+    public volatile boolean down;
+    /** The refresh tokens this server refuses (401), as after a restart with a new key. */
+    public final List<String> refusedRefreshTokens = new CopyOnWriteArrayList<>();
+    /** When set, a write is applied but its answer is lost (the client sees this failure instead). */
+    public volatile ApiException loseNextAnswer;
     private final List<Consumer<AuthTokens>> listeners = new CopyOnWriteArrayList<>();
     private volatile AuthTokens tokens;
     /** When set, the list loads wait for it (to hold a reload open); completes them when it completes. */
@@ -103,7 +119,53 @@ public final class FakeCrmApi implements CrmApi {
         return failures.poll();
     }
 
+    /** The next write (PUT, PATCH, POST) fails with this; reads are not affected. */
+    public synchronized void failNextWrite(ApiException.Kind kind, int status, String message) {
+        writeFailures.add(new ApiException(kind, status, message));
+    }
+
+    /** A write: checked against the write failures first, applied, and its answer maybe lost. */
+    private <T> CompletableFuture<T> write(String description, WriteOptions options, Supplier<T> apply) {
+        if (down) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNREACHABLE, 0, "Cannot reach"));
+        }
+        ApiException failure;
+        synchronized (this) {
+            failure = writeFailures.poll();
+            if (failure == null) {
+                failure = failures.poll();
+            }
+        }
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        writes.add(description);
+        keys.add(options.idempotencyKey());
+        ifMatches.add(options.ifMatch());
+        CompletableFuture<T> answer = answer(apply);
+        ApiException lost = loseNextAnswer;
+        if (lost != null && !answer.isCompletedExceptionally()) {
+            loseNextAnswer = null;
+            return CompletableFuture.failedFuture(lost);
+        }
+        return answer;
+    }
+
+    /** The deal as this server has it now. */
+    public Deal server(String id) {
+        return stored(id);
+    }
+
+    private Deal stored(String id) {
+        return deals.stream().filter(d -> d.getId().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Deal not found"));
+    }
+
     private <T> CompletableFuture<T> answer(Supplier<T> value) {
+        if (down) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNREACHABLE, 0,
+                    "Cannot reach the server at " + baseUrl()));
+        }
         ApiException failure = nextFailure();
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
@@ -140,6 +202,9 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<User> login(String email, String password) {
+        if (down) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNREACHABLE, 0, "Cannot reach"));
+        }
         if (!password.equals(this.password)) {
             return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Invalid credentials"));
         }
@@ -152,6 +217,10 @@ public final class FakeCrmApi implements CrmApi {
     @Override
     public CompletableFuture<AuthTokens> refresh() {
         refreshes.incrementAndGet();
+        AuthTokens current = tokens;
+        if (!down && current != null && refusedRefreshTokens.contains(current.refreshToken())) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Invalid refresh token"));
+        }
         return answer(() -> {
             AuthTokens fresh = new AuthTokens(nextAccessToken, "refresh-2");
             setTokens(fresh);
@@ -173,9 +242,32 @@ public final class FakeCrmApi implements CrmApi {
     private <T> CompletableFuture<MappedList<T>> list(List<T> items, Supplier<Long> seq) {
         listLoads.incrementAndGet();
         return listGate.thenCompose(open -> answer(() -> {
-            MappedList<T> list = new MappedList<>(new ArrayList<>(items), List.of(), 0);
+            MappedList<T> list = new MappedList<>(items.stream().map(this::copy).toList(), List.of(), 0);
             return changeLog ? list.withSyncSeq(seq.get() < 0 ? headSeq() : seq.get()) : list;
         }));
+    }
+
+    /** With {@link #applyWrites} the server keeps its own records and answers with copies, as over the wire. */
+    @SuppressWarnings("unchecked")
+    private <T> T copy(T item) {
+        if (!applyWrites) {
+            return item;
+        }
+        if (item instanceof Deal d) {
+            Deal c = new Deal(d.getId());
+            DealChanges.of(d).applyTo(c);
+            return (T) c;
+        }
+        if (item instanceof Contact d) {
+            Contact c = new Contact(d.getId());
+            ContactChanges.of(d).applyTo(c);
+            return (T) c;
+        }
+        if (item instanceof Notification n) {
+            return (T) new Notification(n.getId(), n.getUserId(), n.getType(), n.getTitle(), n.getMessage(),
+                    n.getPriority(), n.isRead(), n.getActionUrl(), n.getMetadata(), n.getCreatedAt(), n.getExpiresAt());
+        }
+        return item;
     }
 
     @Override
@@ -185,38 +277,47 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<Deal> deal(String id) {
-        return answer(() -> deals.stream().filter(d -> d.getId().equals(id)).findFirst()
-                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Deal not found")));
+        return answer(() -> copy(deals.stream().filter(d -> d.getId().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Deal not found"))));
     }
 
     @Override
     public CompletableFuture<Deal> updateDeal(String id, DealChanges changes, WriteOptions options) {
-        writes.add("update " + id + " " + changes);
-        return answer(() -> {
+        return write("update " + id + " " + changes, options, () -> {
             Deal saved = new Deal(id);
-            DealChanges.of(deals.stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow()).applyTo(saved);
+            DealChanges.of(stored(id)).applyTo(saved);
             changes.applyTo(saved);
+            if (applyWrites) {
+                changes.applyTo(stored(id));
+            }
             return saved;
         });
     }
 
     @Override
     public CompletableFuture<Optional<Deal>> changeStage(String id, DealStage stage, WriteOptions options) {
-        writes.add("stage " + id + " " + stage.wireName());
-        return answer(() -> {
+        return write("stage " + id + " " + stage.wireName(), options, () -> {
             Deal moved = new Deal(id);
-            DealChanges.of(deals.stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow()).applyTo(moved);
+            DealChanges.of(stored(id)).applyTo(moved);
             moved.setStage(stage);
             moved.setProbability(stage == DealStage.CLOSED_WON ? 100 : 42);
+            if (applyWrites) {
+                DealChanges.of(moved).applyTo(stored(id));
+            }
             return Optional.of(moved);
         });
     }
 
     @Override
     public CompletableFuture<DealActivity> addActivity(String dealId, NewActivity activity, WriteOptions options) {
-        writes.add("activity " + dealId + " " + activity.description());
-        return answer(() -> new DealActivity("a-" + writes.size(), activity.type(), activity.date(),
-                activity.description(), activity.outcome(), activity.nextStep()));
+        return write("activity " + dealId + " " + activity.description(), options, () -> {
+            DealActivity saved = new DealActivity("a-" + writes.size(), activity.type(), activity.date(),
+                    activity.description(), activity.outcome(), activity.nextStep());
+            if (applyWrites) {
+                stored(dealId).getActivities().add(0, saved);
+            }
+            return saved;
+        });
     }
 
     @Override
@@ -226,8 +327,37 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<Contact> contact(String id) {
-        return answer(() -> contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
-                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found")));
+        return answer(() -> copy(contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found"))));
+    }
+
+    @Override
+    public CompletableFuture<Contact> updateContact(String id, ContactChanges changes, WriteOptions options) {
+        return write("contact " + id + " " + changes, options, () -> {
+            Contact stored = contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
+                    .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found"));
+            Contact saved = new Contact(id);
+            ContactChanges.of(stored).applyTo(saved);
+            changes.applyTo(saved);
+            if (applyWrites) {
+                changes.applyTo(stored);
+            }
+            return saved;
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommunicationEvent> logCommunication(String contactId, NewCommunication communication,
+            WriteOptions options) {
+        return write("communication " + contactId + " " + communication.summary(), options, () -> {
+            CommunicationEvent saved = new CommunicationEvent("c-" + writes.size(), communication.type(),
+                    communication.date(), communication.subject(), communication.summary(), null, null);
+            if (applyWrites) {
+                contacts.stream().filter(c -> c.getId().equals(contactId)).findFirst()
+                        .ifPresent(c -> c.getCommunicationHistory().add(0, saved));
+            }
+            return saved;
+        });
     }
 
     @Override
@@ -237,8 +367,12 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<Void> markNotificationRead(String id, boolean read, WriteOptions options) {
-        writes.add("read " + id);
-        return answer(() -> null);
+        return write("read " + id, options, () -> {
+            if (applyWrites) {
+                notifications.stream().filter(n -> n.getId().equals(id)).findFirst().ifPresent(n -> n.setRead(read));
+            }
+            return null;
+        });
     }
 
     /** Pages the logged changes like the demo's /sync/changes, and reads them with the client's own mapper. */
