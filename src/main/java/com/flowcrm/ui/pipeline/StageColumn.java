@@ -124,6 +124,7 @@ final class StageColumn extends VBox {
             collapsed.addListener((obs, was, isCollapsed) -> {
                 pseudoClassStateChanged(COLLAPSED, isCollapsed);
                 getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
+                relayoutBoard();
             });
         }
         selection.attach(this);
@@ -160,6 +161,21 @@ final class StageColumn extends VBox {
         Button button = ViewChrome.iconButton(icon, tip, tip, action);
         button.getStyleClass().add("column-toggle");
         return button;
+    }
+
+    /**
+     * The board gives each column its size (fixed widths, the board's height), and nothing a column shows changes what
+     * it asks for: a new count, total or card is laid out inside the column, not by the whole board and its scroll
+     * pane again. Collapsing is the exception ({@link #relayoutBoard}).
+     */
+    @Override
+    public void requestLayout() {
+        setNeedsLayout(true);
+    }
+
+    /** The column's content changed what it asks for (collapsed, expanded): the board lays out again. */
+    private void relayoutBoard() {
+        super.requestLayout();
     }
 
     DealStage stage() {
