@@ -62,13 +62,14 @@ public final class InsightsViewModel {
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", true);
     // held here so that the weak listeners on the long-lived stores live exactly as long as this view model
     private final InvalidationListener dealsChanged;
+    private final InvalidationListener limitsChanged;
     private final InvalidationListener contactsChanged;
     /** The contacts' part is recomputed only when contacts changed (or time passed): it walks every contact. */
     private boolean contactsDirty = true;
     private ContactHealth contactHealth;
-    private final RecordSnapshots<Deal, DealFacts> dealFacts = new RecordSnapshots<>(Deal::getRevision, DealFacts::of);
+    private final RecordSnapshots<Deal, DealFacts> dealFacts = new RecordSnapshots<>(Deal::getId, DealFacts::of);
     private final RecordSnapshots<Contact, ContactFacts> contactFacts =
-            new RecordSnapshots<>(Contact::getRevision, ContactFacts::of);
+            new RecordSnapshots<>(Contact::getId, ContactFacts::of);
     private final Executor compute;
     private final Executor ui;
     private boolean computing;
@@ -89,14 +90,18 @@ public final class InsightsViewModel {
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.calculator = new InsightsCalculator(clock);
         this.throttle = new RedrawThrottle(REDRAW_INTERVAL, nanoTime, timer, this::recompute);
-        dealsChanged = o -> throttle.invalidate();
+        dealsChanged = o -> {
+            noteChanged(dealFacts, deals.changedInLastRevision());
+            throttle.invalidate();
+        };
+        limitsChanged = o -> throttle.invalidate();
         contactsChanged = o -> {
+            noteChanged(contactFacts, contacts.changedInLastRevision());
             contactsDirty = true;
             throttle.invalidate();
         };
-        WeakInvalidationListener weakDeals = new WeakInvalidationListener(dealsChanged);
-        deals.revisionProperty().addListener(weakDeals);
-        deals.rottingLimitsProperty().addListener(weakDeals);
+        deals.revisionProperty().addListener(new WeakInvalidationListener(dealsChanged));
+        deals.rottingLimitsProperty().addListener(new WeakInvalidationListener(limitsChanged));
         contacts.revisionProperty().addListener(new WeakInvalidationListener(contactsChanged));
         throttle.invalidate();
     }
@@ -142,6 +147,11 @@ public final class InsightsViewModel {
     /** How many times the insights were recomputed and redrawn. */
     public long redrawCount() {
         return throttle.redraws();
+    }
+
+    /** Off screen nothing is copied: showing the view again copies everything once. */
+    private <M, S> void noteChanged(RecordSnapshots<M, S> copies, List<M> changed) {
+        copies.changed(throttle.isActive() ? changed : null);
     }
 
     private void recompute() {

@@ -1,80 +1,80 @@
 package com.flowcrm.ui.insights;
 
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
- * Immutable copies of a store's records for a computation on another thread, kept between computations: a record's
- * copy is made again only when its revision moved, so that a live store of 50,000 records costs the UI thread a pass
- * of revision checks, not 50,000 copies. The copies are kept in the store's order and matched by position (a hash
- * lookup per record was most of the pass's time); a record that moved a few places (one created before it) is found
- * nearby, and one found nowhere near is copied again. UI thread only.
+ * Immutable copies of a store's records for a computation on another thread, kept between computations and renewed
+ * only for the records the store says changed ({@code EntityStore.changedInLastRevision}): a pass over the 50,000
+ * contacts to find the changed ones cost the UI thread more than copying them (every record and its revision are a
+ * cache miss), so only a reload, a removal or time passing makes it walk them all. UI thread only.
  *
- * @param <M> the record (a model object, changed on the UI thread; every change ticks its revision)
+ * @param <M> the record (a model object, changed on the UI thread)
  * @param <S> its copy
  */
 final class RecordSnapshots<M, S> {
-    /** How far from its expected place a record is looked for before it is copied again. */
-    private static final int REACH = 4;
-
-    private final ToLongFunction<M> revision;
+    private final Function<M, String> id;
     private final Function<M, S> copy;
-    private Object[] records = new Object[0];
-    private long[] revisions = new long[0];
-    private Object[] copies = new Object[0];
+    private final List<S> copies = new ArrayList<>();
+    private final Map<String, Integer> positions = new HashMap<>();
+    /** Changed since the last {@link #of}; copied then, once each however often they changed. */
+    private final Set<M> changed = new LinkedHashSet<>();
+    private boolean stale = true;
 
-    RecordSnapshots(ToLongFunction<M> revision, Function<M, S> copy) {
-        this.revision = revision;
+    RecordSnapshots(Function<M, String> id, Function<M, S> copy) {
+        this.id = id;
         this.copy = copy;
     }
 
-    /** Copies of these records, in their order; the list is never changed afterwards (safe to hand to a thread). */
-    @SuppressWarnings("unchecked")
-    List<S> of(List<M> now) {
-        int n = now.size();
-        Object[] nextRecords = new Object[n];
-        long[] nextRevisions = new long[n];
-        Object[] nextCopies = new Object[n];
-        // where the old arrays hold the record at position i: i + shift, moved by the records created or removed before
-        int shift = 0;
-        for (int i = 0; i < n; i++) {
-            M record = now.get(i);
-            long rev = revision.applyAsLong(record);
-            int at = find(record, i + shift);
-            if (at >= 0) {
-                shift = at - i;
-            }
-            nextRecords[i] = record;
-            nextRevisions[i] = rev;
-            nextCopies[i] = at >= 0 && revisions[at] == rev ? copies[at] : copy.apply(record);
+    /** These records were created or changed; null: any may have changed or gone (every copy is made again). */
+    void changed(List<M> records) {
+        if (records == null) {
+            stale = true;
+            changed.clear();
+        } else if (!stale) {
+            changed.addAll(records);
         }
-        records = nextRecords;
-        revisions = nextRevisions;
-        copies = nextCopies;
-        return (List<S>) Collections.unmodifiableList(Arrays.asList(nextCopies));
     }
 
-    /** Forgets every copy, for a change no revision shows (time passing makes the caller re-read everything). */
+    /** Forgets every copy, for a change the store does not report (time passing moves what the rules say). */
     void clear() {
-        records = new Object[0];
-        revisions = new long[0];
-        copies = new Object[0];
+        stale = true;
+        changed.clear();
     }
 
-    private int find(Object record, int expected) {
-        for (int d = 0; d <= REACH; d++) {
-            int before = expected - d;
-            if (before >= 0 && before < records.length && records[before] == record) {
-                return before;
+    /**
+     * Copies of all of {@code all} (the store's records): in their order after a full copy, records created since then
+     * after them. The list is never changed afterwards, so it may be handed to another thread.
+     */
+    List<S> of(List<M> all) {
+        if (stale) {
+            copies.clear();
+            positions.clear();
+            for (M record : all) {
+                add(record);
             }
-            int after = expected + d;
-            if (d > 0 && after >= 0 && after < records.length && records[after] == record) {
-                return after;
+            stale = false;
+        } else {
+            for (M record : changed) {
+                Integer at = positions.get(id.apply(record));
+                if (at == null) {
+                    add(record);
+                } else {
+                    copies.set(at, copy.apply(record));
+                }
             }
         }
-        return -1;
+        changed.clear();
+        return List.copyOf(copies);
+    }
+
+    private void add(M record) {
+        positions.put(id.apply(record), copies.size());
+        copies.add(copy.apply(record));
     }
 }
