@@ -2,6 +2,7 @@ package com.flowcrm.ui.insights;
 
 import com.flowcrm.store.insights.AtRiskDeal;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.ListPatch;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -37,9 +38,7 @@ final class AtRiskList {
 
     /** Replaces the rows; the list keeps its cells and redraws only what is visible. */
     void show(List<AtRiskDeal> deals) {
-        if (!rows.equals(deals)) {
-            rows.setAll(deals);
-        }
+        ListPatch.apply(rows, deals);
     }
 
     /** A row: built once per cell, an update rewrites its texts. */

@@ -3,6 +3,7 @@ package com.flowcrm.ui.insights;
 import com.flowcrm.model.RelationshipHealth;
 import com.flowcrm.store.insights.ContactHealth;
 import com.flowcrm.store.insights.ContactHealth.FollowUpDue;
+import com.flowcrm.ui.kit.ListPatch;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -111,9 +112,7 @@ final class ContactHealthPanel {
         }
         dueTitle.setText(health.followUpsDue().isEmpty() ? "Follow-ups due"
                 : "Follow-ups due (" + health.followUpsDue().size() + ")");
-        if (!due.equals(health.followUpsDue())) {
-            due.setAll(health.followUpsDue());
-        }
+        ListPatch.apply(due, health.followUpsDue());
     }
 
     static String label(RelationshipHealth health) {
