@@ -192,7 +192,7 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             return ApplyOutcome.IGNORED;
         }
         DealActivity activity = added.activity();
-        for (DealActivity a : e.item.getActivities()) {
+        for (DealActivity a : e.item.activityList()) {
             if (a.id().equals(activity.id())) {
                 return ApplyOutcome.IGNORED;
             }
@@ -252,10 +252,10 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     @Override
     DealChanges refreshOf(Deal fresh) {
         DealChanges changes = DealChanges.of(fresh);
-        if (fresh.getActivities().isEmpty()) {
+        if (fresh.activityList().isEmpty()) {
             changes.without(DealChanges.Field.ACTIVITIES);
         }
-        if (fresh.getAiInsights().isEmpty()) {
+        if (fresh.insightList().isEmpty()) {
             changes.without(DealChanges.Field.AI_INSIGHTS);
         }
         return changes;

@@ -20,7 +20,7 @@ public record DealFacts(String id, String title, String company, DealStage stage
     /** Read on the thread that owns the deal. */
     public static DealFacts of(Deal d) {
         return new DealFacts(d.getId(), d.getTitle(), d.getCompany(), d.getStage(), d.getValue(), d.getProbability(),
-                d.getExpectedCloseDay(), d.getLastActivity(), d.getCreatedDate(), d.getRiskFactors(),
+                d.getExpectedCloseDay(), d.getLastActivity(), d.getCreatedDate(), d.riskFactorList(),
                 d.getCompetitorMentioned());
     }
 }

@@ -121,7 +121,7 @@ public final class DealRules {
 
     /** The rule of the Insights list and the board's "At risk" chip; it runs for every deal the board recounts. */
     public static boolean isAtRisk(Deal d, Instant now, RottingLimits limits) {
-        return isAtRisk(d.getStage(), !d.getRiskFactors().isEmpty(), d.getCompetitorMentioned(), lastTouched(d),
+        return isAtRisk(d.getStage(), !d.riskFactorList().isEmpty(), d.getCompetitorMentioned(), lastTouched(d),
                 d.getExpectedCloseDay(), now, limits);
     }
 
