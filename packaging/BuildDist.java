@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Builds the Flow CRM app image and the native installer with the JDK's own jdeps, jlink and jpackage.
@@ -31,7 +32,8 @@ import java.util.zip.ZipFile;
  * Steps:
  * <ol>
  *   <li>JavaFX comes as modular {@code javafx-*-<platform>.jar}s; they go on jlink's module path. The empty
- *       {@code javafx-*.jar} stubs are dropped; every other jar stays on the class path (the app is not modular).</li>
+ *       {@code javafx-*.jar} stubs are dropped; every other jar stays on the class path (the app is not modular),
+ *       without the native libraries it carries for other platforms (sqlite-jdbc, JNA).</li>
  *   <li>{@code jdeps --print-module-deps} over the app and its class-path jars picks the JDK modules; the JavaFX
  *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
@@ -184,7 +186,7 @@ public final class BuildDist {
         Files.createDirectories(input.resolve("lib"));
         Files.copy(mainJar, input.resolve(MAIN_JAR));
         for (Path jar : classPath) {
-            Files.copy(jar, input.resolve("lib").resolve(jar.getFileName()));
+            copyForThisPlatform(jar, input.resolve("lib").resolve(jar.getFileName()));
         }
 
         String modulePath = join(javafxModules);
@@ -503,6 +505,60 @@ public final class BuildDist {
             case "windows" -> image.resolve("app");
             default -> image.resolve("lib").resolve("app");
         };
+    }
+
+    /**
+     * Copies a class-path jar into the image without the native libraries it carries for other platforms (sqlite-jdbc
+     * has 21, JNA, for java-keyring, 26); a jar with none for this platform is copied whole, with a warning.
+     */
+    private void copyForThisPlatform(Path jar, Path dest) throws IOException {
+        Map<Pattern, String> folders = nativeFolders(os, System.getProperty("os.arch"));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> entries = zip.stream().toList();
+            long others = entries.stream().filter(e -> Boolean.FALSE.equals(ours(folders, e.getName()))).count();
+            if (others == 0 || entries.stream().noneMatch(e -> Boolean.TRUE.equals(ours(folders, e.getName())))) {
+                if (others > 0) {
+                    log("WARNING: " + jar.getFileName() + " has no native library in " + folders.values() + "; kept whole");
+                }
+                Files.copy(jar, dest);
+                return;
+            }
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(dest))) {
+                for (ZipEntry entry : entries.stream().filter(e -> !Boolean.FALSE.equals(ours(folders, e.getName()))).toList()) {
+                    ZipEntry copy = new ZipEntry(entry.getName());
+                    copy.setTime(entry.getTime());
+                    out.putNextEntry(copy);
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+            log(jar.getFileName() + ": left out " + others + " native libraries of other platforms, "
+                    + Files.size(jar) / 1024 + " -> " + Files.size(dest) / 1024 + " KiB");
+        }
+    }
+
+    /** Null: not a native library; true: one for this platform; false: one for another. */
+    private static Boolean ours(Map<Pattern, String> folders, String entry) {
+        for (Map.Entry<Pattern, String> folder : folders.entrySet()) {
+            Matcher m = folder.getKey().matcher(entry);
+            if (m.matches()) {
+                return m.group(1).equals(folder.getValue());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where each jar keeps its native libraries (group 1: the platform's folder) and the folder its loader reads on this
+     * OS and architecture: sqlite-jdbc's {@code OSInfo} and JNA's {@code Platform.RESOURCE_PREFIX}.
+     */
+    static Map<Pattern, String> nativeFolders(String os, String osArch) {
+        String arch = osArch.equals("amd64") ? "x86_64" : osArch;
+        String sqlite = os.equals("windows") ? "Windows" : os.equals("macos") ? "Mac" : "Linux";
+        String jna = os.equals("windows") ? "win32" : os.equals("macos") ? "darwin" : "linux";
+        return Map.of(Pattern.compile("org/sqlite/native/([^/]+/[^/]+)/[^/]+"), sqlite + "/" + arch,
+                Pattern.compile("com/sun/jna/([a-z0-9-]+)/[^/]*jnidispatch[^/]*"), jna + "-" + arch.replace('_', '-'));
     }
 
     private static void copyNativeLibraries(List<Path> javafxModules, Path libraryDir) throws IOException {

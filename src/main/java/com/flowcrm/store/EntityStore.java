@@ -67,6 +67,8 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     private String searchLower = "";
     private boolean rebuildNeeded;
     private boolean contentChanged;
+    private boolean itemsRemoved;
+    private List<T> changedInLastRevision;
 
     EntityStore(EventDispatcher dispatcher, Clock clock, String selectedName, F allFilter) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -179,6 +181,15 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
      */
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /**
+     * The items created or changed in the batch (or the change outside one) that last ticked {@link #revisionProperty},
+     * or null when any item may have changed or gone (a snapshot, a reconcile, a removal, a recount): read in a listener
+     * of the revision, it lets a view that keeps copies of the items renew just those instead of walking the store.
+     */
+    public List<T> changedInLastRevision() {
+        return changedInLastRevision;
     }
 
     /** Tells the listener, at the end of each batch, which items live events created or changed. */
@@ -327,6 +338,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         items.remove(e.item);
         remoteChanges.deleted(id);
         contentChanged = true;
+        itemsRemoved = true;
         if (selected.get() == e.item) {
             selected.set(null);
         }
@@ -531,6 +543,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     /** Brings the derived views up to date with what changed since the last flush; runs once per batch. */
     final void flush() {
         Instant now = clock.instant();
+        boolean everything = rebuildNeeded || itemsRemoved;
         if (rebuildNeeded) {
             rebuildNeeded = false;
             rebuild(now);
@@ -540,12 +553,18 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
             }
             publish();
         }
+        List<T> changedItems = everything ? null : new ArrayList<>(changed.size());
         for (E e : changed) {
             e.dirty = false;
+            if (changedItems != null) {
+                changedItems.add(e.item);
+            }
         }
         changed.clear();
         if (contentChanged) {
             contentChanged = false;
+            itemsRemoved = false;
+            changedInLastRevision = changedItems;
             revision.set(revision.get() + 1);
         }
         remoteChanges.fire();

@@ -284,6 +284,10 @@ final class BenchViews implements AutoCloseable {
     @Override
     public void close() {
         stage.hide();
+        // the views leave their scene, as when the app switches away from them: a view that runs timers while shown
+        // (InsightsView's clock tick) stops them; else the animation timer holds it, its store and 60,000 records
+        // after every round, and the full run runs out of its 2 GB heap in the end-to-end rounds
+        stage.getScene().setRoot(new Region());
         stage.setScene(null);
         if (session != null) {
             session.close();

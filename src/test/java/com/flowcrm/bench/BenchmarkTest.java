@@ -51,7 +51,7 @@ class BenchmarkTest {
             r.log = log.report();
         }
         r.details.put("suite_seconds", (System.nanoTime() - suiteStart) / 1e9);
-        r.details.put("load_average_at_end", loadAverage());
+        r.details.put("load_average_at_end", MachineLoad.loadAverage());
         r.details.put("log", Map.of("exceptions", r.log.exceptionMessages(), "css_warnings", r.log.cssMessages(),
                 "other_warnings", r.log.otherMessages()));
         r.write(OUT);
@@ -146,17 +146,8 @@ class BenchmarkTest {
         r.machine.put("cpu", cpuModel());
         r.machine.put("javafx", System.getProperty("javafx.runtime.version"));
         r.machine.put("date", Instant.now().toString());
-        r.machine.put("load_average_at_start", loadAverage());
-    }
-
-    /** Other processes on the machine move the numbers; the 1, 5 and 15 minute load averages say how much. */
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
+        // other processes on the machine move the numbers; the 1, 5 and 15 minute load averages say how much
+        r.machine.put("load_average_at_start", MachineLoad.loadAverage());
     }
 
     private static String cpuModel() {

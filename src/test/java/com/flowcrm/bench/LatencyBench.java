@@ -131,9 +131,15 @@ final class LatencyBench {
         }));
         BenchProfile recording = BenchProfile.startIfEnabled(profile.key());
         AtomicReference<Instant> measuredFrom = new AtomicReference<>(Instant.now());
-        long achieved = send(stream, warmup, pulses, measuredFrom);
+        Map<String, Long> threads = new LinkedHashMap<>();
+        threads.put("fx_thread", FxThread.call(() -> Thread.currentThread().threadId()));
+        threads.put("render_thread", MachineLoad.threadNamed("QuantumRenderer"));
+        threads.put("socket_read_thread", MachineLoad.threadNamed("WebSocketConnectReadThread"));
+        AtomicReference<MachineLoad> loadFrom = new AtomicReference<>(MachineLoad.now(threads));
+        long achieved = send(stream, warmup, pulses, measuredFrom, () -> loadFrom.set(MachineLoad.now(threads)));
         await(allLaidOut);
         Instant measuredTo = Instant.now();
+        Map<String, Object> load = MachineLoad.now(threads).since(loadFrom.get());
         sink.accept((event, json, receivedAt) -> { });
         FxThread.run(pulses::stop);
         StoreCounters.Snapshot counts = root.counters().snapshot();
@@ -148,6 +154,7 @@ final class LatencyBench {
         details.put("events_measured", total - warmup);
         details.put("from_send_ms", Percentiles.of(Arrays.copyOfRange(fromSend, warmup, total)).json());
         details.put("fx_pulses", pulses.summary());
+        details.put("cpu", load);
         details.put("scene_nodes", nodes);
         details.put("longest_dispatcher_batch_ms", ms(batch[1]));
         if (recording != null) {
@@ -155,14 +162,14 @@ final class LatencyBench {
         }
         Result result = new Result(profile, Percentiles.of(Arrays.copyOfRange(toApplied, warmup, total)),
                 Percentiles.of(Arrays.copyOfRange(toLaidOut, warmup, total)), pulses.longestPulseMs(), details);
-        BenchResults.log("latency at %s/s: applied %s, laid out %s, pulses %s", profile.rate(), result.applied(),
-                result.laidOut(), pulses.summary());
+        BenchResults.log("latency at %s/s: applied %s, laid out %s, pulses %s, cpu %s", profile.rate(), result.applied(),
+                result.laidOut(), pulses.summary(), load);
         return result;
     }
 
     /** Broadcasts the stream at the profile's rate; returns the nanoseconds it took. */
     private long send(List<BenchDataset.Event> stream, int warmup, PulseMeter pulses,
-            AtomicReference<Instant> measuredFrom) {
+            AtomicReference<Instant> measuredFrom, Runnable measuring) {
         long interval = 1_000_000_000L / profile.rate();
         long start = System.nanoTime();
         for (int i = 0; i < stream.size(); i++) {
@@ -173,6 +180,7 @@ final class LatencyBench {
             }
             if (i == warmup) {
                 measuredFrom.set(Instant.now());
+                measuring.run();
                 Platform.runLater(pulses::reset);
             }
             BenchDataset.Event e = stream.get(i);

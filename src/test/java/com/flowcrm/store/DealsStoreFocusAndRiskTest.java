@@ -94,4 +94,21 @@ class DealsStoreFocusAndRiskTest {
         deals.remove("won");
         assertThat(deals.revisionProperty().get()).as("a removal").isEqualTo(start + 3);
     }
+
+    @Test
+    void eachRevisionSaysWhichDealsChangedOrThatAnyMayHave() {
+        List<List<String>> seen = new java.util.ArrayList<>();
+        deals.revisionProperty().addListener(o -> {
+            List<Deal> changed = deals.changedInLastRevision();
+            seen.add(changed == null ? null : changed.stream().map(Deal::getId).toList());
+        });
+        live.send("deal:updated", json("{\"id\":\"fresh\",\"changes\":{\"value\":5}}"));
+        live.send("deal:updated", json("{\"id\":\"idle\",\"changes\":{\"value\":6}}"));
+        live.send("deal:updated", json("{\"id\":\"fresh\",\"changes\":{\"value\":7}}"));
+        ui.pulse();
+        deals.applyLocal("late", new DealChanges().value(1));
+        deals.remove("won");
+        deals.filterProperty().set(DealFilter.AT_RISK);
+        assertThat(seen).containsExactly(List.of("fresh", "idle"), List.of("late"), null, null);
+    }
 }

@@ -1,6 +1,5 @@
 package com.flowcrm.store.insights;
 
-import com.flowcrm.model.Deal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +25,9 @@ public record DealGroup(int count, double total, double weighted, List<String> d
         private double total;
         private double weighted;
 
-        void add(Deal d) {
-            ids.add(d.getId());
-            total += d.getValue();
+        void add(DealFacts d) {
+            ids.add(d.id());
+            total += d.value();
             weighted += DealRules.weighted(d);
         }
 

@@ -1,6 +1,7 @@
 package com.flowcrm.store.insights;
 
 import com.flowcrm.model.Deal;
+import com.flowcrm.model.DealStage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,6 +21,8 @@ import java.util.List;
  *   <li>past close date = open and the close date (as given) is before today;</li>
  *   <li>at risk = open and rotting, past its close date, with risk factors or with a competitor named.</li>
  * </ul>
+ * Each rule reads a live {@link Deal} (the board, its filter) or its copied {@link DealFacts} (the Insights view,
+ * computed away from the UI thread); both go through the same rule below.
  */
 public final class DealRules {
     private static final long SECONDS_PER_DAY = 86_400;
@@ -31,8 +34,20 @@ public final class DealRules {
         return !d.getStage().isClosed();
     }
 
+    public static boolean isOpen(DealFacts d) {
+        return !d.stage().isClosed();
+    }
+
     public static double weighted(Deal d) {
-        return d.getValue() * d.getProbability() / 100.0;
+        return weighted(d.getValue(), d.getProbability());
+    }
+
+    public static double weighted(DealFacts d) {
+        return weighted(d.value(), d.probability());
+    }
+
+    private static double weighted(double value, int probability) {
+        return value * probability / 100.0;
     }
 
     /** Today's date in UTC. */
@@ -53,12 +68,23 @@ public final class DealRules {
 
     /** When the deal last moved: its last activity, else its creation; null when the data says neither. */
     public static Instant lastTouched(Deal d) {
-        return d.getLastActivity() != null ? d.getLastActivity() : d.getCreatedDate();
+        return lastTouched(d.getLastActivity(), d.getCreatedDate());
+    }
+
+    private static Instant lastTouched(Instant lastActivity, Instant created) {
+        return lastActivity != null ? lastActivity : created;
     }
 
     /** Whole days since {@link #lastTouched}, 0 when that is in the future, -1 when unknown. */
     public static long idleDays(Deal d, Instant now) {
-        Instant touched = lastTouched(d);
+        return idleDays(lastTouched(d), now);
+    }
+
+    public static long idleDays(DealFacts d, Instant now) {
+        return idleDays(lastTouched(d.lastActivity(), d.createdDate()), now);
+    }
+
+    private static long idleDays(Instant touched, Instant now) {
         if (touched == null) {
             return -1;
         }
@@ -72,8 +98,16 @@ public final class DealRules {
 
     /** Open, and idle for more whole days than its stage allows. */
     public static boolean isRotting(Deal d, Instant now, RottingLimits limits) {
-        int limit = limits.limitDays(d.getStage());
-        return limit >= 0 && idleDays(d, now) > limit;
+        return isRotting(d.getStage(), idleDays(d, now), limits);
+    }
+
+    public static boolean isRotting(DealFacts d, Instant now, RottingLimits limits) {
+        return isRotting(d.stage(), idleDays(d, now), limits);
+    }
+
+    private static boolean isRotting(DealStage stage, long idleDays, RottingLimits limits) {
+        int limit = limits.limitDays(stage);
+        return limit >= 0 && idleDays > limit;
     }
 
     /** Open, and its close date (as given) is before today. */
@@ -81,10 +115,25 @@ public final class DealRules {
         return isOpen(d) && isBeforeToday(d.getExpectedCloseDay(), now);
     }
 
+    public static boolean isPastCloseDate(DealFacts d, Instant now) {
+        return isOpen(d) && isBeforeToday(d.closeDay(), now);
+    }
+
     /** The rule of the Insights list and the board's "At risk" chip; it runs for every deal the board recounts. */
     public static boolean isAtRisk(Deal d, Instant now, RottingLimits limits) {
-        return isOpen(d) && (!d.riskFactorList().isEmpty() || d.getCompetitorMentioned() != null
-                || isRotting(d, now, limits) || isBeforeToday(d.getExpectedCloseDay(), now));
+        return isAtRisk(d.getStage(), !d.riskFactorList().isEmpty(), d.getCompetitorMentioned(), lastTouched(d),
+                d.getExpectedCloseDay(), now, limits);
+    }
+
+    public static boolean isAtRisk(DealFacts d, Instant now, RottingLimits limits) {
+        return isAtRisk(d.stage(), !d.riskFactors().isEmpty(), d.competitor(),
+                lastTouched(d.lastActivity(), d.createdDate()), d.closeDay(), now, limits);
+    }
+
+    private static boolean isAtRisk(DealStage stage, boolean hasRiskFactors, String competitor, Instant touched,
+            LocalDate closeDay, Instant now, RottingLimits limits) {
+        return !stage.isClosed() && (hasRiskFactors || competitor != null
+                || isRotting(stage, idleDays(touched, now), limits) || isBeforeToday(closeDay, now));
     }
 
     private static boolean isBeforeToday(LocalDate day, Instant now) {
@@ -93,21 +142,25 @@ public final class DealRules {
 
     /** Why the deal is at risk, most urgent first ("idle 21 days, limit 10"); empty when it is not. */
     public static List<String> riskReasons(Deal d, Instant now, RottingLimits limits) {
+        return riskReasons(DealFacts.of(d), now, limits);
+    }
+
+    public static List<String> riskReasons(DealFacts d, Instant now, RottingLimits limits) {
         List<String> reasons = new ArrayList<>();
         if (!isOpen(d)) {
             return reasons;
         }
         if (isRotting(d, now, limits)) {
-            reasons.add("idle " + days(idleDays(d, now)) + ", limit " + limits.limitDays(d.getStage()));
+            reasons.add("idle " + days(idleDays(d, now)) + ", limit " + limits.limitDays(d.stage()));
         }
         if (isPastCloseDate(d, now)) {
-            reasons.add("past close date by " + days(ChronoUnit.DAYS.between(d.getExpectedCloseDay(), today(now))));
+            reasons.add("past close date by " + days(ChronoUnit.DAYS.between(d.closeDay(), today(now))));
         }
-        for (String factor : d.riskFactorList()) {
+        for (String factor : d.riskFactors()) {
             reasons.add("risk: " + factor);
         }
-        if (d.getCompetitorMentioned() != null) {
-            reasons.add("competitor: " + d.getCompetitorMentioned());
+        if (d.competitor() != null) {
+            reasons.add("competitor: " + d.competitor());
         }
         return reasons;
     }

@@ -18,8 +18,9 @@ import java.util.Objects;
 
 /**
  * Computes {@link PipelineInsights} from deals and contacts in one pass over each, by the rules of
- * {@link DealRules}. Pure apart from the injected clock; it reads model objects, so call it on the thread that
- * owns them (the UI thread, or the CLI's store thread).
+ * {@link DealRules}. Pure apart from the injected clock. The methods taking model objects read them, so call those
+ * on the thread that owns them (the UI thread, or the CLI's store thread); the ones taking {@link DealFacts} and
+ * {@link ContactFacts} (copies) run on any thread, which is how the Insights view keeps this off the UI thread.
  */
 public final class InsightsCalculator {
     private static final DealStage[] STAGES = DealStage.values();
@@ -55,8 +56,22 @@ public final class InsightsCalculator {
         return contactHealth(contacts, clock.instant());
     }
 
+    /** {@link #contactHealth(Collection)} from copies, on any thread. */
+    public ContactHealth contactHealthOfFacts(Collection<ContactFacts> contacts) {
+        return contactHealthOfFacts(contacts, clock.instant());
+    }
+
     /** The deals' part as of the clock's now, with a contacts' part computed before. */
     public PipelineInsights compute(Collection<Deal> deals, ContactHealth contacts, RottingLimits limits) {
+        List<DealFacts> facts = new ArrayList<>(deals.size());
+        for (Deal d : deals) {
+            facts.add(DealFacts.of(d));
+        }
+        return computeOfFacts(facts, contacts, limits);
+    }
+
+    /** {@link #compute(Collection, ContactHealth, RottingLimits)} from copies, on any thread. */
+    public PipelineInsights computeOfFacts(Collection<DealFacts> deals, ContactHealth contacts, RottingLimits limits) {
         Instant now = clock.instant();
         YearMonth thisMonth = DealRules.thisMonth(now);
         LocalDate today = DealRules.today(now);
@@ -69,9 +84,9 @@ public final class InsightsCalculator {
         DealGroup.Tally won = new DealGroup.Tally();
         DealGroup.Tally lost = new DealGroup.Tally();
         List<AtRiskDeal> atRisk = new ArrayList<>();
-        for (Deal d : deals) {
-            stages.get(d.getStage()).add(d);
-            LocalDate closeDay = d.getExpectedCloseDay();
+        for (DealFacts d : deals) {
+            stages.get(d.stage()).add(d);
+            LocalDate closeDay = d.closeDay();
             if (DealRules.isOpen(d)) {
                 open.add(d);
                 int bar = forecast.add(d, closeDay);
@@ -79,11 +94,11 @@ public final class InsightsCalculator {
                     closingThisMonth.add(d);
                 }
                 if (DealRules.isAtRisk(d, now, limits)) {
-                    atRisk.add(new AtRiskDeal(d.getId(), d.getTitle(), d.getCompany(), d.getStage(), d.getValue(),
+                    atRisk.add(new AtRiskDeal(d.id(), d.title(), d.company(), d.stage(), d.value(),
                             DealRules.riskReasons(d, now, limits), DealRules.isRotting(d, now, limits)));
                 }
             } else if (closeDay != null && !closeDay.isBefore(winRateFrom) && !closeDay.isAfter(today)) {
-                (d.getStage() == DealStage.CLOSED_WON ? won : lost).add(d);
+                (d.stage() == DealStage.CLOSED_WON ? won : lost).add(d);
             }
         }
         atRisk.sort(HIGHEST_VALUE_FIRST);
@@ -96,16 +111,23 @@ public final class InsightsCalculator {
 
     /** The health mix and the follow-ups due (at or before now), most overdue first. */
     static ContactHealth contactHealth(Collection<Contact> contacts, Instant now) {
+        List<ContactFacts> facts = new ArrayList<>(contacts.size());
+        for (Contact c : contacts) {
+            facts.add(ContactFacts.of(c));
+        }
+        return contactHealthOfFacts(facts, now);
+    }
+
+    static ContactHealth contactHealthOfFacts(Collection<ContactFacts> contacts, Instant now) {
         int[] mix = new int[RelationshipHealth.values().length];
         List<ContactHealth.FollowUpDue> due = new ArrayList<>();
-        for (Contact c : contacts) {
-            RelationshipHealth health = c.getRelationshipHealth() == null ? RelationshipHealth.MEDIUM : c.getRelationshipHealth();
-            mix[health.ordinal()]++;
-            Instant next = c.getNextFollowUp();
+        for (ContactFacts c : contacts) {
+            mix[c.health().ordinal()]++;
+            Instant next = c.nextFollowUp();
             if (next != null && !next.isAfter(now)) {
                 long days = (now.getEpochSecond() - next.getEpochSecond() - (now.getNano() < next.getNano() ? 1 : 0)) / 86_400;
-                due.add(new ContactHealth.FollowUpDue(c.getId(), c.getName(), c.getCompany(), next, days, health,
-                        c.getHealthScore()));
+                due.add(new ContactHealth.FollowUpDue(c.id(), c.name(), c.company(), next, days, c.health(),
+                        c.healthScore()));
             }
         }
         due.sort(MOST_OVERDUE_FIRST);
@@ -139,7 +161,7 @@ public final class InsightsCalculator {
         }
 
         /** Adds an open deal to its bar; returns the months from this month to its close month (or NO_DATE). */
-        int add(Deal d, LocalDate closeDay) {
+        int add(DealFacts d, LocalDate closeDay) {
             if (closeDay == null) {
                 undated.add(d);
                 return NO_DATE;
@@ -166,9 +188,9 @@ public final class InsightsCalculator {
         private final DealGroup.Tally all = new DealGroup.Tally();
         private final Map<DealStage, DealGroup.Tally> byStage = tallies(OPEN_STAGES);
 
-        void add(Deal d) {
+        void add(DealFacts d) {
             all.add(d);
-            byStage.get(d.getStage()).add(d);
+            byStage.get(d.stage()).add(d);
         }
 
         ForecastBucket toBucket(String key, YearMonth month) {

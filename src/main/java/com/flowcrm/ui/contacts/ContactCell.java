@@ -49,6 +49,15 @@ class ContactCell extends TableCell<Contact, Contact> {
         return watched;
     }
 
+    /**
+     * The table gives every cell its size (the column's width, the fixed row height), so a changed text is laid out
+     * inside this cell; asking the row would make the table lay out all its rows again.
+     */
+    @Override
+    public void requestLayout() {
+        setNeedsLayout(true);
+    }
+
     protected void render() {
         Contact contact = watched;
         setText(contact == null ? null : text.apply(contact));

@@ -83,7 +83,7 @@ public final class ContactsView implements NavigableView {
         shown.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.shownContacts().size() + " of " + viewModel.allContacts().size(), viewModel.shownContacts(),
                 viewModel.allContacts()));
-        return ViewChrome.titleRow("Contacts",
+        return ViewChrome.liveTitleRow("Contacts",
                 ViewChrome.stat("High value", statLabel("stat-high-value", ContactStats::highValue), Feather.STAR),
                 ViewChrome.stat("At risk", statLabel("stat-at-risk", ContactStats::atRisk), Feather.ALERT_TRIANGLE),
                 ViewChrome.stat("Need a follow-up", statLabel("stat-follow-up", ContactStats::needsFollowUp), Feather.CLOCK),

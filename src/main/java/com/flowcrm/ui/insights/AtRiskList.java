@@ -2,10 +2,9 @@ package com.flowcrm.ui.insights;
 
 import com.flowcrm.store.insights.AtRiskDeal;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.ListItems;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -22,8 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class AtRiskList {
     static final double ROW_HEIGHT = 66;
 
-    private final ObservableList<AtRiskDeal> rows = FXCollections.observableArrayList();
-    private final ListView<AtRiskDeal> list = new ListView<>(rows);
+    private final ListView<AtRiskDeal> list = new ListView<>();
 
     AtRiskList(Consumer<String> openDeal) {
         OpeningList.setUp(list, "at-risk-list", ROW_HEIGHT, "No deal at risk. Nothing idle, late or flagged.",
@@ -37,9 +35,7 @@ final class AtRiskList {
 
     /** Replaces the rows; the list keeps its cells and redraws only what is visible. */
     void show(List<AtRiskDeal> deals) {
-        if (!rows.equals(deals)) {
-            rows.setAll(deals);
-        }
+        ListItems.show(list, deals);
     }
 
     /** A row: built once per cell, an update rewrites its texts. */

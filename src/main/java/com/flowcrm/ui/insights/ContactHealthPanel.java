@@ -3,12 +3,11 @@ package com.flowcrm.ui.insights;
 import com.flowcrm.model.RelationshipHealth;
 import com.flowcrm.store.insights.ContactHealth;
 import com.flowcrm.store.insights.ContactHealth.FollowUpDue;
+import com.flowcrm.ui.kit.ListItems;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.PieChart;
@@ -33,8 +32,7 @@ final class ContactHealthPanel {
     private final Map<RelationshipHealth, PieChart.Data> slices = new EnumMap<>(RelationshipHealth.class);
     private final Map<RelationshipHealth, Label> counts = new EnumMap<>(RelationshipHealth.class);
     private final Map<RelationshipHealth, Tooltip> tips = new EnumMap<>(RelationshipHealth.class);
-    private final ObservableList<FollowUpDue> due = FXCollections.observableArrayList();
-    private final ListView<FollowUpDue> list = new ListView<>(due);
+    private final ListView<FollowUpDue> list = new ListView<>();
     private final Label dueTitle = new Label();
     private final VBox mix;
     private final HBox node;
@@ -111,9 +109,7 @@ final class ContactHealthPanel {
         }
         dueTitle.setText(health.followUpsDue().isEmpty() ? "Follow-ups due"
                 : "Follow-ups due (" + health.followUpsDue().size() + ")");
-        if (!due.equals(health.followUpsDue())) {
-            due.setAll(health.followUpsDue());
-        }
+        ListItems.show(list, health.followUpsDue());
     }
 
     static String label(RelationshipHealth health) {

@@ -29,6 +29,7 @@ import java.util.function.LongSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -63,6 +64,9 @@ public final class InsightsView implements NavigableView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US);
     private static final ExecutorService FILE_WRITER =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("insights-export").daemon().factory());
+    /** Computes the insights from copies of the records, off the UI thread (one computation at a time). */
+    private static final ExecutorService COMPUTE =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("insights-compute").daemon().factory());
 
     private final InsightsViewModel viewModel;
     private final Clock clock;
@@ -90,7 +94,7 @@ public final class InsightsView implements NavigableView {
     InsightsView(RootStore store, Navigator navigator, Clock clock, RedrawThrottle.Timer timer, LongSupplier nanoTime,
             Executor io) {
         this.clock = clock;
-        viewModel = new InsightsViewModel(store, navigator, clock, timer, nanoTime);
+        viewModel = new InsightsViewModel(store, navigator, clock, timer, nanoTime, COMPUTE, Platform::runLater);
         forecast = new ForecastChart(DealRules.thisMonth(clock.instant()), viewModel::openForecast);
         stages = new StageChart(viewModel::openStage);
         atRisk = new AtRiskList(viewModel::openDeal);

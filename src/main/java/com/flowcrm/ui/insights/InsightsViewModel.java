@@ -5,7 +5,11 @@ import com.flowcrm.store.ContactsStore;
 import com.flowcrm.store.DealFocus;
 import com.flowcrm.store.DealsStore;
 import com.flowcrm.store.RootStore;
+import com.flowcrm.model.Contact;
+import com.flowcrm.model.Deal;
+import com.flowcrm.store.insights.ContactFacts;
 import com.flowcrm.store.insights.ContactHealth;
+import com.flowcrm.store.insights.DealFacts;
 import com.flowcrm.store.insights.DealGroup;
 import com.flowcrm.store.insights.ForecastBucket;
 import com.flowcrm.store.insights.InsightsCalculator;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -30,13 +36,19 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State of the Insights view: the insights computed from the stores (never over REST), recomputed through a
  * {@link RedrawThrottle} at most {@code 1 / REDRAW_INTERVAL} times a second however fast live events arrive, the
- * forecast's weighted/total switch, and the click-throughs to the board, a deal or a contact.
+ * forecast's weighted/total switch, and the click-throughs to the board, a deal or a contact. A redraw copies what
+ * changed since the last one ({@link RecordSnapshots}) on the UI thread and computes on the {@code compute}
+ * executor: walking 10,000 deals and 50,000 contacts took the UI thread 25 ms four times a second, longer than a
+ * frame, and every live event arriving meanwhile waited for it.
  */
 public final class InsightsViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(InsightsViewModel.class);
     /** At most four redraws a second. */
     static final Duration REDRAW_INTERVAL = Duration.ofMillis(250);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
@@ -50,25 +62,46 @@ public final class InsightsViewModel {
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", true);
     // held here so that the weak listeners on the long-lived stores live exactly as long as this view model
     private final InvalidationListener dealsChanged;
+    private final InvalidationListener limitsChanged;
     private final InvalidationListener contactsChanged;
     /** The contacts' part is recomputed only when contacts changed (or time passed): it walks every contact. */
     private boolean contactsDirty = true;
     private ContactHealth contactHealth;
+    private final RecordSnapshots<Deal, DealFacts> dealFacts = new RecordSnapshots<>(Deal::getId, DealFacts::of);
+    private final RecordSnapshots<Contact, ContactFacts> contactFacts =
+            new RecordSnapshots<>(Contact::getId, ContactFacts::of);
+    private final Executor compute;
+    private final Executor ui;
+    private boolean computing;
+    private boolean computeAgain;
 
+    /** Computes on the calling (UI) thread: for tests on virtual time. */
     InsightsViewModel(RootStore root, Navigator navigator, Clock clock, RedrawThrottle.Timer timer, LongSupplier nanoTime) {
+        this(root, navigator, clock, timer, nanoTime, Runnable::run, Runnable::run);
+    }
+
+    /** {@code compute} runs the computation; {@code ui} brings its result back to the UI thread. */
+    InsightsViewModel(RootStore root, Navigator navigator, Clock clock, RedrawThrottle.Timer timer, LongSupplier nanoTime,
+            Executor compute, Executor ui) {
+        this.compute = Objects.requireNonNull(compute, "compute");
+        this.ui = Objects.requireNonNull(ui, "ui");
         this.deals = root.deals();
         this.contacts = root.contacts();
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.calculator = new InsightsCalculator(clock);
         this.throttle = new RedrawThrottle(REDRAW_INTERVAL, nanoTime, timer, this::recompute);
-        dealsChanged = o -> throttle.invalidate();
+        dealsChanged = o -> {
+            noteChanged(dealFacts, deals.changedInLastRevision());
+            throttle.invalidate();
+        };
+        limitsChanged = o -> throttle.invalidate();
         contactsChanged = o -> {
+            noteChanged(contactFacts, contacts.changedInLastRevision());
             contactsDirty = true;
             throttle.invalidate();
         };
-        WeakInvalidationListener weakDeals = new WeakInvalidationListener(dealsChanged);
-        deals.revisionProperty().addListener(weakDeals);
-        deals.rottingLimitsProperty().addListener(weakDeals);
+        deals.revisionProperty().addListener(new WeakInvalidationListener(dealsChanged));
+        deals.rottingLimitsProperty().addListener(new WeakInvalidationListener(limitsChanged));
         contacts.revisionProperty().addListener(new WeakInvalidationListener(contactsChanged));
         throttle.invalidate();
     }
@@ -96,6 +129,9 @@ public final class InsightsViewModel {
     /** Time-based figures (idle days, overdue, this month) move on without events; the view calls this now and then. */
     public void timePassed() {
         contactsDirty = true;
+        // idle days and overdue follow-ups move on with no revision ticking: re-read every record (once a minute)
+        dealFacts.clear();
+        contactFacts.clear();
         throttle.invalidate();
     }
 
@@ -113,12 +149,47 @@ public final class InsightsViewModel {
         return throttle.redraws();
     }
 
+    /** Off screen nothing is copied: showing the view again copies everything once. */
+    private <M, S> void noteChanged(RecordSnapshots<M, S> copies, List<M> changed) {
+        copies.changed(throttle.isActive() ? changed : null);
+    }
+
     private void recompute() {
+        if (computing) {
+            // one computation at a time; this redraw's changes are picked up by one more when it is done
+            computeAgain = true;
+            return;
+        }
+        List<DealFacts> dealsNow = dealFacts.of(deals.getDeals());
+        List<ContactFacts> contactsNow = null;
         if (contactsDirty || contactHealth == null) {
             contactsDirty = false;
-            contactHealth = calculator.contactHealth(contacts.getContacts());
+            contactsNow = contactFacts.of(contacts.getContacts());
         }
-        insights.set(calculator.compute(deals.getDeals(), contactHealth, deals.rottingLimitsProperty().get()));
+        ContactHealth contactsBefore = contactHealth;
+        List<ContactFacts> contactsToWalk = contactsNow;
+        RottingLimits limits = deals.rottingLimitsProperty().get();
+        computing = true;
+        CompletableFuture.supplyAsync(() -> {
+            ContactHealth health = contactsToWalk == null ? contactsBefore : calculator.contactHealthOfFacts(contactsToWalk);
+            return new Computed(health, calculator.computeOfFacts(dealsNow, health, limits));
+        }, compute).whenCompleteAsync((done, error) -> {
+            computing = false;
+            if (error != null) {
+                LOG.error("Computing the insights failed; the view keeps showing the last ones", error);
+                contactsDirty = contactsDirty || contactsToWalk != null;
+            } else {
+                contactHealth = done.contacts();
+                insights.set(done.insights());
+            }
+            if (computeAgain) {
+                computeAgain = false;
+                throttle.invalidate();
+            }
+        }, ui);
+    }
+
+    private record Computed(ContactHealth contacts, PipelineInsights insights) {
     }
 
     // ---- click-through ---------------------------------------------------------------------------------------

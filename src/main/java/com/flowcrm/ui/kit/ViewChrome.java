@@ -77,11 +77,30 @@ public final class ViewChrome {
 
     /** The title row of a view: its name on the left, key figures on the right. */
     public static HBox titleRow(String title, Node... figures) {
+        return titleRow(new HBox(), title, figures);
+    }
+
+    /**
+     * A title row whose figures change with live events (totals, counts) but never its height: a changed figure is
+     * laid out inside the row (its width is the view's), not by the view and the window around it on every event.
+     */
+    public static HBox liveTitleRow(String title, Node... figures) {
+        HBox row = new HBox() {
+            @Override
+            public void requestLayout() {
+                setNeedsLayout(true);
+            }
+        };
+        return titleRow(row, title, figures);
+    }
+
+    private static HBox titleRow(HBox row, String title, Node... figures) {
         Label name = new Label(title);
         name.getStyleClass().add("view-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(12, name, spacer);
+        row.setSpacing(12);
+        row.getChildren().addAll(name, spacer);
         row.getChildren().addAll(figures);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("summary-line");

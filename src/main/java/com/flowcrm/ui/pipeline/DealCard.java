@@ -56,6 +56,8 @@ final class DealCard extends StackPane {
     private final FlashEffect flash = new FlashEffect(this, flashOverlay);
     private final Clock clock;
     private final Supplier<RottingLimits> rottingLimits;
+    /** Which of the optional marks are shown (bits): only they change the card's height. */
+    private int shownMarks = -1;
 
     DealCard(Clock clock) {
         this(clock, () -> RottingLimits.DEFAULTS);
@@ -185,6 +187,23 @@ final class DealCard extends StackPane {
     void setSaving(boolean isSaving) {
         setShown(saving, isSaving);
         pseudoClassStateChanged(SAVING, isSaving);
+        int marks = (atRisk.isVisible() ? 1 : 0) | (idle.isVisible() ? 2 : 0) | (signal.isVisible() ? 4 : 0)
+                | (isSaving ? 8 : 0);
+        if (marks != shownMarks) {
+            shownMarks = marks;
+            // a mark that comes or goes can change the card's height by a pixel: the cell sizes the card again
+            super.requestLayout();
+        }
+    }
+
+    /**
+     * The card is as wide as its cell and as high as its content, and a new text never changes either: it is laid out
+     * inside the card. Telling the cell would also make the list apply CSS to the whole cell again when it next
+     * re-binds its cells (every card added to or removed from the column); only the marks tell it ({@link #setSaving}).
+     */
+    @Override
+    public void requestLayout() {
+        setNeedsLayout(true);
     }
 
     FlashEffect flash() {

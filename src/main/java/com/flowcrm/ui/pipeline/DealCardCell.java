@@ -89,6 +89,15 @@ final class DealCardCell extends ListCell<Deal> {
         }
     }
 
+    /**
+     * The list gives every cell its size (fixed height, the column's width), so a changed text on the card is laid out
+     * inside this cell; asking the list would make it lay out all its cells again, and the board around it.
+     */
+    @Override
+    public void requestLayout() {
+        setNeedsLayout(true);
+    }
+
     DealCard card() {
         return card;
     }

@@ -81,7 +81,7 @@ public final class PipelineView implements NavigableView {
         Label openCount = new Label();
         openCount.setId("pipeline-open-count");
         openCount.textProperty().bind(viewModel.openDealCountProperty().asString());
-        return ViewChrome.titleRow("Pipeline", ViewChrome.stat("Total pipeline", total, Feather.LAYERS),
+        return ViewChrome.liveTitleRow("Pipeline", ViewChrome.stat("Total pipeline", total, Feather.LAYERS),
                 ViewChrome.stat("Weighted forecast", weighted, Feather.TARGET),
                 ViewChrome.stat("Open deals", openCount, Feather.BRIEFCASE));
     }

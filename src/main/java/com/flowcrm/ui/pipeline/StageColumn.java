@@ -81,10 +81,14 @@ final class StageColumn extends VBox {
         weighted.setId("weighted-" + stage.wireName());
         weighted.textProperty().bind(Bindings.createStringBinding(
                 () -> DisplayFormats.compactMoney(summary.get().weightedValue()), summary));
+        // written when it shows (and while it shows), not on every batch that touches the stage
         Tooltip exact = new Tooltip();
-        exact.textProperty().bind(Bindings.createStringBinding(() -> exactCount(summary.get().count())
-                + "\nTotal " + DisplayFormats.money(summary.get().totalValue())
-                + "\nWeighted (value x probability) " + DisplayFormats.money(summary.get().weightedValue()), summary));
+        exact.setOnShowing(e -> exact.setText(exactText(summary.get())));
+        summary.addListener((obs, old, now) -> {
+            if (exact.isShowing()) {
+                exact.setText(exactText(now));
+            }
+        });
         HBox totalsLine = new HBox(16, columnFigure("Total", total), columnFigure("Weighted", weighted));
         totalsLine.getStyleClass().add("column-totals");
         totalsLine.setId("totals-" + stage.wireName());
@@ -124,6 +128,7 @@ final class StageColumn extends VBox {
             collapsed.addListener((obs, was, isCollapsed) -> {
                 pseudoClassStateChanged(COLLAPSED, isCollapsed);
                 getChildren().setAll(isCollapsed ? java.util.List.of(strip) : java.util.List.of(header, list));
+                relayoutBoard();
             });
         }
         selection.attach(this);
@@ -135,7 +140,7 @@ final class StageColumn extends VBox {
      */
     static String countText(int count) {
         if (count < 100_000) {
-            return String.format(Locale.US, "%,d", count);
+            return DisplayFormats.count(count);
         }
         if (count < 999_500) {
             return Math.round(count / 1_000.0) + "k";
@@ -145,8 +150,11 @@ final class StageColumn extends VBox {
         return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "M";
     }
 
-    private static String exactCount(int count) {
-        return String.format(Locale.US, "%,d %s", count, count == 1 ? "deal" : "deals");
+    /** "1,234 deals", "Total $1,234,567", "Weighted (value x probability) $617,000" on three lines. */
+    static String exactText(StageSummary summary) {
+        return DisplayFormats.count(summary.count()) + (summary.count() == 1 ? " deal" : " deals")
+                + "\nTotal " + DisplayFormats.money(summary.totalValue())
+                + "\nWeighted (value x probability) " + DisplayFormats.money(summary.weightedValue());
     }
 
     private static VBox columnFigure(String caption, Label value) {
@@ -160,6 +168,21 @@ final class StageColumn extends VBox {
         Button button = ViewChrome.iconButton(icon, tip, tip, action);
         button.getStyleClass().add("column-toggle");
         return button;
+    }
+
+    /**
+     * The board gives each column its size (fixed widths, the board's height), and nothing a column shows changes what
+     * it asks for: a new count, total or card is laid out inside the column, not by the whole board and its scroll
+     * pane again. Collapsing is the exception ({@link #relayoutBoard}).
+     */
+    @Override
+    public void requestLayout() {
+        setNeedsLayout(true);
+    }
+
+    /** The column's content changed what it asks for (collapsed, expanded): the board lays out again. */
+    private void relayoutBoard() {
+        super.requestLayout();
     }
 
     DealStage stage() {

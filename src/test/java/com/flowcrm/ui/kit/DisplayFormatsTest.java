@@ -39,6 +39,17 @@ class DisplayFormatsTest {
     }
 
     @Test
+    void countsHaveThousandsSeparators() {
+        assertThat(DisplayFormats.count(0)).isEqualTo("0");
+        assertThat(DisplayFormats.count(999)).isEqualTo("999");
+        assertThat(DisplayFormats.count(1_000)).isEqualTo("1,000");
+        assertThat(DisplayFormats.count(12_345)).isEqualTo("12,345");
+        assertThat(DisplayFormats.count(123_456_789)).isEqualTo("123,456,789");
+        assertThat(DisplayFormats.count(-1_234)).isEqualTo("-1,234");
+        assertThat(DisplayFormats.money(-1_234.4)).isEqualTo("-$1,234");
+    }
+
+    @Test
     void datesAndLabels() {
         assertThat(DisplayFormats.date(Instant.parse("2026-03-03T00:00:00Z"), ZoneOffset.UTC)).isEqualTo("Mar 3, 2026");
         assertThat(DisplayFormats.label(com.flowcrm.model.DealStage.CLOSED_WON)).isEqualTo("Closed won");

@@ -95,6 +95,9 @@ class StageHeaderTest {
         assertThat(StageColumn.countText(999_500)).isEqualTo("1M");
         assertThat(StageColumn.countText(1_250_000)).isEqualTo("1.3M");
         assertThat(StageColumn.countText(12_345_678)).isEqualTo("12.3M");
+        assertThat(StageColumn.exactText(new com.flowcrm.store.StageSummary(com.flowcrm.model.DealStage.PROPOSAL,
+                12_345, 1_234_567, 617_000.4))).as("the header's tooltip")
+                .isEqualTo("12,345 deals\nTotal $1,234,567\nWeighted (value x probability) $617,000");
         assertThat(StageColumn.countText(123_456_789)).isEqualTo("123M");
         assertThat(StageColumn.countText(Integer.MAX_VALUE)).isEqualTo("2147M");
     }

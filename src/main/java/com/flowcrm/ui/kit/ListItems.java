@@ -1,0 +1,23 @@
+package com.flowcrm.ui.kit;
+
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ListView;
+
+/**
+ * Shows a freshly computed list (one that replaces the last one as a whole, like the Insights lists) in a list view by
+ * giving the view a new items list. Changing the shown list in place costs far more: {@code setAll} reports every
+ * position as replaced and the view asks for layout once per position (20,000 times for the follow-ups due), and an
+ * observable list removes a range one element at a time. The view keeps the selected item when the new list has it.
+ */
+public final class ListItems {
+    private ListItems() {
+    }
+
+    /** Shows {@code items} in {@code view}; nothing happens when it shows an equal list already. */
+    public static <T> void show(ListView<T> view, List<? extends T> items) {
+        if (!view.getItems().equals(items)) {
+            view.setItems(FXCollections.observableArrayList(items));
+        }
+    }
+}
