@@ -5,6 +5,8 @@ import com.flowcrm.store.insights.DealRules;
 import com.flowcrm.store.insights.RottingLimits;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.FlashEffect;
+import com.flowcrm.ui.offline.MarkState;
+import com.flowcrm.ui.offline.PendingMarkStyle;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One deal on the board. The node graph is built once per cell; {@link #show} only rewrites texts and flags,
- * so a live change of a deal costs a few label updates, not a new card.
+ * so a live change of a deal costs a few label updates, not a new card. One small mark says when the rep's change is
+ * being saved, waiting to be sent, refused or in conflict; it changes only when that state does.
  */
 final class DealCard extends StackPane {
     static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
@@ -46,7 +49,12 @@ final class DealCard extends StackPane {
     private final Label signal = new Label();
     private final Label idle = new Label();
     private final Tooltip idleTip = new Tooltip();
-    private final Label saving = new Label("Saving\u2026");
+    private final Label saving = new Label();
+    private final FontIcon savingIcon = new FontIcon(Feather.UPLOAD_CLOUD);
+    private final Tooltip savingTip = new Tooltip();
+    private boolean savingNow;
+    private MarkState pending = MarkState.NONE;
+    private MarkState markShown;
     private final Tooltip atRiskTip = new Tooltip();
     private final Tooltip signalTip = new Tooltip();
     private final Tooltip priorityTip = new Tooltip();
@@ -85,8 +93,9 @@ final class DealCard extends StackPane {
         signal.setTooltip(signalTip);
         idle.getStyleClass().addAll("marker", "marker-rotting");
         idle.setTooltip(idleTip);
-        saving.getStyleClass().add("saving-mark");
-        saving.setGraphic(new FontIcon(Feather.UPLOAD_CLOUD));
+        saving.getStyleClass().addAll("saving-mark", PendingMarkStyle.STYLE_CLASS);
+        saving.setGraphic(savingIcon);
+        saving.setTooltip(savingTip);
         flashOverlay.getStyleClass().add("card-flash");
 
         title.setMaxWidth(Double.MAX_VALUE);
@@ -129,6 +138,7 @@ final class DealCard extends StackPane {
         StackPane.setAlignment(content, Pos.TOP_LEFT);
         // behind the content, so the highlight tints the card without washing out its text
         getChildren().addAll(flashOverlay, content);
+        showMark();
     }
 
     /** Rewrites the card for this deal's current values; {@code isSaving} shows the pending-save mark. */
@@ -183,8 +193,24 @@ final class DealCard extends StackPane {
     }
 
     void setSaving(boolean isSaving) {
-        setShown(saving, isSaving);
-        pseudoClassStateChanged(SAVING, isSaving);
+        savingNow = isSaving;
+        showMark();
+    }
+
+    /** The deal's pending state (a change of the rep's waiting, refused or in conflict); set when it changes. */
+    void setPending(MarkState state) {
+        pending = state == null ? MarkState.NONE : state;
+        showMark();
+    }
+
+    private void showMark() {
+        MarkState next = savingNow ? MarkState.SAVING : pending;
+        if (next == markShown) {
+            return;
+        }
+        markShown = next;
+        PendingMarkStyle.show(saving, savingIcon, savingTip, next);
+        pseudoClassStateChanged(SAVING, savingNow);
     }
 
     FlashEffect flash() {
@@ -225,7 +251,12 @@ final class DealCard extends StackPane {
     }
 
     boolean isSavingShown() {
-        return saving.isVisible();
+        return saving.isVisible() && markShown == MarkState.SAVING;
+    }
+
+    /** The mark on the card now (NONE when none shows). */
+    MarkState markShown() {
+        return saving.isVisible() ? markShown : MarkState.NONE;
     }
 
     private static void setShown(Label label, boolean shown) {
