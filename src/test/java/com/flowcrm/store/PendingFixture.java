@@ -46,6 +46,12 @@ public final class PendingFixture {
         return pending;
     }
 
+    /** The workspace closed (signed out, or a live-only session): nothing shows, actions are refused. */
+    public void closeWorkspace() {
+        entries.clear();
+        pending.close();
+    }
+
     /** When the next changes are made. */
     public void at(Instant when) {
         now = when;
@@ -111,7 +117,7 @@ public final class PendingFixture {
         put(with(id, OutboxStatus.CONFLICT, null, null, theirs));
     }
 
-    /** The server has it: it leaves the outbox. */
+    /** The server has it (or another process discarded it): it leaves the outbox. */
     public void sent(UUID id) {
         entries.remove(id);
         pending.removed(id, ++stamp);

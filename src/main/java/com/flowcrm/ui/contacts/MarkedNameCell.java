@@ -24,7 +24,7 @@ final class MarkedNameCell extends ContactCell {
     MarkedNameCell(PendingMarks marks) {
         super(Contact::getName, c -> "contact-name");
         this.marks = marks;
-        icon.getStyleClass().add(PendingMarkStyle.STYLE_CLASS);
+        icon.getStyleClass().add(PendingMarkStyle.ICON_STYLE_CLASS);
         marks.revisionProperty().addListener(new WeakInvalidationListener(marksChanged));
     }
 

@@ -124,14 +124,18 @@ public final class PendingChangesViewModel {
         }
         busy.add(row.id());
         message.set(null);
-        return action.apply(row.id()).whenComplete((ok, error) -> FxThread.run(() -> {
+        // a refused action is said in the panel (messageProperty); the returned future completes either way
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        action.apply(row.id()).whenComplete((ok, error) -> FxThread.run(() -> {
             busy.remove(row.id());
             if (error != null) {
                 String reason = DisplayFormats.failureReason(error);
                 LOG.warn("Could not {} change {} on {}: {}", what, row.id(), row.targetLabel(), reason);
                 message.set("Could not " + what + " \u201c" + row.targetLabel() + "\u201d: " + reason);
             }
+            done.complete(null);
         }));
+        return done;
     }
 
     private void refresh() {

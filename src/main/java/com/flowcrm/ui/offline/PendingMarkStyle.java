@@ -18,6 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PendingMarkStyle {
     /** The style class of every mark (views.css styles it). */
     public static final String STYLE_CLASS = "pending-mark";
+    /** The style class of a mark that is only an icon (a table cell's graphic). */
+    public static final String ICON_STYLE_CLASS = "pending-mark-icon";
     private static final Map<MarkState, PseudoClass> PSEUDO_CLASSES = new EnumMap<>(MarkState.class);
 
     static {
@@ -77,7 +79,8 @@ public final class PendingMarkStyle {
         return mark;
     }
 
-    private static void wear(Node node, MarkState state) {
+    /** Puts the mark's pseudo-class on a node (and takes the others off). */
+    public static void wear(Node node, MarkState state) {
         PSEUDO_CLASSES.forEach((s, pseudoClass) -> node.pseudoClassStateChanged(pseudoClass, s == state));
     }
 }

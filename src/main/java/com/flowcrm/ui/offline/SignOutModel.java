@@ -5,6 +5,7 @@ import com.flowcrm.store.SessionMode;
 import com.flowcrm.store.SignOutChoice;
 import com.flowcrm.store.SignOutResult;
 import com.flowcrm.ui.FxThread;
+import com.flowcrm.ui.UserMessages;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -12,6 +13,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class SignOutModel {
     private final Function<SignOutChoice, CompletableFuture<SignOutResult>> signOut;
     private final Consumer<String> afterSignOut;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
     /**
      * @param signOut      the session's sign-out with a choice
@@ -44,6 +48,11 @@ public final class SignOutModel {
     /** True from the choice until the session is signed out. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Why signing out did not work, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
     /** Changes the server does not have yet: waiting, refused or in conflict. */
@@ -98,10 +107,17 @@ public final class SignOutModel {
             return CompletableFuture.completedFuture(SignOutResult.NOTHING);
         }
         busy.set(true);
+        error.set(null);
         LOG.info("Signing out: {}", choice);
-        return signOut.apply(choice).whenComplete((result, error) -> FxThread.run(() -> {
+        return signOut.apply(choice).whenComplete((result, failure) -> FxThread.run(() -> {
             busy.set(false);
-            afterSignOut.accept(error != null || result == null ? null : result.message());
+            if (failure != null) {
+                String message = UserMessages.of(failure);
+                LOG.warn("Sign-out failed: {}", message);
+                error.set("Could not sign out: " + message);
+                return;
+            }
+            afterSignOut.accept(result == null ? null : result.message());
         }));
     }
 }
