@@ -50,7 +50,8 @@ public record PendingRow(UUID id, PendingTarget target, MarkState mark, String k
     /** The panel's reading of a pending change, times in the clock's zone. */
     public static PendingRow of(PendingChange change, Clock clock) {
         List<Field> fields = change.fields().stream()
-                .map(f -> new Field(f.label(), orNone(f.base()), orNone(f.yours()), f.theirs()))
+                .map(f -> new Field(f.label(), shown(f.field(), orNone(f.base())), shown(f.field(), orNone(f.yours())),
+                        f.theirs() == null ? null : shown(f.field(), f.theirs())))
                 .toList();
         PendingChange.Status status = change.status();
         boolean retryLater = status == PendingChange.Status.WAITING && change.nextAttemptAt() != null;
@@ -75,6 +76,18 @@ public record PendingRow(UUID id, PendingTarget target, MarkState mark, String k
         ZoneId zone = clock.getZone();
         boolean today = LocalDate.ofInstant(at, zone).equals(LocalDate.ofInstant(clock.instant(), zone));
         return (today ? TIME : DAY_TIME).format(at.atZone(zone));
+    }
+
+    /** A deal's value reads as money ("$125,000"), as on its card; everything else as the store words it. */
+    private static String shown(String field, String text) {
+        if (!"value".equals(field) || text == null) {
+            return text;
+        }
+        try {
+            return com.flowcrm.ui.kit.DisplayFormats.money(Double.parseDouble(text));
+        } catch (NumberFormatException notANumber) {
+            return text;
+        }
     }
 
     private static String orNone(String value) {

@@ -96,7 +96,7 @@ class PendingChangesViewModelTest {
         PendingRow row = panel.rows().get(0);
         assertThat(row.conflict()).isTrue();
         assertThat(row.status()).isEqualTo("Conflict: changed on the server too");
-        assertThat(row.fields()).containsExactly(new PendingRow.Field("Value", "100000", "125000", "110000"));
+        assertThat(row.fields()).containsExactly(new PendingRow.Field("Value", "$100,000", "$125,000", "$110,000"));
         assertThat(panel.headlineProperty().get()).isEqualTo("1 change needs your attention");
 
         panel.keepMine(row).join();
@@ -105,7 +105,7 @@ class PendingChangesViewModelTest {
         PendingRow after = panel.rows().get(0);
         assertThat(after.conflict()).isFalse();
         assertThat(after.fields()).as("sent again over what the server has now")
-                .containsExactly(new PendingRow.Field("Value", "110000", "125000", null));
+                .containsExactly(new PendingRow.Field("Value", "$110,000", "$125,000", null));
 
         UUID other = outbox.dealEdit("d1", "title", "\"Acme renewal\"", "\"Acme renewal 2027\"");
         outbox.conflict(other, Map.of("title", "\"Acme renewal (EMEA)\""));
