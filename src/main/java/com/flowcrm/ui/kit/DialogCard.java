@@ -45,6 +45,7 @@ public final class DialogCard extends VBox {
         label.setId(id);
         label.setWrapText(true);
         label.getStyleClass().add("dialog-text");
+        label.setMinHeight(Region.USE_PREF_SIZE);
         body.getChildren().add(label);
         return this;
     }

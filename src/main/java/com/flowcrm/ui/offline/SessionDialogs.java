@@ -16,6 +16,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -27,6 +28,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * it as "Not now" / "Cancel".
  */
 public final class SessionDialogs {
+    /** The card's width less its padding, the choice's padding, icon and gap. */
+    private static final double CHOICE_TEXT_WIDTH = DialogCard.MAX_WIDTH - 52 - 28 - 18 - 12;
     private final ModalPane modal;
     private Runnable onClosed = () -> { };
 
@@ -114,13 +117,14 @@ public final class SessionDialogs {
 
     /** What "Sign out" does with the changes that are not on the server yet. */
     public void signOut(SignOutModel model) {
-        Button sendNow = choice("signOutSendNow", "Send them now, then sign out", model.canSendNow()
+        String them = model.outstanding() == 1 ? "it" : "them";
+        Button sendNow = choice("signOutSendNow", "Send " + them + " now, then sign out", model.canSendNow()
                 ? "What the server takes in the next seconds is sent; anything left is kept for next time."
                 : "Not now: " + model.sendNowUnavailable(), Feather.UPLOAD_CLOUD, null);
         sendNow.setDisable(!model.canSendNow());
-        Button keep = choice("signOutKeep", "Keep them for next time",
-                "They stay on this computer and are sent when you sign in again.", Feather.SAVE, null);
-        Button discard = choice("signOutDiscard", "Discard them and sign out",
+        Button keep = choice("signOutKeep", "Keep " + them + " for next time",
+                "Kept on this computer and sent when you sign in again.", Feather.SAVE, null);
+        Button discard = choice("signOutDiscard", "Discard " + them + " and sign out",
                 "Your changes are thrown away; the server's versions stay.", Feather.TRASH_2, "discard");
         sendNow.setOnAction(e -> model.signOut(SignOutChoice.SEND_NOW));
         keep.setOnAction(e -> model.signOut(SignOutChoice.KEEP_FOR_NEXT_TIME));
@@ -134,7 +138,8 @@ public final class SessionDialogs {
         cancel.setOnAction(e -> close());
         cancel.disableProperty().bind(model.busyProperty());
         DialogCard card = new DialogCard("signOutDialog", Feather.LOG_OUT, "Sign out", Styles.ACCENT)
-                .text("signOutQuestion", model.question() + " What should happen to them?")
+                .text("signOutQuestion", model.question()
+                        + (model.outstanding() == 1 ? " What should happen to it?" : " What should happen to them?"))
                 .add(choices, busyNote(model, "Signing out..."))
                 .buttons(cancel);
         show(card, model.canSendNow() ? sendNow : keep, () -> { });
@@ -166,7 +171,13 @@ public final class SessionDialogs {
         Label sentence = new Label(detail);
         sentence.getStyleClass().addAll(Styles.TEXT_SMALL, "choice-detail");
         sentence.setWrapText(true);
+        // a wrapping label inside a button is asked its height before its width is known: give it the width the card
+        // leaves (else the button grows to the window's height)
+        sentence.setPrefWidth(CHOICE_TEXT_WIDTH);
+        sentence.setMinHeight(Region.USE_PREF_SIZE);
+        heading.setPrefWidth(CHOICE_TEXT_WIDTH);
         VBox words = new VBox(2, heading, sentence);
+        words.setMinWidth(Region.USE_PREF_SIZE);
         words.setAlignment(Pos.CENTER_LEFT);
         FontIcon glyph = new FontIcon(icon);
         glyph.getStyleClass().add("choice-icon");
@@ -180,6 +191,8 @@ public final class SessionDialogs {
         }
         button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         button.setMaxWidth(Double.MAX_VALUE);
+        button.setMinHeight(Region.USE_PREF_SIZE);
+        button.setMaxHeight(Region.USE_PREF_SIZE);
         button.setAlignment(Pos.CENTER_LEFT);
         button.setAccessibleText(title + ". " + detail);
         return button;
