@@ -3,9 +3,17 @@ package com.flowcrm.app;
 import com.flowcrm.demo.DemoDataException;
 import com.flowcrm.demo.DemoServer;
 import com.flowcrm.demo.DemoServerConfig;
+import com.flowcrm.local.Workspaces;
+import com.flowcrm.local.credentials.CredentialStore;
+import com.flowcrm.local.credentials.InMemoryCredentialStore;
+import com.flowcrm.local.credentials.OsCredentialStore;
+import com.flowcrm.store.LocalStorage;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionConfig;
 import com.flowcrm.store.SessionStore;
+import com.flowcrm.ui.UiPreferences;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -13,9 +21,15 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Everything the desktop window needs, wired once: the demo backend in demo mode, the stores and the session. */
+/**
+ * Everything the desktop window needs, wired once: the demo backend in demo mode, the stores and the session with its
+ * local workspaces (in {@code <app home>/data/workspaces}) and the OS credential store. When the last user has a local
+ * copy and a kept session, the session opens from it before the sign-in screen is needed.
+ */
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
+    /** {@code -Dflow.credentials=memory}: sessions are kept in memory only, never in the OS store (tests, kiosks). */
+    public static final String CREDENTIALS_PROPERTY = "flow.credentials";
 
     private final CompletableFuture<DemoServer> demoServer;
     private final CompletableFuture<Void> backendReady;
@@ -39,17 +53,38 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext create(AppConfig config, Executor uiExecutor) {
+        return create(config, uiExecutor, localStorage(AppDirectories.forCurrentUser()), UiPreferences.forCurrentUser());
+    }
+
+    /** The workspaces of this OS user, their credential store, SQLite's library folder. Nothing is opened here. */
+    static LocalStorage localStorage(AppDirectories dirs) {
+        CredentialStore credentials = "memory".equals(System.getProperty(CREDENTIALS_PROPERTY))
+                ? new InMemoryCredentialStore() : new OsCredentialStore();
+        return new LocalStorage(new Workspaces(dirs.workspacesDir()), credentials, dirs.nativeLibraryDir());
+    }
+
+    /**
+     * @param storage     where the workspaces and the kept sessions are (null: live only)
+     * @param preferences the last user and server, to open from their local copy at start
+     */
+    static AppContext create(AppConfig config, Executor uiExecutor, LocalStorage storage, UiPreferences preferences) {
         RootStore root = new RootStore(uiExecutor);
         if (!config.demoMode()) {
             SessionConfig sessionConfig = new SessionConfig(config.apiUrl(), config.wsUrl(), false, null, null,
                     config.realtimeSettings());
-            return new AppContext(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null), root,
-                    new SessionStore(sessionConfig, root));
+            SessionStore session = new SessionStore(sessionConfig, root, Clock.systemUTC(), null, storage);
+            session.checkCredentialStore();
+            CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+            AppContext context = new AppContext(CompletableFuture.completedFuture(null), ready, root, session);
+            context.resumeLastSession(preferences, true);
+            return context;
         }
         // The window does not wait for the demo backend (its data generated, its ports bound): the session starts on
         // the default demo address and moves to the one the server got once it is up, and sign-in waits for that.
         SessionStore session = new SessionStore(new SessionConfig(config.apiUrl(), config.wsUrl(), true,
-                DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD, config.realtimeSettings()), root);
+                DemoServer.DEMO_EMAIL, DemoServer.DEMO_PASSWORD, config.realtimeSettings()), root, Clock.systemUTC(),
+                null, storage);
+        session.checkCredentialStore();
         CompletableFuture<DemoServer> demo = new CompletableFuture<>();
         // Not a daemon: quitting while it starts lets it finish starting and then closes it (see close()).
         Thread.ofPlatform().name("demo-server-start").start(() -> {
@@ -64,7 +99,43 @@ public final class AppContext implements AutoCloseable {
             session.changeServer(server.apiUrl(), server.wsUrl());
             log.info("Demo mode: embedded backend at {} and {}", server.apiUrl(), server.wsUrl());
         }, uiExecutor);
-        return new AppContext(demo, ready, root, session);
+        AppContext context = new AppContext(demo, ready, root, session);
+        ready.thenRunAsync(() -> context.resumeLastSession(preferences, false), uiExecutor);
+        return context;
+    }
+
+    /**
+     * Opens the last signed-in user's local copy when a session of theirs is kept (the board shows at once, then it
+     * connects and catches up); otherwise the sign-in screen stays. The session follows the server remembered for the
+     * configured one, as the sign-in screen would.
+     */
+    private void resumeLastSession(UiPreferences preferences, boolean rememberedServer) {
+        Optional<String> email = preferences.lastEmail();
+        if (email.isEmpty() || email.get().isBlank()) {
+            return;
+        }
+        if (rememberedServer) {
+            SessionConfig now = session.config();
+            UiPreferences.ServerAddress server = preferences.serverFor(new UiPreferences.ServerAddress(now.apiUrl(),
+                    now.wsUrl()));
+            if (!server.apiUrl().equals(now.apiUrl()) || !server.wsUrl().equals(now.wsUrl())) {
+                try {
+                    session.changeServer(server.apiUrl(), server.wsUrl());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    log.info("The remembered server is not usable ({}); staying on the configured one", e.getMessage());
+                }
+            }
+        }
+        if (!session.hasLocalCopy(email.get())) {
+            return;
+        }
+        session.resumeStoredSession(email.get()).whenComplete((user, error) -> {
+            if (error != null) {
+                log.info("No kept session to open for {}: {}", email.get(), error.getMessage());
+            } else {
+                log.info("Opened the local copy of {}", email.get());
+            }
+        });
     }
 
     /**

@@ -1,9 +1,16 @@
 package com.flowcrm.app;
 
+import com.flowcrm.cli.CommandFactory;
+import com.flowcrm.cli.DealCommand;
 import com.flowcrm.cli.DemoServerCommand;
 import com.flowcrm.cli.DoctorCommand;
 import com.flowcrm.cli.ExportCommand;
+import com.flowcrm.cli.LocalFiles;
+import com.flowcrm.cli.PendingCommand;
 import com.flowcrm.cli.ReportCommand;
+import com.flowcrm.cli.SyncCommand;
+import com.flowcrm.local.credentials.InMemoryCredentialStore;
+import com.flowcrm.local.credentials.OsCredentialStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +21,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = AppVersion.class,
         description = "Flow CRM Desktop. Without a command it opens the desktop window.",
-        subcommands = {ExportCommand.class, ReportCommand.class, DoctorCommand.class, DemoServerCommand.class})
+        subcommands = {ExportCommand.class, ReportCommand.class, SyncCommand.class, PendingCommand.class,
+            DealCommand.class, DoctorCommand.class, DemoServerCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--api", paramLabel = "URL", description = "REST base URL (default: $FLOW_API_URL, else the embedded demo backend)")
@@ -33,9 +41,18 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the process exit code (0 ok, 2 usage, 3 auth, 4 unreachable). */
+    /** Runs the command line and returns the process exit code (0 ok, 2 usage, 3 auth, 4 unreachable, 5 pending). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main(), new CommandFactory(System.getenv(), localFiles()))
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    /** The window's own workspaces and kept sessions, so that the commands and the window share them. */
+    static LocalFiles localFiles() {
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        return new LocalFiles(dirs.workspacesDir(), dirs.nativeLibraryDir(),
+                () -> "memory".equals(System.getProperty(AppContext.CREDENTIALS_PROPERTY))
+                        ? new InMemoryCredentialStore() : new OsCredentialStore());
     }
 
     @Override

@@ -31,6 +31,8 @@ final class CommandFailures {
             return work.run();
         } catch (ExecutionException e) {
             return fromFailure(spec, step, e.getCause(), verbose);
+        } catch (NoLocalCopy e) {
+            return fromFailure(spec, step, e, verbose);
         } catch (IllegalArgumentException e) {
             return usage(spec, e.getMessage());
         } catch (TimeoutException e) {
@@ -40,6 +42,13 @@ final class CommandFailures {
             Thread.currentThread().interrupt();
             return fromFailure(spec, step, new SessionException(SessionException.Kind.UNREACHABLE, "Interrupted."), verbose);
         }
+    }
+
+    /** One line on standard error and the given exit code. */
+    static int fail(CommandSpec spec, int code, String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        spec.commandLine().getErr().flush();
+        return code;
     }
 
     static int usage(CommandSpec spec, String message) {
@@ -65,7 +74,17 @@ final class CommandFailures {
         return code;
     }
 
+    /** The user has no local copy on this server yet (exit 3: sign in once with the network). */
+    static final class NoLocalCopy extends RuntimeException {
+        NoLocalCopy(String message) {
+            super(message);
+        }
+    }
+
     static int exitCodeOf(Throwable failure) {
+        if (failure instanceof NoLocalCopy) {
+            return ExitCode.AUTH_FAILED;
+        }
         if (failure instanceof SessionException s) {
             return switch (s.kind()) {
                 case BAD_CREDENTIALS, EXPIRED -> ExitCode.AUTH_FAILED;

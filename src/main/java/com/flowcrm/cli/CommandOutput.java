@@ -20,6 +20,20 @@ final class CommandOutput {
     private CommandOutput() {
     }
 
+    /** One line on standard output. */
+    static void line(CommandSpec spec, String text) {
+        spec.commandLine().getOut().println(text);
+        spec.commandLine().getOut().flush();
+    }
+
+    /** Where a command says what the user must know besides its result: "note: ..." lines on standard error. */
+    static java.util.function.Consumer<String> notes(CommandSpec spec) {
+        return text -> {
+            spec.commandLine().getErr().println("note: " + text);
+            spec.commandLine().getErr().flush();
+        };
+    }
+
     /** Writes the text; returns OK, or USAGE with one line on standard error when the file cannot be written. */
     static int write(CommandSpec spec, String out, String text) {
         if (out == null || out.equals("-")) {

@@ -3,6 +3,8 @@ package com.flowcrm.cli;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.common.DaemonThreads;
 import com.flowcrm.model.Deal;
+import com.flowcrm.store.PendingChanges;
+import com.flowcrm.store.PendingTarget;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionStore;
 import com.google.gson.GsonBuilder;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Sign in, load deals, contacts and notifications, optionally stay connected to apply live events,",
             "then write a snapshot (JSON: everything; CSV: the deals).",
+            "With --offline: the local copy instead (no network, no password), items with a waiting change marked",
+            "\"pending\": true (CSV: a last column 'pending'); 3 then means no local copy yet.",
             "Exit codes: 0 ok, 2 usage or output error, 3 authentication failed, 4 server unreachable or protocol error."})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -49,10 +53,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", description = "json (default) or csv.")
     Format format;
 
+    @Option(names = "--offline", description = "Export the local copy instead (no network, no password).")
+    boolean offline;
+
     @Spec
     CommandSpec spec;
 
     private final Map<String, String> environment;
+    private final LocalFiles files;
 
     public ExportCommand() {
         this(System.getenv());
@@ -60,13 +68,22 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** For tests: the environment the command reads FLOW_API_URL, FLOW_WS_URL and FLOW_PASSWORD from. */
     public ExportCommand(Map<String, String> environment) {
+        this(environment, null);
+    }
+
+    /** With the local workspaces {@code --offline} reads (the entry point passes the app's own). */
+    public ExportCommand(Map<String, String> environment, LocalFiles files) {
         this.environment = environment;
+        this.files = files;
     }
 
     @Override
     public Integer call() {
         if (listenSeconds < 0) {
             return CommandFailures.usage(spec, "--listen must be 0 or more seconds.");
+        }
+        if (offline) {
+            return exportLocalCopy();
         }
         String password = server.password(environment);
         if (password == null) {
@@ -84,25 +101,58 @@ public final class ExportCommand implements Callable<Integer> {
         });
     }
 
-    private String render(SessionStore session) {
-        return format == Format.csv ? renderCsv(session.root().deals().getDeals()) : renderJson(session);
+    /** The local copy, with no network: the same shapes, waiting changes marked. */
+    private int exportLocalCopy() {
+        if (files == null) {
+            return CommandFailures.usage(spec, "--offline needs the app's local files (run it through FlowCRM).");
+        }
+        return CommandFailures.guard(spec, "export", server.verbose, () -> {
+            try (LocalSession local = LocalSession.create(server, environment, files, CommandOutput.notes(spec))) {
+                if (!local.openLocalCopy()) {
+                    return CommandFailures.fail(spec, ExitCode.AUTH_FAILED, PendingCommand.noLocalCopy(
+                            new com.flowcrm.local.WorkspaceId(server.apiUrl(environment), server.email)));
+                }
+                String output = local.read(session -> format == Format.csv
+                        ? renderCsv(session.root().deals().getDeals(), session.pendingChanges())
+                        : renderJson(session, session.pendingChanges()));
+                return CommandOutput.write(spec, out, output);
+            }
+        });
     }
 
-    private static String renderJson(SessionStore session) {
+    private String render(SessionStore session) {
+        return format == Format.csv ? renderCsv(session.root().deals().getDeals(), null) : renderJson(session, null);
+    }
+
+    /** @param pending the waiting changes to mark items with ({@code "pending": true}), or null (a live export) */
+    private static String renderJson(SessionStore session, PendingChanges pending) {
         JsonMapper mapper = JsonMapper.create();
         RootStore root = session.root();
         JsonObject export = new JsonObject();
         export.addProperty("exportedAt", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
-        export.add("user", mapper.toJson(session.getCurrentUser()));
+        export.add("user", session.getCurrentUser() == null ? com.google.gson.JsonNull.INSTANCE
+                : mapper.toJson(session.getCurrentUser()));
         JsonArray deals = new JsonArray();
-        root.deals().getDeals().forEach(d -> deals.add(mapper.toJson(d)));
+        root.deals().getDeals().forEach(d -> deals.add(marked(mapper.toJson(d), pending, PendingTarget.deal(d.getId()))));
         export.add("deals", deals);
         JsonArray contacts = new JsonArray();
-        root.contacts().getContacts().forEach(c -> contacts.add(mapper.toJson(c)));
+        root.contacts().getContacts().forEach(c -> contacts.add(marked(mapper.toJson(c), pending,
+                PendingTarget.contact(c.getId()))));
         export.add("contacts", contacts);
         JsonArray notifications = new JsonArray();
-        root.notifications().getNotifications().forEach(n -> notifications.add(mapper.toJson(n)));
+        root.notifications().getNotifications().forEach(n -> notifications.add(marked(mapper.toJson(n), pending,
+                PendingTarget.notification(n.getId()))));
         export.add("notifications", notifications);
+        if (pending != null) {
+            JsonObject connection = new JsonObject();
+            connection.addProperty("state", "OFFLINE");
+            Instant synced = session.localCopySyncedAt();
+            connection.addProperty("lastSyncedAt", synced == null ? null : synced.toString());
+            connection.addProperty("pendingChanges", pending.changes().size());
+            export.add("connection", connection);
+            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(export)
+                    + "\n";
+        }
         SessionStore.ConnectionSummary summary = session.connectionSummary();
         JsonObject connection = new JsonObject();
         connection.addProperty("state", summary.state());
@@ -121,18 +171,36 @@ public final class ExportCommand implements Callable<Integer> {
             "probability", "weightedValue", "priority", "confidence", "expectedCloseDate", "createdDate", "lastActivity",
             "competitorMentioned", "tags", "riskFactors", "positiveSignals");
 
-    private static String renderCsv(List<Deal> deals) {
+    /** An item with a waiting change gets {@code "pending": true}. */
+    private static JsonObject marked(JsonObject item, PendingChanges pending, PendingTarget target) {
+        if (pending != null && pending.hasWaitingChange(target)) {
+            item.addProperty("pending", true);
+        }
+        return item;
+    }
+
+    /** @param pending the waiting changes (a last column "pending" true/false), or null (a live export) */
+    private static String renderCsv(List<Deal> deals, PendingChanges pending) {
         StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
+        List<String> header = new java.util.ArrayList<>(CSV_HEADER);
+        if (pending != null) {
+            header.add("pending");
+        }
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (Deal d : deals) {
-                csv.printRecord(d.getId(), d.getTitle(), d.getCompany(), d.getContactName(), d.getContactId(),
+                List<Object> row = new java.util.ArrayList<>(List.of(d.getId(), d.getTitle(), d.getCompany(),
+                        d.getContactName(), d.getContactId() == null ? "" : d.getContactId(),
                         d.getStage().wireName(), number(d.getValue()), d.getProbability(), number(d.getWeightedValue()),
                         d.getPriority() == null ? "" : d.getPriority().wireName(),
                         d.getConfidence() == null ? "" : d.getConfidence().wireName(),
                         instant(d.getExpectedCloseDate()), instant(d.getCreatedDate()), instant(d.getLastActivity()),
                         d.getCompetitorMentioned() == null ? "" : d.getCompetitorMentioned(),
                         String.join("; ", d.getTags()), String.join("; ", d.getRiskFactors()),
-                        String.join("; ", d.getPositiveSignals()));
+                        String.join("; ", d.getPositiveSignals())));
+                if (pending != null) {
+                    row.add(pending.hasWaitingChange(PendingTarget.deal(d.getId())));
+                }
+                csv.printRecord(row);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Writing CSV to memory failed", e);

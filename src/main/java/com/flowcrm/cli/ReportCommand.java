@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  stages    count, total and weighted value (value x probability / 100) of every stage;",
             "  at-risk   open deals idle longer than their stage allows, past their close date, with risk",
             "            factors or a competitor named; each with its reasons, highest value first.",
+            "With --offline the deals of the local copy are read (no network); 3 then means no local copy yet.",
             "Exit codes: 0 ok, 2 usage or output error, 3 authentication failed, 4 server unreachable or protocol error."})
 public final class ReportCommand implements Callable<Integer> {
     /** The reports, by the names the command line takes. */
@@ -69,15 +70,26 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write; '-' or absent: standard output.")
     String out;
 
+    @Option(names = "--offline", description = "Read the deals of the local copy instead (no network, no password);"
+            + " changes waiting to be sent are included.")
+    boolean offline;
+
     @Spec
     CommandSpec spec;
 
     private final Map<String, String> environment;
     private final Clock clock;
     private final Supplier<RottingLimits> rottingLimits;
+    private final LocalFiles files;
 
     public ReportCommand() {
         this(System.getenv(), Clock.tickMillis(ZoneOffset.UTC), () -> InsightSettings.forCurrentUser().rottingLimits());
+    }
+
+    /** With the local workspaces {@code --offline} reads (the entry point passes the app's own). */
+    public ReportCommand(LocalFiles files) {
+        this(System.getenv(), Clock.tickMillis(ZoneOffset.UTC), () -> InsightSettings.forCurrentUser().rottingLimits(),
+                files);
     }
 
     /**
@@ -85,9 +97,14 @@ public final class ReportCommand implements Callable<Integer> {
      * and "idle" mean, and the rotting limits (the app's saved ones by default, so the report matches the window).
      */
     ReportCommand(Map<String, String> environment, Clock clock, Supplier<RottingLimits> rottingLimits) {
+        this(environment, clock, rottingLimits, null);
+    }
+
+    ReportCommand(Map<String, String> environment, Clock clock, Supplier<RottingLimits> rottingLimits, LocalFiles files) {
         this.environment = environment;
         this.clock = clock;
         this.rottingLimits = rottingLimits;
+        this.files = files;
     }
 
     @Override
@@ -97,11 +114,15 @@ public final class ReportCommand implements Callable<Integer> {
             return CommandFailures.usage(spec, "Unknown report '" + report + "': use forecast, stages or at-risk.");
         }
         String password = server.password(environment);
-        if (password == null) {
+        if (password == null && !offline) {
             return CommandFailures.usage(spec, ServerOptions.MISSING_PASSWORD);
         }
-        // the one place that picks where the deals come from; --offline will pick the local workspace here
-        DealSource source = new SignedInDeals(server, environment, password);
+        if (offline && files == null) {
+            return CommandFailures.usage(spec, "--offline needs the app's local files (run it through FlowCRM).");
+        }
+        // the one place that picks where the deals come from
+        DealSource source = offline ? new LocalDeals(server, environment, files, CommandOutput.notes(spec))
+                : new SignedInDeals(server, environment, password);
         RottingLimits limits = rottingLimits.get();
         return CommandFailures.guard(spec, "report", server.verbose, () -> {
             String text = source.withDeals(deals -> render(kind, compute(deals, limits)));

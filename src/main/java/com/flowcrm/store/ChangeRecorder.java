@@ -28,12 +28,16 @@ final class ChangeRecorder {
     private final Outbox outbox;
     private final AtomicLong stamps;
     private final Runnable saved;
+    private final java.util.function.BooleanSupplier attached;
 
     /**
      * @param stamps counts every outbox step this process saw committed (see {@link PendingChanges#sync})
-     * @param saved  told after every committed change (wakes the sender)
+     * @param saved    told after every committed change (wakes the sender)
+     * @param attached whether the workspace is still wired to the stores (UI thread)
      */
-    ChangeRecorder(RootStore root, PendingChanges pending, Outbox outbox, AtomicLong stamps, Runnable saved) {
+    ChangeRecorder(RootStore root, PendingChanges pending, Outbox outbox, AtomicLong stamps, Runnable saved,
+            java.util.function.BooleanSupplier attached) {
+        this.attached = Objects.requireNonNull(attached, "attached");
         this.root = Objects.requireNonNull(root, "root");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -57,11 +61,15 @@ final class ChangeRecorder {
                 if (error != null) {
                     Throwable cause = Failures.unwrap(error);
                     LOG.warn("A {} on {} was not saved: {}", kind, target, cause.getMessage());
-                    pending.dropUnsaved(entry.id());
+                    if (attached.getAsBoolean()) {
+                        pending.dropUnsaved(entry.id());
+                    }
                     result.completeExceptionally(notSaved(cause));
                     return;
                 }
-                pending.update(savedEntry, stamp);
+                if (attached.getAsBoolean()) {
+                    pending.update(savedEntry, stamp);
+                }
                 result.complete(savedEntry);
                 saved.run();
             });

@@ -6,6 +6,7 @@ import com.flowcrm.local.ConfirmedRecord;
 import com.flowcrm.local.FullReload;
 import com.flowcrm.local.RecordType;
 import com.flowcrm.local.Workspace;
+import com.flowcrm.local.WorkspaceException;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
@@ -67,7 +68,7 @@ final class ConfirmedCopy {
     private long stamps;
     private Instant syncedWritten = Instant.EPOCH;
     private volatile ChangeLogSupport changeLog;
-    private boolean closed;
+    private volatile boolean closed;
     private long recordsWritten;
     private long slices;
 
@@ -91,6 +92,11 @@ final class ConfirmedCopy {
         root.contacts().setConfirmedListener(listener(RecordType.CONTACT));
         root.notifications().setConfirmedListener(id -> note(RecordType.NOTIFICATION, id));
         root.dispatcher().addBatchEndListener(afterBatch);
+    }
+
+    /** The workspace is about to close (app exit) from another thread: nothing more is handed to it. */
+    void stop() {
+        closed = true;
     }
 
     /** Stops listening and hands what is still noted to the writer (sign-out, exit); on the UI thread. */
@@ -147,9 +153,11 @@ final class ConfirmedCopy {
 
     /**
      * Replaces the confirmed copy with a freshly loaded snapshot, serialized here on the loading thread before the
-     * lists reach the stores. {@code user} may be null (kept as it is).
+     * lists reach the stores, with the change-log position the lists were read at (empty: none). {@code user} may be
+     * null (kept as it is).
      */
-    void replaceAll(List<Deal> deals, List<Contact> contacts, List<Notification> notifications, User user) {
+    void replaceAll(List<Deal> deals, List<Contact> contacts, List<Notification> notifications, User user,
+            OptionalLong cursor) {
         long start = System.nanoTime();
         List<ConfirmedRecord> records = Stream.of(
                         deals.stream().map(d -> new ConfirmedRecord(RecordType.DEAL, d.getId(), RecordJson.deal(d))),
@@ -158,8 +166,10 @@ final class ConfirmedCopy {
                                 RecordJson.notification(n))))
                 .flatMap(s -> s).parallel().toList();
         Instant now = clock.instant();
-        workspace.replaceAll(new FullReload(user == null ? null : RecordJson.user(user), records, OptionalLong.empty(),
-                now, changeLog));
+        if (cursor.isPresent()) {
+            changeLog = ChangeLogSupport.SUPPORTED;
+        }
+        workspace.replaceAll(new FullReload(user == null ? null : RecordJson.user(user), records, cursor, now, changeLog));
         LOG.debug("Full reload of {} records handed to the local copy in {} ms", records.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -179,7 +189,7 @@ final class ConfirmedCopy {
     /** The server answers (UI thread, called about once a second while live): "last synced" moves on. */
     void live() {
         Instant now = clock.instant();
-        if (Duration.between(syncedWritten, now).compareTo(SYNCED_EVERY) >= 0) {
+        if (!closed && Duration.between(syncedWritten, now).compareTo(SYNCED_EVERY) >= 0) {
             syncedWritten = now;
             workspace.markSynced(now);
         }
@@ -187,7 +197,7 @@ final class ConfirmedCopy {
 
     /** The connection just went away: what the stores show was confirmed up to about now. */
     void lostServer(Instant lastConfirmed) {
-        if (lastConfirmed != null && lastConfirmed.isAfter(syncedWritten)) {
+        if (!closed && lastConfirmed != null && lastConfirmed.isAfter(syncedWritten)) {
             syncedWritten = lastConfirmed;
             workspace.markSynced(lastConfirmed);
         }
@@ -199,6 +209,17 @@ final class ConfirmedCopy {
         if (closed || dirty.isEmpty()) {
             return;
         }
+        try {
+            writeSliceNow();
+        } catch (WorkspaceException e) {
+            if (e.kind() != WorkspaceException.Kind.CLOSED) {
+                throw e;
+            }
+            LOG.debug("The local copy closed while changes were being written: {}", e.getMessage());
+        }
+    }
+
+    private void writeSliceNow() {
         slices++;
         long deadline = nanoTime.getAsLong() + budgetNanos;
         List<ConfirmedRecord> upserts = new ArrayList<>();

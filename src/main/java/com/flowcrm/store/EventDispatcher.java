@@ -31,6 +31,8 @@ public final class EventDispatcher {
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private boolean holding;
     private boolean applying;
+    /** The thread the last batch ran on: the UI thread once anything ran. */
+    private volatile Thread uiThread;
 
     public EventDispatcher(Executor uiExecutor) {
         this.uiExecutor = Objects.requireNonNull(uiExecutor, "uiExecutor");
@@ -63,8 +65,15 @@ public final class EventDispatcher {
 
     /** On the UI thread: the snapshot failed, so the held events are applied as they are. */
     public void abortResync() {
+        abortResync(() -> { });
+    }
+
+    /** Like {@link #abortResync()}, running {@code beforeHeld} after what came before the resync and before the held events. */
+    public void abortResync(Runnable beforeHeld) {
+        Objects.requireNonNull(beforeHeld, "beforeHeld");
         inBatch(() -> {
             drainQueue(Integer.MAX_VALUE);
+            run(beforeHeld);
             releaseHeld();
         });
         schedule();
@@ -90,6 +99,11 @@ public final class EventDispatcher {
     }
 
     /** How many times the dispatcher has run on the UI executor (for tests and diagnostics). */
+    /** Whether the caller is on the thread the batches run on (then waiting for a batch would never end). */
+    boolean isUiThread() {
+        return uiThread == Thread.currentThread();
+    }
+
     public long runCount() {
         return runs.get();
     }
@@ -101,6 +115,7 @@ public final class EventDispatcher {
     }
 
     private void drain() {
+        uiThread = Thread.currentThread();
         runs.incrementAndGet();
         // cleared before draining: a submit racing with the end of this run schedules the next one, so none is lost
         scheduled.set(false);

@@ -63,14 +63,21 @@ final class LocalLaunch {
         Loaded afterDeals = new Loaded(sync, user, deals.size(), 0, 0, skipped);
         root.dispatcher().submit(() -> {
             root.deals().loadSnapshot(deals);
+            pending.relabel();
             dealsShown.accept(afterDeals);
         });
         LOG.info("Board from the local copy: {} deals read in {} ms", deals.size(), (System.nanoTime() - start) / 1_000_000);
 
         List<Contact> contacts = read(RecordType.CONTACT, RecordJson::readContact);
-        root.dispatcher().submit(() -> root.contacts().loadSnapshot(contacts));
+        root.dispatcher().submit(() -> {
+            root.contacts().loadSnapshot(contacts);
+            pending.relabel();
+        });
         List<Notification> notifications = read(RecordType.NOTIFICATION, RecordJson::readNotification);
-        root.dispatcher().submit(() -> root.notifications().loadSnapshot(notifications));
+        root.dispatcher().submit(() -> {
+            root.notifications().loadSnapshot(notifications);
+            pending.relabel();
+        });
         if (skipped > 0) {
             LOG.warn("{} records of the local copy could not be read back and were left out", skipped);
         }

@@ -2,6 +2,7 @@ package com.flowcrm.store;
 
 import com.flowcrm.model.Notification;
 import java.time.Instant;
+import com.flowcrm.model.change.NotificationUpdate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The user's notifications, newest first, with the unread count kept live (also when a view marks one read
- * directly). Live {@code notification:new} events are kept here, deduplicated by id. The rep's waiting "mark read"
- * changes are layered over the read state the server confirmed (kept aside per notification), like the deal and
- * contact stores do with their fields. UI thread only.
+ * directly). Live {@code notification:new} events are kept here, deduplicated by id, and {@code notification:updated}
+ * sets the read state. The rep's waiting "mark read" changes are layered over the read state the server confirmed
+ * (kept aside per notification), like the deal and contact stores do with their fields. UI thread only.
  */
 public final class NotificationsStore {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsStore.class);
@@ -270,6 +271,19 @@ public final class NotificationsStore {
         }
         confirmedRead.putIfAbsent(n.getId(), n.isRead());
         n.setRead(true);
+    }
+
+    /** notification:updated: read or unread as the server says (another window of the user, or this one's echo). */
+    ApplyOutcome applyUpdate(NotificationUpdate update) {
+        Notification n = byId.get(update.id());
+        if (n == null) {
+            return ApplyOutcome.IGNORED;
+        }
+        setConfirmedRead(n, update.read());
+        if (confirmedListener != null) {
+            confirmedListener.accept(update.id());
+        }
+        return ApplyOutcome.APPLIED;
     }
 
     private void attach(Notification n) {

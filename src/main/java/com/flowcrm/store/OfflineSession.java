@@ -3,11 +3,10 @@ package com.flowcrm.store;
 import com.flowcrm.common.DaemonThreads;
 import com.flowcrm.common.Failures;
 import com.flowcrm.local.OpenedWorkspace;
+import com.flowcrm.local.SqliteNativeLibrary;
 import com.flowcrm.local.Workspace;
 import com.flowcrm.local.WorkspaceException;
 import com.flowcrm.local.WorkspaceId;
-import com.flowcrm.local.credentials.CredentialKey;
-import com.flowcrm.local.credentials.CredentialStoreException;
 import com.flowcrm.local.credentials.CredentialStoreStatus;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,8 +54,11 @@ final class OfflineSession implements AutoCloseable {
     /** Signed in with tokens the server accepted in this session (not just the local copy on screen). */
     private volatile boolean connected;
     private volatile boolean readOnly;
-    private volatile CredentialStoreStatus credentialStatus;
-    private volatile String keptToken;
+    private final KeptSession kept;
+    /** Set on the workspace thread when SQLite could not be loaded: every session is live only then. */
+    private boolean sqliteUnusable;
+    /** False for the command line: it sends when it says so ({@link OfflineSession#sendNow}), nothing in the background. */
+    private volatile boolean sendsInBackground = true;
 
     // UI thread
     private final ReadOnlyObjectWrapper<SessionMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", SessionMode.SIGNED_OUT);
@@ -74,8 +77,23 @@ final class OfflineSession implements AutoCloseable {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refused = Objects.requireNonNull(refused, "refused");
+        this.kept = storage == null ? null : new KeptSession(storage.credentials(), io);
         auth.setWorksOffline(() -> open != null);
         auth.addRefreshTokenListener(this::keepRefreshToken);
+        if (storage != null && storage.nativeLibraryDir() != null) {
+            // first on the workspace thread: every open waits for it, and the UI thread never does
+            io.execute(this::loadSqlite);
+        }
+    }
+
+    private void loadSqlite() {
+        try {
+            SqliteNativeLibrary.prepare(storage.nativeLibraryDir());
+        } catch (WorkspaceException e) {
+            sqliteUnusable = true;
+            LOG.error("The local copy cannot be used: {}", e.getMessage());
+            notice(e.getMessage() + " Flow CRM works live only: nothing is kept on this computer.");
+        }
     }
 
     boolean enabled() {
@@ -129,41 +147,20 @@ final class OfflineSession implements AutoCloseable {
 
     /** Finds out once whether the session can be kept; when not, the sign-in screen says so once. */
     CompletableFuture<CredentialStoreStatus> checkCredentialStore() {
-        if (storage == null) {
+        if (kept == null) {
             return CompletableFuture.completedFuture(CredentialStoreStatus.notUsable("no local storage"));
         }
-        return CompletableFuture.supplyAsync(() -> {
-            CredentialStoreStatus status = storage.credentials().status();
-            credentialStatus = status;
-            if (!status.usable()) {
-                LOG.info("The session cannot be kept between runs: the credential store is {}", status.description());
-                root.dispatcher().submit(() -> {
-                    if (!credentialNoticeShown) {
-                        credentialNoticeShown = true;
-                        credentialNotice.set("Flow CRM cannot keep you signed in on this computer: the credential store is "
-                                + status.description() + ". You will sign in each time you open it.");
-                    }
-                });
+        return kept.check(message -> root.dispatcher().submit(() -> {
+            if (!credentialNoticeShown) {
+                credentialNoticeShown = true;
+                credentialNotice.set(message);
             }
-            return status;
-        }, io);
+        }));
     }
 
     /** The refresh token kept for this server and user, read on the workspace thread; empty when none or unusable. */
     CompletableFuture<Optional<String>> storedRefreshToken(String apiUrl, String email) {
-        if (storage == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                Optional<String> token = storage.credentials().readRefreshToken(CredentialKey.of(apiUrl, email));
-                token.ifPresent(t -> keptToken = t);
-                return token;
-            } catch (CredentialStoreException | RuntimeException e) {
-                LOG.warn("Cannot read the kept session of {}: {}", email, e.getMessage());
-                return Optional.<String>empty();
-            }
-        }, io);
+        return kept == null ? CompletableFuture.completedFuture(Optional.empty()) : kept.read(apiUrl, email);
     }
 
     /** Whether this user has a workspace with data on this server (then the app can open from it). */
@@ -177,27 +174,14 @@ final class OfflineSession implements AutoCloseable {
 
     private void keepRefreshToken(String token) {
         OpenWorkspace ws = open;
-        CredentialStoreStatus status = credentialStatus;
-        if (ws == null || token.equals(keptToken) || status == null || !status.usable() || readOnly) {
-            return;
+        if (ws != null && !readOnly && kept != null) {
+            kept.keep(ws.id(), token);
         }
-        keptToken = token;
-        CredentialKey key = new CredentialKey(ws.id());
-        io.execute(() -> {
-            try {
-                storage.credentials().writeRefreshToken(key, token);
-            } catch (CredentialStoreException | RuntimeException e) {
-                LOG.warn("The session of {} could not be kept for the next start: {}", key, e.getMessage());
-            }
-        });
     }
 
     private void forgetRefreshToken(WorkspaceId id) {
-        keptToken = null;
-        try {
-            storage.credentials().deleteRefreshToken(new CredentialKey(id));
-        } catch (CredentialStoreException | RuntimeException e) {
-            LOG.warn("The kept session of {} could not be removed: {}", id, e.getMessage());
+        if (kept != null) {
+            kept.forget(id);
         }
     }
 
@@ -227,6 +211,9 @@ final class OfflineSession implements AutoCloseable {
             if (current != null) {
                 closeOnThisThread(current, false);
             }
+            if (sqliteUnusable) {
+                return null;
+            }
             try {
                 OpenedWorkspace opened = storage.workspaces().open(id);
                 opened.recovery().ifPresent(r -> notice(r.message()));
@@ -235,7 +222,9 @@ final class OfflineSession implements AutoCloseable {
                 onUi(ws::attach).join();
                 readOnly = false;
                 open = ws;
-                ws.startSending();
+                if (sendsInBackground) {
+                    ws.startSending();
+                }
                 LOG.info("Local copy {} open", opened.workspace().file().getFileName());
                 return ws;
             } catch (WorkspaceException e) {
@@ -309,7 +298,45 @@ final class OfflineSession implements AutoCloseable {
                 refused);
         onUi(ws::attach).join();
         open = ws;
-        ws.startSending();
+        if (sendsInBackground) {
+            ws.startSending();
+        }
+    }
+
+    /** The command line sends only when asked, and reports an unreachable server instead of opening offline. */
+    void sendOnlyWhenAsked() {
+        sendsInBackground = false;
+    }
+
+    /** Whether a sign-in that cannot reach the server opens the local copy instead (the window; not the commands). */
+    boolean opensOfflineWhenUnreachable() {
+        return sendsInBackground;
+    }
+
+    /**
+     * One pass over the outbox now (waiting up to 30 s for another process that is sending it), then the outbox as it
+     * is after it: what the {@code sync} command reports.
+     */
+    CompletableFuture<SendSummary> sendNow() {
+        OpenWorkspace ws = open;
+        if (ws == null) {
+            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
+                    "There is no local copy open."));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                OutboxSender.PassResult pass = ws.sender().sendNow(Duration.ofSeconds(30));
+                List<com.flowcrm.local.OutboxEntry> after = ws.outbox();
+                int conflicts = (int) after.stream().filter(e -> e.status() == com.flowcrm.local.OutboxStatus.CONFLICT).count();
+                int failed = (int) after.stream().filter(e -> e.status() == com.flowcrm.local.OutboxStatus.FAILED).count();
+                int waiting = (int) after.stream().filter(com.flowcrm.local.OutboxEntry::isOutstanding).count();
+                return new SendSummary(pass.sent(), pass.alreadyApplied(), conflicts, failed, waiting, pass.unreachable(),
+                        pass.refused(), pass.ran());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SessionException(SessionException.Kind.UNREACHABLE, "Interrupted.");
+            }
+        }, io);
     }
 
     // ---- the session's course ----------------------------------------------------------------------------------
@@ -320,7 +347,11 @@ final class OfflineSession implements AutoCloseable {
         readOnly = false;
         OpenWorkspace ws = open;
         if (ws != null) {
-            ws.copy().saveUser(user);
+            try {
+                ws.copy().saveUser(user);
+            } catch (WorkspaceException e) {
+                LOG.debug("The user was not saved in the local copy: {}", e.getMessage());
+            }
             String refresh = auth.api().tokens() == null ? null : auth.api().tokens().refreshToken();
             if (refresh != null) {
                 keepRefreshToken(refresh);
@@ -328,25 +359,35 @@ final class OfflineSession implements AutoCloseable {
         }
     }
 
-    /** A full load arrived (on the loading thread, before the stores have it): it replaces the confirmed copy. */
-    void beforeStores(List<Deal> deals, List<Contact> contacts, List<Notification> notifications) {
+    /**
+     * A full load arrived (on the loading thread, before the stores have it): it replaces the confirmed copy, with the
+     * change-log position the lists were read at ({@code syncSeq}; empty from a server without a change log).
+     */
+    void beforeStores(List<Deal> deals, List<Contact> contacts, List<Notification> notifications, OptionalLong syncSeq) {
         OpenWorkspace ws = open;
         if (ws == null) {
             return;
         }
         try {
-            ws.copy().replaceAll(deals, contacts, notifications, null);
+            ws.copy().replaceAll(deals, contacts, notifications, null, syncSeq);
         } catch (WorkspaceException e) {
             // the stores still get the data; the local copy catches up with the next reload
             LOG.warn("The reload could not be saved in the local copy: {}", e.getMessage());
         }
     }
 
-    /** The full load is in the stores (UI thread): the data is the server's as of now; waiting changes go out. */
-    void inStores() {
+    /** A full load is in the stores (UI thread): what was noted for the local copy before it is in the reload. */
+    void reloadedInStores() {
         OpenWorkspace ws = open;
         if (ws != null) {
             ws.copy().reloaded();
+        }
+    }
+
+    /** The stores are up to date with the server (UI thread): the data is the server's as of now; waiting changes go out. */
+    void upToDate() {
+        OpenWorkspace ws = open;
+        if (ws != null) {
             ws.sender().online();
         }
         diskOnly = false;
@@ -514,6 +555,7 @@ final class OfflineSession implements AutoCloseable {
         OpenWorkspace ws = open;
         open = null;
         if (ws != null) {
+            handOverBeforeClose(ws);
             try {
                 ws.close();
             } catch (RuntimeException e) {
@@ -521,6 +563,25 @@ final class OfflineSession implements AutoCloseable {
             }
         }
         DaemonThreads.stop(io, "workspace", Duration.ofSeconds(5));
+    }
+
+    /**
+     * App exit: what the stores noted for the local copy and not yet handed to the writer goes to it now, so the copy
+     * on disk has the last state the rep saw (the app's stop runs on the UI thread itself; a command's store thread is
+     * still alive here). Bounded: a UI thread that does not answer loses only what the next catch-up brings back.
+     */
+    private void handOverBeforeClose(OpenWorkspace ws) {
+        try {
+            if (root.dispatcher().isUiThread()) {
+                ws.copy().detach();
+            } else {
+                onUi(ws.copy()::detach).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOG.warn("The last changes could not be handed to the local copy before it closed: {}", e.toString());
+        }
     }
 
     /** The open workspace's file, for messages and tests. */

@@ -9,6 +9,7 @@ import com.flowcrm.local.WorkspaceId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,8 @@ final class OpenWorkspace {
     private final ChangeRecorder recorder;
     private final SyncState onDisk;
     private final boolean created;
+    /** UI thread: false once detached; what the writer and the sender report afterwards stays out of the stores. */
+    private boolean attached;
 
     /**
      * @param canSend  whether the session may send now
@@ -47,10 +50,10 @@ final class OpenWorkspace {
         this.stamps = new AtomicLong();
         this.onDisk = workspace.readSyncState();
         this.copy = new ConfirmedCopy(root, workspace, clock, onDisk.changeLog());
-        this.cursor = new WorkspaceSyncCursor(copy, onDisk.cursor());
+        this.cursor = new WorkspaceSyncCursor(copy, OptionalLong.empty());
         this.sender = new OutboxSender(api, workspace.outbox(), new SendLease(workspace.file()), clock, stamps, canSend,
                 new ToStores(refused));
-        this.recorder = new ChangeRecorder(root, pending, workspace.outbox(), stamps, sender::wake);
+        this.recorder = new ChangeRecorder(root, pending, workspace.outbox(), stamps, sender::wake, () -> attached);
     }
 
     WorkspaceId id() {
@@ -75,7 +78,7 @@ final class OpenWorkspace {
         return copy;
     }
 
-    SyncCursor cursor() {
+    WorkspaceSyncCursor cursor() {
         return cursor;
     }
 
@@ -93,6 +96,7 @@ final class OpenWorkspace {
 
     /** Wires it to the stores; on the UI thread. */
     void attach() {
+        attached = true;
         copy.attach();
         pending.open(new Actions());
     }
@@ -104,13 +108,17 @@ final class OpenWorkspace {
 
     /** Unwires it from the stores, handing what is still noted to the writer; on the UI thread. */
     void detach() {
+        attached = false;
         copy.detach();
         pending.close();
     }
 
     /** Reads it into the stores (launch from disk); blocks the calling background thread. */
     LocalLaunch.Loaded launch(Consumer<LocalLaunch.Loaded> dealsShown) {
-        return new LocalLaunch(workspace, root, pending).run(stamps.get(), dealsShown);
+        LocalLaunch.Loaded loaded = new LocalLaunch(workspace, root, pending).run(stamps.get(), dealsShown);
+        // the catch-up resumes from the cursor saved with these records; with records left out it loads everything
+        cursor.launched(loaded.skipped() == 0 ? loaded.sync().cursor() : OptionalLong.empty());
+        return loaded;
     }
 
     /** Every entry of the outbox, read on the calling background thread. */
@@ -135,6 +143,7 @@ final class OpenWorkspace {
 
     /** Stops sending, then closes the file; blocks (the writer commits what is pending). */
     void close() {
+        copy.stop();
         sender.close();
         workspace.close();
     }
@@ -175,6 +184,11 @@ final class OpenWorkspace {
         private CompletableFuture<Void> onUi(CompletableFuture<OutboxEntry> step, Consumer<OutboxEntry> then) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             step.whenComplete((entry, error) -> root.dispatcher().submit(() -> {
+                if (!attached) {
+                    done.completeExceptionally(new SessionException(SessionException.Kind.REJECTED,
+                            "The local copy was closed meanwhile."));
+                    return;
+                }
                 if (error != null) {
                     Throwable cause = Failures.unwrap(error);
                     done.completeExceptionally(new SessionException(SessionException.Kind.REJECTED, cause.getMessage(), cause));
@@ -198,6 +212,9 @@ final class OpenWorkspace {
         @Override
         public void moved(OutboxEntry entry, long stamp, ServerAnswer answer) {
             root.dispatcher().submit(() -> {
+                if (!attached) {
+                    return;
+                }
                 confirm(entry, answer);
                 pending.update(entry, stamp);
             });
@@ -206,6 +223,9 @@ final class OpenWorkspace {
         @Override
         public void sent(OutboxEntry entry, long stamp, ServerAnswer answer) {
             root.dispatcher().submit(() -> {
+                if (!attached) {
+                    return;
+                }
                 confirm(entry, answer);
                 pending.removed(entry.id(), stamp);
             });
@@ -213,7 +233,11 @@ final class OpenWorkspace {
 
         @Override
         public void read(List<OutboxEntry> outbox, long stampBefore) {
-            root.dispatcher().submit(() -> pending.sync(outbox, stampBefore));
+            root.dispatcher().submit(() -> {
+                if (attached) {
+                    pending.sync(outbox, stampBefore);
+                }
+            });
         }
 
         @Override

@@ -90,6 +90,7 @@ final class OutboxSender implements AutoCloseable {
     private Instant nextAt;
     private Duration backoff = FIRST_BACKOFF;
     private volatile boolean closed;
+    private volatile boolean started;
 
     /**
      * @param canSend whether the session may send now (signed in with a token the server accepts)
@@ -109,12 +110,15 @@ final class OutboxSender implements AutoCloseable {
 
     /** Starts the periodic reads; the first pass runs at once. */
     void start() {
+        started = true;
         wake();
     }
 
     /** A pass as soon as possible (a change was saved, the session is live again, the rep asked for a retry). */
     void wake() {
-        schedule(Duration.ZERO);
+        if (started) {
+            schedule(Duration.ZERO);
+        }
     }
 
     /** The session can send again (signed in anew, back online): the backoff starts over. */
@@ -126,8 +130,9 @@ final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * One pass now, on the calling thread (the command line): waits up to {@code leaseWait} for the lease when another
-     * process is sending.
+     * One pass now, on the calling thread (the command line, "send now" at sign-out): every waiting change is sent,
+     * also those waiting for their next attempt; waits up to {@code leaseWait} for the lease when another process (or
+     * the background pass) is sending.
      */
     PassResult sendNow(Duration leaseWait) throws InterruptedException {
         if (!canSend.getAsBoolean()) {
@@ -138,14 +143,14 @@ final class OutboxSender implements AutoCloseable {
             return PassResult.NOT_RUN;
         }
         try {
-            return passHoldingLease();
+            return passHoldingLease(true);
         } finally {
             lease.release();
         }
     }
 
     private void schedule(Duration delay) {
-        if (closed) {
+        if (closed || !started) {
             return;
         }
         Instant at = clock.instant().plus(delay);
@@ -177,7 +182,7 @@ final class OutboxSender implements AutoCloseable {
             }
             PassResult result;
             try {
-                result = canSend.getAsBoolean() ? passHoldingLease() : readOnly();
+                result = canSend.getAsBoolean() ? passHoldingLease(false) : readOnly();
             } finally {
                 lease.release();
             }
@@ -207,12 +212,14 @@ final class OutboxSender implements AutoCloseable {
         return PassResult.NOT_RUN;
     }
 
-    private PassResult passHoldingLease() throws InterruptedException {
+    /** @param now sends also what waits for its next attempt (the rep or a script asked for it) */
+    private PassResult passHoldingLease(boolean now) throws InterruptedException {
         long before = stamps.get();
         List<OutboxEntry> all = outbox.list();
         listener.read(all, before);
         Set<OutboxTarget> heldBack = new HashSet<>();
-        Instant now = clock.instant();
+        Instant clockNow = clock.instant();
+        boolean sendAll = now;
         int sent = 0;
         int already = 0;
         int conflicts = 0;
@@ -226,7 +233,7 @@ final class OutboxSender implements AutoCloseable {
                     || heldBack.contains(entry.target())) {
                 continue;
             }
-            if (entry.nextAttemptAt() != null && now.isBefore(entry.nextAttemptAt())) {
+            if (!sendAll && entry.nextAttemptAt() != null && clockNow.isBefore(entry.nextAttemptAt())) {
                 heldBack.add(entry.target());
                 earliestDue = earliestDue == null || entry.nextAttemptAt().isBefore(earliestDue)
                         ? entry.nextAttemptAt() : earliestDue;

@@ -8,6 +8,7 @@ import com.flowcrm.api.RecordJson;
 import com.flowcrm.api.WriteOptions;
 import com.flowcrm.common.Failures;
 import com.flowcrm.local.ConfirmedRecord;
+import com.flowcrm.local.FieldChange;
 import com.flowcrm.local.OutboxEntry;
 import com.flowcrm.local.OutboxKind;
 import com.flowcrm.local.RecordType;
@@ -92,7 +93,10 @@ final class OutgoingChange {
      * {@code fresh} is the record as fetched just before (its version goes into If-Match where the model has one).
      */
     static WriteOptions writeOptionsFor(OutboxEntry entry, Map<String, String> body, Object fresh) {
-        return WriteOptions.idempotent(keyFor(entry, body));
+        WriteOptions options = WriteOptions.idempotent(keyFor(entry, body));
+        long version = fresh instanceof Deal d ? d.getVersion() : fresh instanceof Contact c ? c.getVersion() : 0;
+        // the fields were checked against this version: the server refuses (412) if the record moved on since
+        return version > 0 ? options.ifMatch(Long.toString(version)) : options;
     }
 
     static String keyFor(OutboxEntry entry, Map<String, String> body) {
@@ -125,8 +129,13 @@ final class OutgoingChange {
                 }
                 return result(true, check, dealRecord(saved), new ServerAnswer(saved, null, null, null, List.of()));
             } catch (ApiException e) {
-                if (e.kind() != ApiException.Kind.STALE || round >= STALE_ROUNDS) {
+                if (e.kind() != ApiException.Kind.STALE) {
                     throw e;
+                }
+                if (round >= STALE_ROUNDS) {
+                    Deal now = call(api.deal(id));
+                    return stale(FieldCheck.of(entry.fields(), RecordJson.fields(DealChanges.of(now))), dealRecord(now),
+                            new ServerAnswer(now, null, null, null, List.of()));
                 }
             }
         }
@@ -144,11 +153,32 @@ final class OutgoingChange {
                 Contact saved = call(api.updateContact(id, body, writeOptionsFor(entry, check.toSend(), fresh)));
                 return result(true, check, contactRecord(saved), new ServerAnswer(null, saved, null, null, List.of()));
             } catch (ApiException e) {
-                if (e.kind() != ApiException.Kind.STALE || round >= STALE_ROUNDS) {
+                if (e.kind() != ApiException.Kind.STALE) {
                     throw e;
+                }
+                if (round >= STALE_ROUNDS) {
+                    Contact now = call(api.contact(id));
+                    return stale(FieldCheck.of(entry.fields(), RecordJson.fields(ContactChanges.of(now))),
+                            contactRecord(now), new ServerAnswer(null, now, null, null, List.of()));
                 }
             }
         }
+    }
+
+    /**
+     * The server kept refusing the write as stale (412) although the fields looked sendable each time: every field
+     * still to send becomes a conflict with the server's value, beside the real conflicts, so the rep decides in the
+     * pending changes instead of the change being retried for ever.
+     */
+    private Result stale(FieldCheck check, List<ConfirmedRecord> records, ServerAnswer answer) {
+        Map<String, String> conflicts = new TreeMap<>(check.conflicts());
+        for (FieldChange f : entry.fields()) {
+            if (check.toSend().containsKey(f.field())) {
+                // the server's value is still the base the rep saw (the check said so), yet it refused the write
+                conflicts.putIfAbsent(f.field(), f.base());
+            }
+        }
+        return new Result(false, Map.copyOf(conflicts), records, answer);
     }
 
     private static Result result(boolean sent, FieldCheck check, List<ConfirmedRecord> records, ServerAnswer answer) {

@@ -84,8 +84,9 @@ public final class PendingChanges {
         long stamp;
         boolean layered;
         final long sequence;
-        /** The panel's view of the entry, made again only when the entry changes. */
+        /** The panel's view of the entry, made again when the entry changes (or its record was not loaded yet). */
         PendingChange view;
+        boolean labelKnown;
 
         Tracked(OutboxEntry entry, long stamp, long sequence) {
             this.entry = entry;
@@ -276,6 +277,13 @@ public final class PendingChanges {
         republish();
     }
 
+    /** Records just came into the stores: the changes about them are named by their titles now. */
+    void relabel() {
+        if (!tracked.isEmpty()) {
+            republish();
+        }
+    }
+
     /** Every change this window tracks, as the outbox entries it knows (the sign-out dialog counts them). */
     List<OutboxEntry> entries() {
         List<OutboxEntry> out = new ArrayList<>(tracked.size());
@@ -355,10 +363,19 @@ public final class PendingChanges {
     }
 
     private PendingChange viewOf(Tracked t) {
-        if (t.view == null) {
+        if (t.view == null || !t.labelKnown) {
             t.view = view(t.entry);
+            t.labelKnown = isKnown(t.view.target());
         }
         return t.view;
+    }
+
+    private boolean isKnown(PendingTarget target) {
+        return switch (target.type()) {
+            case DEAL -> root.deals().byId(target.id()) != null;
+            case CONTACT -> root.contacts().byId(target.id()) != null;
+            case NOTIFICATION -> target.equals(PendingTarget.ALL_NOTIFICATIONS) || root.notifications().byId(target.id()) != null;
+        };
     }
 
     private PendingChange view(OutboxEntry e) {

@@ -52,10 +52,7 @@ final class SendLease {
 
     /** Takes the lease if nobody holds it; false at once otherwise. */
     synchronized boolean tryAcquire() {
-        if (lock != null) {
-            throw new IllegalStateException("The send lease of " + lockFile.getFileName() + " is held already");
-        }
-        if (!local.tryAcquire()) {
+        if (lock != null || !local.tryAcquire()) {
             return false;
         }
         try {

@@ -48,13 +48,14 @@ public final class SessionCommands {
     private final Consumer<String> onExpired;
     private final Supplier<ChangeRecorder> outbox;
     private final java.util.function.BooleanSupplier readOnly;
+    private final PendingChanges pending;
 
     /**
      * @param api       the REST client of the current server
      * @param onExpired ends the session with the reason a rep reads (the server no longer accepts it)
      */
     public SessionCommands(RootStore root, Supplier<CrmApi> api, Consumer<String> onExpired) {
-        this(root, api, onExpired, () -> null, () -> false);
+        this(root, api, onExpired, () -> null, () -> false, new PendingChanges(root));
     }
 
     /**
@@ -62,7 +63,8 @@ public final class SessionCommands {
      * @param readOnly whether the session is read-only (expired with a workspace): changes are refused
      */
     SessionCommands(RootStore root, Supplier<CrmApi> api, Consumer<String> onExpired, Supplier<ChangeRecorder> outbox,
-            java.util.function.BooleanSupplier readOnly) {
+            java.util.function.BooleanSupplier readOnly, PendingChanges pending) {
+        this.pending = Objects.requireNonNull(pending, "pending");
         this.root = Objects.requireNonNull(root, "root");
         this.api = Objects.requireNonNull(api, "api");
         this.onExpired = Objects.requireNonNull(onExpired, "onExpired");
@@ -73,6 +75,11 @@ public final class SessionCommands {
     /** The stores the commands change. */
     public RootStore root() {
         return root;
+    }
+
+    /** The changes on their way to the server (their refusals arrive here, after the command's future completed). */
+    public PendingChanges pendingChanges() {
+        return pending;
     }
 
     /** Moves a deal at once, asks the server, and moves it back (failing with the reason) if the server refuses. */

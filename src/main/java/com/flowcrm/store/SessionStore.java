@@ -48,8 +48,11 @@ public final class SessionStore implements AutoCloseable {
     private final SessionCommands commands;
     private final OfflineSession offline;
     private final Clock clock;
+    /** The session's place in the server's change log: the open workspace's (on disk), else in memory. */
+    private final SessionCursor cursor;
     private volatile SessionConfig config;
     private final ReconnectLoop reconnects = new ReconnectLoop(timers);
+    private final SessionStart start;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.SIGNED_OUT);
     private final ReadOnlyObjectWrapper<User> currentUser = new ReadOnlyObjectWrapper<>(this, "currentUser");
@@ -85,16 +88,23 @@ public final class SessionStore implements AutoCloseable {
         this.auth = new SessionAuth(apis != null ? apis : url -> new FlowApiClient(url, http), config.apiUrl(), clock,
                 timers, this::expire);
         this.live = new LiveUpdates(config.realtimeSettings(), root, timers, () -> this.config.wsUrl(), auth::isActive,
-                () -> state.get() == SessionState.EXPIRED, this::lastResyncAt);
-        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon);
+                () -> state.get() == SessionState.EXPIRED, this::lastResyncAt, this::syncStatus);
         this.offline = new OfflineSession(storage, root, auth, clock, reason -> expire(SessionAuth.EXPIRED_MESSAGE));
-        this.commands = new SessionCommands(root, auth::api, this::expire, offline::recorder, offline::readOnly);
+        this.cursor = new SessionCursor(() -> {
+            OpenWorkspace ws = offline.current();
+            return ws == null ? null : ws.cursor();
+        });
+        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, cursor);
+        this.commands = new SessionCommands(root, auth::api, this::expire, offline::recorder, offline::readOnly,
+                offline.pending());
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
         auth.addAccessTokenListener(live::updateToken);
-        sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications()), offline::inStores);
+        sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications(), s.syncSeq()),
+                offline::reloadedInStores, offline::upToDate);
         live.connectionProperty().addListener((obs, old, now) -> project());
         state.addListener((obs, old, now) -> project());
+        this.start = new SessionStart(auth, sync, live, offline, reconnects, new StartHost());
     }
 
     public RootStore root() {
@@ -188,10 +198,9 @@ public final class SessionStore implements AutoCloseable {
         return offline.hasWorkspace(config.apiUrl(), email);
     }
 
-    /** The change-log cursor of the open workspace, or null while none is open (the catch-up keeps it in memory then). */
-    SyncCursor workspaceCursor() {
-        OpenWorkspace ws = offline.current();
-        return ws == null ? null : ws.cursor();
+    /** The local side of the session (tests reach into it). */
+    OfflineSession offline() {
+        return offline;
     }
 
     /** Signs the same user in again after the server refused the session (password only; the email stays). */
@@ -204,6 +213,11 @@ public final class SessionStore implements AutoCloseable {
                     "Nobody was signed in: sign in with your email and password."));
         }
         return login(email, password);
+    }
+
+    /** How a reconnect catches up (resume from the server's change log, or a full reload); any thread. */
+    public SyncStatus syncStatus() {
+        return sync.syncStatus();
     }
 
     /** The realtime counters and state, readable from any thread (for the headless commands). */
@@ -235,38 +249,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Signs in, loads user, deals, contacts and notifications, and connects the live updates. */
     public CompletableFuture<User> login(String email, String password) {
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            return CompletableFuture.failedFuture(
-                    new SessionException(SessionException.Kind.REJECTED, "Enter your email and password."));
-        }
-        long generation = auth.begin();
-        if (generation < 0) {
-            return alreadySignedIn();
-        }
-        boolean resuming = offline.current() != null && offline.current().id().email().equals(email.strip().toLowerCase(java.util.Locale.ROOT));
-        SessionState before = state.get();
-        onUi(() -> {
-            state.set(SessionState.SIGNING_IN);
-            endReason.set("");
-        });
-        if (!offline.enabled()) {
-            return startLive(auth.signIn(email, password), generation);
-        }
-        // the workspace first, so that the reload lands in it and the waiting changes are layered before it shows
-        CompletableFuture<User> result = new CompletableFuture<>();
-        offline.open(config.apiUrl(), email.trim()).whenComplete((ws, openError) ->
-                startLive(auth.signIn(email, password), generation, cause -> {
-                    if (isUnreachable(cause) && ws != null && hasData(ws)) {
-                        // the rep works from the local copy; the sign-in is tried again in the background
-                        log.info("The server cannot be reached; opening the local copy of {}", ws.id().email());
-                        sync.abandonFirst();
-                        live.disconnect();
-                        auth.forgetTokens();
-                        return startFromDisk(generation, () -> auth.signIn(email, password));
-                    }
-                    return signInFailed(cause, generation, resuming ? before : SessionState.SIGNED_OUT, !resuming);
-                }).whenComplete(complete(result)));
-        return result;
+        return start.login(email, password, state.get());
     }
 
     /**
@@ -276,174 +259,98 @@ public final class SessionStore implements AutoCloseable {
      * no kept session for this user.
      */
     public CompletableFuture<User> resumeStoredSession(String email) {
-        if (!offline.enabled() || email == null || !offline.hasWorkspace(config.apiUrl(), email)) {
-            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
-                    "There is no local copy to open for this user."));
-        }
-        long generation = auth.begin();
-        if (generation < 0) {
-            return alreadySignedIn();
-        }
-        onUi(() -> state.set(SessionState.SIGNING_IN));
-        CompletableFuture<User> result = new CompletableFuture<>();
-        offline.storedRefreshToken(config.apiUrl(), email).thenCombine(offline.open(config.apiUrl(), email),
-                (token, ws) -> {
-                    if (token.isEmpty() || ws == null || !hasData(ws)) {
-                        throw new SessionException(SessionException.Kind.REJECTED, "No kept session to resume.");
-                    }
-                    return token.get();
-                }).whenComplete((token, error) -> {
-                    if (error != null) {
-                        signInFailed(Failures.unwrap(error), generation, SessionState.SIGNED_OUT, true)
-                                .whenComplete(complete(result));
-                        return;
-                    }
-                    startFromDisk(generation, () -> auth.resumeWithRefreshToken(token)).whenComplete(complete(result));
-                });
-        return result;
-    }
-
-    private static boolean hasData(OpenWorkspace ws) {
-        return !ws.created() && ws.onDisk().lastSyncedAt().isPresent();
-    }
-
-    private static boolean isUnreachable(Throwable cause) {
-        return ReconnectLoop.unreachable(cause);
+        return start.resumeStoredSession(email);
     }
 
     /**
-     * Shows the local copy (state active, mode offline) as soon as its deals are in the stores, then signs in with
-     * {@code attempt} in the background, again with backoff while the server cannot be reached.
+     * Signs in with the session kept for this user (the refresh token in the credential store) instead of a password,
+     * then loads and reconciles like {@link #login}; no local copy is shown first and nothing is retried. Fails with
+     * the reason (no kept session: {@link SessionException.Kind#BAD_CREDENTIALS}) as {@link #login} does.
      */
-    private CompletableFuture<User> startFromDisk(long generation, Supplier<CompletableFuture<User>> attempt) {
-        CompletableFuture<User> shown = new CompletableFuture<>();
-        offline.launch(loaded -> {
-            if (auth.generation() != generation) {
-                return;
-            }
-            User user = loaded.user().orElse(null);
-            currentUser.set(user);
-            state.set(SessionState.ACTIVE);
-            project();
-            shown.complete(user);
-        }).whenComplete((loaded, error) -> {
-            if (error != null) {
-                signInFailed(Failures.unwrap(error), generation, SessionState.SIGNED_OUT, true)
-                        .whenComplete(complete(shown));
-                return;
-            }
-            if (loaded.user().isEmpty()) {
-                signInFailed(new SessionException(SessionException.Kind.REJECTED, "The local copy has no user."),
-                        generation, SessionState.SIGNED_OUT, true).whenComplete(complete(shown));
-                return;
-            }
-            reconnects.start(() -> connectFromDisk(generation, attempt),
-                    () -> auth.generation() == generation && auth.isActive(), cause -> {
-                        log.info("The server refused the sign-in: {}", cause.getMessage());
-                        expire(SessionAuth.EXPIRED_MESSAGE);
-                    });
-        });
-        return shown;
+    public CompletableFuture<User> loginWithKeptSession(String email) {
+        return start.loginWithKeptSession(email);
     }
 
-    /** One sign-in from the local copy: signed in, the lists loaded and reconciled, the socket live. */
-    private CompletableFuture<?> connectFromDisk(long generation, Supplier<CompletableFuture<User>> attempt) {
-        return attempt.get().thenCompose(user -> {
-            offline.signedIn(user);
-            return sync.loadFirst(() -> live.connect(auth.accessToken()), () -> {
-                if (auth.generation() != generation) {
-                    return;
-                }
-                currentUser.set(user);
-                offline.inStores();
-                live.startTicker();
-                project();
-                log.info("Connected; the local copy is up to date");
-            });
-        }).whenComplete((snapshot, error) -> {
-            if (error != null && auth.generation() == generation) {
-                sync.abandonFirst();
-                live.disconnect();
-            }
-        });
+    /**
+     * Opens this user's local copy into the stores without signing in (the command line reads it, records changes in
+     * its outbox); {@link #getCurrentUser()} is then the user it was saved for. Completes with false when there is
+     * none; the session stays signed out.
+     */
+    public CompletableFuture<Boolean> openLocalCopy(String email) {
+        if (!offline.enabled() || !offline.hasWorkspace(config.apiUrl(), email)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return offline.open(config.apiUrl(), email).thenCompose(ws -> ws == null
+                ? CompletableFuture.completedFuture(false)
+                : offline.launch(loaded -> currentUser.set(loaded.user().orElse(null))).thenApply(loaded -> true));
     }
 
-    /** A sign-in that did not work: cleans up; a refused re-sign-in of a read-only session stays read-only. */
-    private CompletableFuture<User> signInFailed(Throwable cause, long generation, SessionState back, boolean closeWorkspace) {
-        log.info("Sign-in failed: {}", cause.getMessage());
-        sync.abandonFirst();
-        live.disconnect();
-        auth.forgetTokens();
-        auth.end();
-        CompletableFuture<Void> closed = closeWorkspace ? offline.closeKeepingSession()
-                : CompletableFuture.completedFuture(null);
-        SessionException failure = SessionException.from(cause, true);
-        CompletableFuture<User> failed = new CompletableFuture<>();
-        closed.whenComplete((ignored, error) -> onUi(() -> {
-            state.set(back == SessionState.SIGNING_IN ? SessionState.SIGNED_OUT : back);
-            project();
-            failed.completeExceptionally(failure);
-        }));
-        return failed;
+    /** When the server last confirmed what the open local copy holds (null: never, or no local copy open). */
+    public Instant localCopySyncedAt() {
+        OpenWorkspace ws = offline.current();
+        return ws == null ? null : ws.onDisk().lastSyncedAt().orElse(null);
     }
 
-    private static <T> java.util.function.BiConsumer<T, Throwable> complete(CompletableFuture<T> target) {
-        return (value, error) -> {
-            if (error != null) {
-                target.completeExceptionally(Failures.unwrap(error));
-            } else {
-                target.complete(value);
-            }
-        };
+    /**
+     * The command line's mode: the outbox is sent only by {@link #sendPendingNow()}, never in the background, and a
+     * sign-in that cannot reach the server fails instead of opening the local copy offline.
+     */
+    public void sendOnlyWhenAsked() {
+        offline.sendOnlyWhenAsked();
+    }
+
+    /** Sends the waiting changes now (the {@code sync} command) and says what is left. */
+    public CompletableFuture<SendSummary> sendPendingNow() {
+        return offline.sendNow();
     }
 
     /** Resumes a session from tokens kept elsewhere: GET /auth/me, then the same loading as {@link #login}. */
     public CompletableFuture<User> fetchCurrentUser(String token, String refreshToken) {
-        long generation = auth.begin();
-        if (generation < 0) {
-            return alreadySignedIn();
-        }
-        onUi(() -> state.set(SessionState.SIGNING_IN));
-        return startLive(auth.resume(token, refreshToken), generation);
+        return start.fetchCurrentUser(token, refreshToken);
     }
 
-    private static CompletableFuture<User> alreadySignedIn() {
-        return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED, "Already signed in."));
-    }
-
-    /**
-     * Connects the WebSocket while the snapshot loads, holding live events back until the snapshot is in the
-     * stores, so that nothing sent between the REST load and the connect is lost (the web app connected after
-     * loading and could miss those).
-     */
-    private CompletableFuture<User> startLive(CompletableFuture<User> userFuture, long generation) {
-        return startLive(userFuture, generation,
-                cause -> signInFailed(cause, generation, SessionState.SIGNED_OUT, offline.current() != null));
-    }
-
-    /** {@link #startLive(CompletableFuture, long)} with what to do when the sign-in or the first load fails. */
-    private CompletableFuture<User> startLive(CompletableFuture<User> userFuture, long generation,
-            Function<Throwable, CompletableFuture<User>> onFailure) {
-        CompletableFuture<User> result = new CompletableFuture<>();
-        userFuture.thenCompose(user -> {
-            offline.signedIn(user);
-            return sync.loadFirst(() -> live.connect(auth.accessToken()), () -> {
-                if (auth.generation() != generation) {
-                    return;
+    /** What the sign-in paths change in the session, on the UI executor. */
+    private final class StartHost implements SessionStart.Host {
+        @Override
+        public void signingIn(boolean clearReason) {
+            onUi(() -> {
+                state.set(SessionState.SIGNING_IN);
+                if (clearReason) {
+                    endReason.set("");
                 }
-                currentUser.set(user);
-                offline.inStores();
-                state.set(SessionState.ACTIVE);
-                live.startTicker();
-                project();
-                result.complete(user);
             });
-        }).whenComplete((snapshot, error) -> {
-            if (error != null) {
-                onFailure.apply(Failures.unwrap(error)).whenComplete(complete(result));
+        }
+
+        @Override
+        public void active(User user, boolean liveNow) {
+            currentUser.set(user);
+            state.set(SessionState.ACTIVE);
+            if (liveNow) {
+                live.startTicker();
             }
-        });
-        return result;
+            project();
+        }
+
+        @Override
+        public void failed(SessionState back) {
+            state.set(back == SessionState.SIGNING_IN ? SessionState.SIGNED_OUT : back);
+            project();
+        }
+
+        @Override
+        public void refused() {
+            expire(SessionAuth.EXPIRED_MESSAGE);
+        }
+
+        @Override
+        public String apiUrl() {
+            return config.apiUrl();
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            SessionStore.this.onUi(action);
+        }
     }
 
     /**
@@ -526,6 +433,9 @@ public final class SessionStore implements AutoCloseable {
         auth.end();
         live.disconnect();
         root.clear();
+        // the stores are emptied: they no longer hold the changes up to the cursor (on the UI thread, after the
+        // batch that may still tell it a position)
+        root.dispatcher().submit(cursor::storesEmptied);
         onUi(() -> currentUser.set(null));
         live.publishSoon();
     }

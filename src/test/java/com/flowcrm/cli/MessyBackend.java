@@ -1,5 +1,10 @@
 package com.flowcrm.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jsonwebtoken.Jwts;
@@ -9,15 +14,20 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
  * A backend the way real ones answer: snake_case names, numbers as strings, date-only dates, epoch millis,
- * tags as {name} objects, notes as one string. Only the calls the export command makes.
+ * tags as {name} objects, notes as one string. The calls the export command makes, and the deal writes of the outbox
+ * with none of the protocol additions: no idempotency keys (a write sent twice is applied twice), no versions, dates
+ * of new activities kept without their time. It can lose its answers: the write is applied, the connection closed.
  */
 final class MessyBackend implements AutoCloseable {
     static final String DEALS = """
@@ -42,6 +52,13 @@ final class MessyBackend implements AutoCloseable {
 
     private final HttpServer http;
     private final WebSocketServer ws;
+    private final JsonArray deals = JsonParser.parseString(DEALS).getAsJsonArray();
+    /** Every write applied, in order ("PUT d-17 {title=...}", "POST d-17 activity ..."). */
+    final List<String> applied = new CopyOnWriteArrayList<>();
+    /** Writes whose answer is lost after they are applied. */
+    final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicInteger dealLoads = new AtomicInteger();
+    private final AtomicInteger otherRequests = new AtomicInteger();
 
     MessyBackend() throws IOException, InterruptedException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -56,7 +73,16 @@ final class MessyBackend implements AutoCloseable {
                 """.formatted(token);
         http.createContext("/api/auth/login", exchange -> respond(exchange, login));
         http.createContext("/api/auth/logout", exchange -> respond(exchange, "{\"success\":true}"));
-        http.createContext("/api/deals", exchange -> respond(exchange, DEALS));
+        http.createContext("/api/deals", this::deals);
+        // what a backend without the sync protocol answers to anything else, /sync/changes included
+        http.createContext("/", exchange -> {
+            otherRequests.incrementAndGet();
+            byte[] notFound = "{\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, notFound.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(notFound);
+            }
+        });
         http.createContext("/api/contacts", exchange -> respond(exchange, CONTACTS));
         http.createContext("/api/notifications", exchange -> respond(exchange, NOTIFICATIONS));
         http.start();
@@ -90,6 +116,96 @@ final class MessyBackend implements AutoCloseable {
         }
     }
 
+    private synchronized void deals(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring("/api/deals".length());
+        String method = exchange.getRequestMethod();
+        if (path.isEmpty() || path.equals("/")) {
+            dealLoads.incrementAndGet();
+            respond(exchange, deals.toString());
+            return;
+        }
+        String[] parts = path.substring(1).split("/");
+        JsonObject deal = null;
+        for (JsonElement d : deals) {
+            if (d.getAsJsonObject().get("id").getAsString().equals(parts[0])) {
+                deal = d.getAsJsonObject();
+            }
+        }
+        if (deal == null) {
+            respond(exchange, 404, "{\"error\":\"no such deal\"}");
+            return;
+        }
+        if (parts.length == 1 && method.equals("GET")) {
+            respond(exchange, deal.toString());
+            return;
+        }
+        JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        if (parts.length == 1 && method.equals("PUT")) {
+            for (String key : body.keySet()) {
+                JsonElement value = body.get(key);
+                // numbers go back as strings, like the rest of this backend
+                deal.add(snake(key), value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
+                        ? new JsonPrimitive(value.getAsString()) : value);
+            }
+            applied.add("PUT " + parts[0] + " " + body);
+            answer(exchange, deal.toString());
+        } else if (parts.length == 2 && parts[1].equals("stage") && method.equals("PATCH")) {
+            deal.addProperty("stage", body.get("stage").getAsString().replace('-', '_'));
+            applied.add("PATCH " + parts[0] + " " + body);
+            answer(exchange, deal.toString());
+        } else if (parts.length == 2 && parts[1].equals("activities") && method.equals("POST")) {
+            JsonObject activity = body.deepCopy();
+            activity.addProperty("id", "a-" + (applied.size() + 100));
+            activity.addProperty("date", body.get("date").getAsString().substring(0, 10));
+            deal.getAsJsonArray("activities").add(activity);
+            applied.add("POST " + parts[0] + " activity " + body.get("description").getAsString());
+            answer(exchange, activity.toString());
+        } else {
+            respond(exchange, 405, "{\"error\":\"not here\"}");
+        }
+    }
+
+    /** The answer to an applied write, unless it is to be lost: then the connection closes without one. */
+    private void answer(HttpExchange exchange, String body) throws IOException {
+        if (answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            exchange.close();
+            return;
+        }
+        respond(exchange, body);
+    }
+
+    private static String snake(String camel) {
+        StringBuilder b = new StringBuilder();
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                b.append('_').append(Character.toLowerCase(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The deal as this backend has it now. */
+    synchronized JsonObject deal(String id) {
+        for (JsonElement d : deals) {
+            if (d.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return d.getAsJsonObject().deepCopy();
+            }
+        }
+        return null;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     private static void respond(HttpExchange exchange, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -97,6 +213,21 @@ final class MessyBackend implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** GET /deals answered so far. */
+    int dealLoads() {
+        return dealLoads.get();
+    }
+
+    /** Requests for paths this backend does not have (answered 404). */
+    int unknownRequests() {
+        return otherRequests.get();
+    }
+
+    /** Closes every WebSocket connection, as a network drop would. */
+    void dropConnections() {
+        ws.getConnections().forEach(WebSocket::close);
     }
 
     String apiUrl() {

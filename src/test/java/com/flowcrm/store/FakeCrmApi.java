@@ -2,7 +2,10 @@ package com.flowcrm.store;
 
 import com.flowcrm.api.ApiException;
 import com.flowcrm.api.AuthTokens;
+import com.flowcrm.api.ChangePage;
 import com.flowcrm.api.CrmApi;
+import com.flowcrm.api.JsonMapper;
+import com.flowcrm.api.Mapped;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.api.WriteOptions;
 import com.flowcrm.model.CommunicationEvent;
@@ -28,6 +31,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * A server in memory for the session's tests: answers at once (on the caller's thread) from lists the test fills,
@@ -48,10 +54,61 @@ public final class FakeCrmApi implements CrmApi {
     /** The password login accepts. */
     volatile String password = "secret";
     private final Deque<ApiException> failures = new ArrayDeque<>();
+    private final Deque<ApiException> writeFailures = new ArrayDeque<>();
+    /** When true, writes change the lists like a server does (the outbox tests read the record back). */
+    public volatile boolean applyWrites;
+    /** Every write's idempotency key, in order (null when none was sent). */
+    public final List<String> keys = new CopyOnWriteArrayList<>();
+    /** The If-Match version of each write, in order (null: none sent). */
+    public final List<String> ifMatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** While true the server cannot be reached: every call fails as a network error would. */
+    public volatile boolean down;
+    /** The refresh tokens this server refuses (401), as after a restart with a new key. */
+    public final List<String> refusedRefreshTokens = new CopyOnWriteArrayList<>();
+    /** When set, a write is applied but its answer is lost (the client sees this failure instead). */
+    public volatile ApiException loseNextAnswer;
     private final List<Consumer<AuthTokens>> listeners = new CopyOnWriteArrayList<>();
     private volatile AuthTokens tokens;
     /** When set, the list loads wait for it (to hold a reload open); completes them when it completes. */
     volatile CompletableFuture<Void> listGate = CompletableFuture.completedFuture(null);
+
+    // ---- the change log (issue 13): off by default, as on a server that has none ----------------------------
+    /** Whether the server keeps a change log: lists carry their seq and /sync/changes answers; else 404 and no seq. */
+    public volatile boolean changeLog;
+    /** The changes /sync/changes serves, in seq order, each as the JSON of a feed entry {seq, event, data}. */
+    public final List<JsonObject> logged = new CopyOnWriteArrayList<>();
+    /** The seq each list says it reflects ({@code X-Sync-Seq}); -1 for the log's head. */
+    public volatile long dealsSeq = -1;
+    public volatile long contactsSeq = -1;
+    public volatile long notificationsSeq = -1;
+    /** Cursors older than this are answered 410 (the server no longer keeps the changes after them). */
+    public volatile long oldestKept = 0;
+    /** The head of the log when no change is logged after it (changes of other users). */
+    public volatile long head = 0;
+    /** The {@code since} of every /sync/changes call, in order. */
+    public final List<Long> changeRequests = new CopyOnWriteArrayList<>();
+    /** A failure for the /sync/changes call with this {@code since} (e.g. the network drops between two pages). */
+    public final java.util.Map<Long, ApiException> changeFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, /sync/changes calls wait for it (to hold a catch-up open). */
+    public volatile CompletableFuture<Void> changeGate = CompletableFuture.completedFuture(null);
+
+    /** Logs a change as the server would: the next seq after the head, and that seq as the new head. */
+    public long log(String event, String dataJson) {
+        long seq = Math.max(head, logged.isEmpty() ? 0 : logged.get(logged.size() - 1).get("seq").getAsLong()) + 1;
+        JsonObject entry = new JsonObject();
+        entry.addProperty("seq", seq);
+        entry.addProperty("event", event);
+        entry.add("data", JsonParser.parseString(dataJson));
+        logged.add(entry);
+        head = seq;
+        return seq;
+    }
+
+    /** The seq of the log's head. */
+    public long headSeq() {
+        long last = logged.isEmpty() ? 0 : logged.get(logged.size() - 1).get("seq").getAsLong();
+        return Math.max(head, last);
+    }
 
     /** The next call that can fail (any but tokens, logout) fails with this. */
     public synchronized void failNext(ApiException.Kind kind, int status, String message) {
@@ -62,7 +119,53 @@ public final class FakeCrmApi implements CrmApi {
         return failures.poll();
     }
 
+    /** The next write (PUT, PATCH, POST) fails with this; reads are not affected. */
+    public synchronized void failNextWrite(ApiException.Kind kind, int status, String message) {
+        writeFailures.add(new ApiException(kind, status, message));
+    }
+
+    /** A write: checked against the write failures first, applied, and its answer maybe lost. */
+    private <T> CompletableFuture<T> write(String description, WriteOptions options, Supplier<T> apply) {
+        if (down) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNREACHABLE, 0, "Cannot reach"));
+        }
+        ApiException failure;
+        synchronized (this) {
+            failure = writeFailures.poll();
+            if (failure == null) {
+                failure = failures.poll();
+            }
+        }
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        writes.add(description);
+        keys.add(options.idempotencyKey());
+        ifMatches.add(options.ifMatch());
+        CompletableFuture<T> answer = answer(apply);
+        ApiException lost = loseNextAnswer;
+        if (lost != null && !answer.isCompletedExceptionally()) {
+            loseNextAnswer = null;
+            return CompletableFuture.failedFuture(lost);
+        }
+        return answer;
+    }
+
+    /** The deal as this server has it now. */
+    public Deal server(String id) {
+        return stored(id);
+    }
+
+    private Deal stored(String id) {
+        return deals.stream().filter(d -> d.getId().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Deal not found"));
+    }
+
     private <T> CompletableFuture<T> answer(Supplier<T> value) {
+        if (down) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNREACHABLE, 0,
+                    "Cannot reach the server at " + baseUrl()));
+        }
         ApiException failure = nextFailure();
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
@@ -99,6 +202,9 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<User> login(String email, String password) {
+        if (down) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNREACHABLE, 0, "Cannot reach"));
+        }
         if (!password.equals(this.password)) {
             return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Invalid credentials"));
         }
@@ -111,6 +217,10 @@ public final class FakeCrmApi implements CrmApi {
     @Override
     public CompletableFuture<AuthTokens> refresh() {
         refreshes.incrementAndGet();
+        AuthTokens current = tokens;
+        if (!down && current != null && refusedRefreshTokens.contains(current.refreshToken())) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Invalid refresh token"));
+        }
         return answer(() -> {
             AuthTokens fresh = new AuthTokens(nextAccessToken, "refresh-2");
             setTokens(fresh);
@@ -129,70 +239,109 @@ public final class FakeCrmApi implements CrmApi {
         return answer(() -> user);
     }
 
-    private <T> CompletableFuture<MappedList<T>> list(List<T> items) {
+    private <T> CompletableFuture<MappedList<T>> list(List<T> items, Supplier<Long> seq) {
         listLoads.incrementAndGet();
-        return listGate.thenCompose(open -> answer(() -> new MappedList<>(new ArrayList<>(items), List.of(), 0)));
+        return listGate.thenCompose(open -> answer(() -> {
+            MappedList<T> list = new MappedList<>(items.stream().map(this::copy).toList(), List.of(), 0);
+            return changeLog ? list.withSyncSeq(seq.get() < 0 ? headSeq() : seq.get()) : list;
+        }));
+    }
+
+    /** With {@link #applyWrites} the server keeps its own records and answers with copies, as over the wire. */
+    @SuppressWarnings("unchecked")
+    private <T> T copy(T item) {
+        if (!applyWrites) {
+            return item;
+        }
+        if (item instanceof Deal d) {
+            Deal c = new Deal(d.getId());
+            DealChanges.of(d).applyTo(c);
+            return (T) c;
+        }
+        if (item instanceof Contact d) {
+            Contact c = new Contact(d.getId());
+            ContactChanges.of(d).applyTo(c);
+            return (T) c;
+        }
+        if (item instanceof Notification n) {
+            return (T) new Notification(n.getId(), n.getUserId(), n.getType(), n.getTitle(), n.getMessage(),
+                    n.getPriority(), n.isRead(), n.getActionUrl(), n.getMetadata(), n.getCreatedAt(), n.getExpiresAt());
+        }
+        return item;
     }
 
     @Override
     public CompletableFuture<MappedList<Deal>> deals() {
-        return list(deals);
+        return list(deals, () -> dealsSeq);
     }
 
     @Override
     public CompletableFuture<Deal> deal(String id) {
-        return answer(() -> deals.stream().filter(d -> d.getId().equals(id)).findFirst()
-                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Deal not found")));
+        return answer(() -> copy(deals.stream().filter(d -> d.getId().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Deal not found"))));
     }
 
     @Override
     public CompletableFuture<Deal> updateDeal(String id, DealChanges changes, WriteOptions options) {
-        writes.add("update " + id + " " + changes);
-        return answer(() -> {
+        return write("update " + id + " " + changes, options, () -> {
             Deal saved = new Deal(id);
-            DealChanges.of(deals.stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow()).applyTo(saved);
+            DealChanges.of(stored(id)).applyTo(saved);
             changes.applyTo(saved);
+            if (applyWrites) {
+                changes.applyTo(stored(id));
+            }
             return saved;
         });
     }
 
     @Override
     public CompletableFuture<Optional<Deal>> changeStage(String id, DealStage stage, WriteOptions options) {
-        writes.add("stage " + id + " " + stage.wireName());
-        return answer(() -> {
+        return write("stage " + id + " " + stage.wireName(), options, () -> {
             Deal moved = new Deal(id);
-            DealChanges.of(deals.stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow()).applyTo(moved);
+            DealChanges.of(stored(id)).applyTo(moved);
             moved.setStage(stage);
             moved.setProbability(stage == DealStage.CLOSED_WON ? 100 : 42);
+            if (applyWrites) {
+                DealChanges.of(moved).applyTo(stored(id));
+            }
             return Optional.of(moved);
         });
     }
 
     @Override
     public CompletableFuture<DealActivity> addActivity(String dealId, NewActivity activity, WriteOptions options) {
-        writes.add("activity " + dealId + " " + activity.description());
-        return answer(() -> new DealActivity("a-" + writes.size(), activity.type(), activity.date(),
-                activity.description(), activity.outcome(), activity.nextStep()));
+        return write("activity " + dealId + " " + activity.description(), options, () -> {
+            DealActivity saved = new DealActivity("a-" + writes.size(), activity.type(), activity.date(),
+                    activity.description(), activity.outcome(), activity.nextStep());
+            if (applyWrites) {
+                stored(dealId).getActivities().add(0, saved);
+            }
+            return saved;
+        });
     }
 
     @Override
     public CompletableFuture<MappedList<Contact>> contacts() {
-        return list(contacts);
+        return list(contacts, () -> contactsSeq);
     }
 
     @Override
     public CompletableFuture<Contact> contact(String id) {
-        return answer(() -> contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
-                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found")));
+        return answer(() -> copy(contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found"))));
     }
 
     @Override
     public CompletableFuture<Contact> updateContact(String id, ContactChanges changes, WriteOptions options) {
-        writes.add("contact " + id + " " + changes);
-        return answer(() -> {
+        return write("contact " + id + " " + changes, options, () -> {
+            Contact stored = contacts.stream().filter(c -> c.getId().equals(id)).findFirst()
+                    .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_FOUND, 404, "Contact not found"));
             Contact saved = new Contact(id);
-            ContactChanges.of(contacts.stream().filter(c -> c.getId().equals(id)).findFirst().orElseThrow()).applyTo(saved);
+            ContactChanges.of(stored).applyTo(saved);
             changes.applyTo(saved);
+            if (applyWrites) {
+                changes.applyTo(stored);
+            }
             return saved;
         });
     }
@@ -200,19 +349,68 @@ public final class FakeCrmApi implements CrmApi {
     @Override
     public CompletableFuture<CommunicationEvent> logCommunication(String contactId, NewCommunication communication,
             WriteOptions options) {
-        writes.add("communication " + contactId + " " + communication.summary());
-        return answer(() -> new CommunicationEvent("c-" + writes.size(), communication.type(), communication.date(),
-                communication.subject(), communication.summary(), null, null));
+        return write("communication " + contactId + " " + communication.summary(), options, () -> {
+            CommunicationEvent saved = new CommunicationEvent("c-" + writes.size(), communication.type(),
+                    communication.date(), communication.subject(), communication.summary(), null, null);
+            if (applyWrites) {
+                contacts.stream().filter(c -> c.getId().equals(contactId)).findFirst()
+                        .ifPresent(c -> c.getCommunicationHistory().add(0, saved));
+            }
+            return saved;
+        });
     }
 
     @Override
     public CompletableFuture<MappedList<Notification>> notifications() {
-        return list(notifications);
+        return list(notifications, () -> notificationsSeq);
     }
 
     @Override
     public CompletableFuture<Void> markNotificationRead(String id, boolean read, WriteOptions options) {
-        writes.add("read " + id);
-        return answer(() -> null);
+        return write("read " + id, options, () -> {
+            if (applyWrites) {
+                notifications.stream().filter(n -> n.getId().equals(id)).findFirst().ifPresent(n -> n.setRead(read));
+            }
+            return null;
+        });
+    }
+
+    /** Pages the logged changes like the demo's /sync/changes, and reads them with the client's own mapper. */
+    @Override
+    public CompletableFuture<ChangePage> changesSince(long since, int limit) {
+        changeRequests.add(since);
+        return changeGate.thenCompose(open -> answer(() -> {
+            ApiException planned = changeFailures.remove(since);
+            if (planned != null) {
+                throw planned;
+            }
+            if (!changeLog) {
+                throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not found");
+            }
+            if (since < oldestKept || since > headSeq()) {
+                throw new ApiException(ApiException.Kind.REJECTED, 410, "cursor too old");
+            }
+            JsonArray changes = new JsonArray();
+            boolean hasMore = false;
+            for (JsonObject entry : logged) {
+                if (entry.get("seq").getAsLong() > since) {
+                    if (changes.size() == limit) {
+                        hasMore = true;
+                        break;
+                    }
+                    changes.add(entry);
+                }
+            }
+            JsonObject page = new JsonObject();
+            page.add("changes", changes);
+            page.addProperty("next", hasMore ? changes.get(changes.size() - 1).getAsJsonObject().get("seq").getAsLong()
+                    : headSeq());
+            page.addProperty("hasMore", hasMore);
+            Mapped<ChangePage> mapped = JsonMapper.create().changePage(page, since);
+            if (!mapped.isPresent()) {
+                throw new ApiException(ApiException.Kind.MALFORMED, 200, mapped.describeProblems());
+            }
+            return mapped.value();
+        }));
     }
 }

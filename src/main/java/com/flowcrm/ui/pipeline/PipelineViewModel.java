@@ -6,6 +6,7 @@ import com.flowcrm.store.DealFilter;
 import com.flowcrm.store.DealFocus;
 import com.flowcrm.store.insights.RottingLimits;
 import com.flowcrm.store.DealsStore;
+import com.flowcrm.store.PendingChange;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.kit.DisplayFormats;
@@ -59,6 +60,19 @@ public final class PipelineViewModel {
         saving.addListener((javafx.collections.SetChangeListener<String>) change ->
                 savingRevision.set(savingRevision.get() + 1));
         openDeal.addListener((obs, old, deal) -> deals.selectedDealProperty().set(deal));
+        // with a local copy a move is saved at once and sent later: a refusal comes then, already rolled back
+        commands.pendingChanges().addRejectionListener(this::refusedLater);
+    }
+
+    private void refusedLater(PendingChange change) {
+        if (change.kind() != PendingChange.Kind.STAGE_MOVE || change.fields().isEmpty()) {
+            return;
+        }
+        refusedMoves++;
+        Deal deal = deals.byId(change.target().id());
+        String backIn = deal != null ? deal.getStage().label() : change.fields().get(0).base();
+        message.set("Could not move \u201c" + change.label() + "\u201d to " + change.fields().get(0).yours()
+                + ". It is back in " + backIn + ". " + change.reason());
     }
 
     /** The deals the column of this stage shows, with the active filter and search applied. */
@@ -146,7 +160,8 @@ public final class PipelineViewModel {
 
     /**
      * Moves the deal to the stage: the store moves it at once (so the card changes column), the card shows
-     * "saving" until the server answers, and a refusal - rolled back by the store - is explained in the banner.
+     * "saving" until the server answers (with a local copy: until the move is saved on this computer; it then waits
+     * to be sent, also while offline), and a refusal - rolled back by the store - is explained in the banner.
      */
     public CompletableFuture<Deal> moveDeal(Deal deal, DealStage target) {
         if (deal == null || target == null || deal.getStage() == target || saving.contains(deal.getId())) {

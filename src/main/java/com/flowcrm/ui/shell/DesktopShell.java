@@ -104,33 +104,26 @@ public final class DesktopShell implements AutoCloseable {
         stage.setOnHidden(e -> rememberBounds());
         follow(session.stateProperty().get());
         stage.show();
-        session.checkCredentialStore();
-        options.backendReady().thenRun(() -> Platform.runLater(this::openKeptSession));
     }
 
     /**
-     * With a local copy and a kept session of the last user on this server, the main window opens from the copy at
-     * once (the session connects and catches up behind it); the sign-in screen shows only when that does not work.
+     * The app resumes the last user's kept session from the local copy at start (AppContext): while it reads the copy
+     * this shows "Opening your workspace" instead of a sign-in form the rep did not ask for; a session that cannot be
+     * resumed ends signed out and the sign-in screen shows.
      */
-    private void openKeptSession() {
-        String email = options.preferences().lastEmail().orElse(null);
-        if (email == null || session.getState() != SessionState.SIGNED_OUT || mainWindow != null
-                || (signInModel != null && signInModel.busyProperty().get()) || !session.hasLocalCopy(email)) {
-            return;
-        }
+    private void showOpening() {
+        String email = session.getCurrentUser() != null ? session.getCurrentUser().email()
+                : options.preferences().lastEmail().orElse("");
         opening = new OpeningView(email);
+        signInView = null;
+        signInModel = null;
         setRoot(opening.getNode());
         LOG.info("Opening the local copy of {}", email);
-        session.resumeStoredSession(email).whenComplete((user, failure) -> Platform.runLater(() -> {
-            opening = null;
-            if (failure != null) {
-                LOG.info("The kept session of {} could not be resumed: {}", email, failure.getMessage());
-                if (mainWindow == null) {
-                    signInView = null;
-                    showSignIn(null);
-                }
-            }
-        }));
+    }
+
+    /** Whether the session signs in without the sign-in form: the kept session resumed at start. */
+    private boolean resumingWithoutForm() {
+        return mainWindow == null && opening == null && (signInModel == null || !signInModel.busyProperty().get());
     }
 
     /** The main window while signed in, else null. */
@@ -160,13 +153,22 @@ public final class DesktopShell implements AutoCloseable {
         }
         switch (state) {
             case ACTIVE -> {
+                opening = null;
                 if (mainWindow == null) {
                     showMain();
                 }
             }
+            case SIGNING_IN -> {
+                if (resumingWithoutForm()) {
+                    showOpening();
+                } else if (signInView == null && opening == null) {
+                    showSignIn(null);
+                }
+            }
             // A failed sign-in also ends in SIGNED_OUT: the form that shows its error stays.
-            case SIGNED_OUT, SIGNING_IN -> {
-                if (signInView == null && opening == null) {
+            case SIGNED_OUT -> {
+                if (signInView == null || opening != null) {
+                    opening = null;
                     showSignIn(null);
                 }
             }
