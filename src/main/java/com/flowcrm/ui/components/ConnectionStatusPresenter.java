@@ -101,7 +101,9 @@ public final class ConnectionStatusPresenter {
                     tooltip + "\nThe server no longer accepts your session: what you see and your changes are kept"
                             + " on this computer until you sign in again.");
         }
-        if (mode != null && mode.kind() == SessionMode.Kind.OFFLINE && show.phase() == Phase.OFFLINE) {
+        // opened from the local copy without the network: the live connection is not even tried yet (DISCONNECTED)
+        if (mode != null && mode.kind() == SessionMode.Kind.OFFLINE
+                && (show.phase() == Phase.OFFLINE || show.phase() == Phase.DISCONNECTED)) {
             String text = mode.describe(zone, now);
             return new IndicatorState(IndicatorState.Tone.DOWN, text, true, false,
                     details(details == null ? show : details, text)

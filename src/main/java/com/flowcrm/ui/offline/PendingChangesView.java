@@ -71,6 +71,9 @@ public final class PendingChangesView {
         headline.getStyleClass().add(Styles.TEXT_MUTED);
         headline.setWrapText(true);
         headline.textProperty().bind(model.headlineProperty());
+        // with nothing listed the list's placeholder says it, once
+        headline.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.rows()));
+        headline.managedProperty().bind(headline.visibleProperty());
         VBox heading = new VBox(2, title, headline);
         heading.getStyleClass().add("view-header");
 

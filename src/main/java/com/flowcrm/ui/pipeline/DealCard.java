@@ -125,11 +125,14 @@ final class DealCard extends StackPane {
         HBox probabilityRow = new HBox(8, idle, probabilityBar, probability);
         probabilityRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox markers = new HBox(6, priority, atRisk, signal, saving);
+        HBox markers = new HBox(6, priority, atRisk, signal);
         markers.setAlignment(Pos.CENTER_LEFT);
         markers.getStyleClass().add("marker-row");
 
-        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers);
+        // the rep's own change gets a line of its own (only while it shows): in the full marker row of a narrow column
+        // it was cut to "..." and could not be read
+        saving.setMinWidth(Region.USE_PREF_SIZE);
+        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers, saving);
         content.getStyleClass().add("deal-card-content");
         // narrow columns: rows give way (ellipsis) instead of pushing the content out of the card
         content.setMinWidth(0);
