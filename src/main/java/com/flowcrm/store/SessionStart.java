@@ -94,26 +94,36 @@ final class SessionStart {
             return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
                     "There is no local copy to open for this user."));
         }
+        // the kept session is looked up before the session counts as signing in: without one, a sign-in the rep
+        // starts meanwhile is not refused as "already signed in"
+        return offline.storedRefreshToken(host.apiUrl(), email).thenCompose(token -> {
+            if (token.isEmpty()) {
+                return CompletableFuture.<User>failedFuture(new SessionException(SessionException.Kind.REJECTED,
+                        "No kept session to resume."));
+            }
+            return resumeWith(email, token.get());
+        });
+    }
+
+    private CompletableFuture<User> resumeWith(String email, String token) {
         long generation = auth.begin();
         if (generation < 0) {
             return alreadySignedIn();
         }
         host.signingIn(false);
         CompletableFuture<User> result = new CompletableFuture<>();
-        offline.storedRefreshToken(host.apiUrl(), email).thenCombine(offline.open(host.apiUrl(), email),
-                (token, ws) -> {
-                    if (token.isEmpty() || ws == null || !hasData(ws)) {
-                        throw new SessionException(SessionException.Kind.REJECTED, "No kept session to resume.");
-                    }
-                    return token.get();
-                }).whenComplete((token, error) -> {
-                    if (error != null) {
-                        signInFailed(Failures.unwrap(error), generation, SessionState.SIGNED_OUT, true)
-                                .whenComplete(complete(result));
-                        return;
-                    }
-                    startFromDisk(generation, () -> auth.resumeWithRefreshToken(token)).whenComplete(complete(result));
-                });
+        offline.open(host.apiUrl(), email).whenComplete((ws, openError) -> {
+            Throwable error = openError;
+            if (error == null && (ws == null || !hasData(ws))) {
+                error = new SessionException(SessionException.Kind.REJECTED, "No kept session to resume.");
+            }
+            if (error != null) {
+                signInFailed(Failures.unwrap(error), generation, SessionState.SIGNED_OUT, true)
+                        .whenComplete(complete(result));
+                return;
+            }
+            startFromDisk(generation, () -> auth.resumeWithRefreshToken(token)).whenComplete(complete(result));
+        });
         return result;
     }
 
