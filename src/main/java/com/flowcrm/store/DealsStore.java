@@ -199,7 +199,7 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         DealActivity activity = added.activity();
         PendingOverlay<Deal, DealChanges> o = overlayOf(added.dealId());
         Deal target = o != null && o.confirmed != null ? o.confirmed : e.item;
-        for (DealActivity a : target.getActivities()) {
+        for (DealActivity a : target.activityList()) {
             if (a.id().equals(activity.id())) {
                 return ApplyOutcome.IGNORED;
             }
@@ -320,10 +320,10 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     @Override
     DealChanges refreshOf(Deal fresh) {
         DealChanges changes = DealChanges.of(fresh);
-        if (fresh.getActivities().isEmpty()) {
+        if (fresh.activityList().isEmpty()) {
             changes.without(DealChanges.Field.ACTIVITIES);
         }
-        if (fresh.getAiInsights().isEmpty()) {
+        if (fresh.insightList().isEmpty()) {
             changes.without(DealChanges.Field.AI_INSIGHTS);
         }
         return changes;
