@@ -238,6 +238,11 @@ public final class Deal {
         return close == null ? null : close.atOffset(expectedCloseOffset);
     }
 
+    /** The offset the close date was given in (UTC when none was given): its calendar date is the day shown. */
+    public ZoneOffset getExpectedCloseOffset() {
+        return expectedCloseOffset;
+    }
+
     /** The calendar date of the close date as given (no time-zone shift), or null; a deal's forecast month is its month. */
     public LocalDate getExpectedCloseDay() {
         Instant close = getExpectedCloseDate();

@@ -1,6 +1,7 @@
 package com.flowcrm.ui.components;
 
 import com.flowcrm.store.ConnectionReport;
+import com.flowcrm.store.SessionMode;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.animation.Animation;
@@ -17,7 +18,9 @@ import javafx.scene.control.Tooltip;
 
 /**
  * Status-bar control that shows the realtime connection: "Live", "Connecting...", "Reconnecting in 4 s
- * (attempt 3 of 5)", "Offline" with "Retry now", or "Session expired - sign in again"; details in its tooltip.
+ * (attempt 3 of 5)", "Offline" with "Retry now", or "Session expired - sign in again"; details in its tooltip. With
+ * a local copy ({@link #modeProperty()}) offline reads "Offline - showing what you had at 14:32" and a refused session
+ * "Sign in again to send your changes".
  */
 public class ConnectionIndicator extends Control {
     /** The control's own stylesheet, beside its class, as ControlsFX ships one per control. */
@@ -31,6 +34,7 @@ public class ConnectionIndicator extends Control {
     private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
 
     private final ObjectProperty<ConnectionReport> connection = new SimpleObjectProperty<>(this, "connection");
+    private final ObjectProperty<SessionMode> mode = new SimpleObjectProperty<>(this, "mode");
     private final ObjectProperty<Runnable> onRetry = new SimpleObjectProperty<>(this, "onRetry");
     private final ReadOnlyObjectWrapper<IndicatorState> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ConnectionStatusPresenter presenter;
@@ -55,6 +59,10 @@ public class ConnectionIndicator extends Control {
             presenter.accept(now);
             refresh();
         });
+        mode.addListener((obs, old, now) -> {
+            presenter.acceptMode(now);
+            refresh();
+        });
         refresh();
     }
 
@@ -64,6 +72,11 @@ public class ConnectionIndicator extends Control {
 
     public void setConnection(ConnectionReport value) {
         connection.set(value);
+    }
+
+    /** The session's mode (offline from the local copy, read-only), which words those states; null: live only. */
+    public ObjectProperty<SessionMode> modeProperty() {
+        return mode;
     }
 
     /** What "Retry now" does. */

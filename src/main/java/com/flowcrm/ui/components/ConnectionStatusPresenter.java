@@ -3,6 +3,7 @@ package com.flowcrm.ui.components;
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.store.ConnectionReport;
 import com.flowcrm.store.ConnectionReport.Phase;
+import com.flowcrm.store.SessionMode;
 import com.flowcrm.store.SyncStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.util.Objects;
  *
  * <p>A short drop (under {@link #DEFAULT_BLIP_TOLERANCE}) of a live connection keeps showing "Live", so a
  * network hiccup does not flicker the status bar; a drop that lasts longer, and every decisive state
- * (offline, session expired), shows at once. Pure logic on an injectable clock, so it is unit-testable.
+ * (offline, session expired), shows at once. With a local copy the session's {@link SessionMode} words it: "Offline -
+ * showing what you had at 14:32" (changes are kept and sent later), "Sign in again to send your changes" (read-only).
+ * Pure logic on an injectable clock, so it is unit-testable.
  */
 public final class ConnectionStatusPresenter {
     /** Degradations shorter than this keep showing "Live". */
@@ -32,6 +35,7 @@ public final class ConnectionStatusPresenter {
     private ConnectionReport latest;
     private ConnectionReport shown;
     private Instant degradedSince;
+    private SessionMode mode;
 
     public ConnectionStatusPresenter(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,6 +60,11 @@ public final class ConnectionStatusPresenter {
             shown = connection;
         }
         latest = connection;
+    }
+
+    /** Records the session's mode (live, offline from the local copy, read-only); null: a live-only session. */
+    public void acceptMode(SessionMode sessionMode) {
+        mode = sessionMode;
     }
 
     /** What to show now. */
@@ -87,6 +96,19 @@ public final class ConnectionStatusPresenter {
             return new IndicatorState(IndicatorState.Tone.IDLE, "Not connected", false, false, "Not signed in");
         }
         String tooltip = details(details == null ? show : details);
+        if (mode != null && mode.kind() == SessionMode.Kind.READ_ONLY) {
+            return new IndicatorState(IndicatorState.Tone.DOWN, mode.describe(zone, now), false, false,
+                    tooltip + "\nThe server no longer accepts your session: what you see and your changes are kept"
+                            + " on this computer until you sign in again.");
+        }
+        // opened from the local copy without the network: the live connection is not even tried yet (DISCONNECTED)
+        if (mode != null && mode.kind() == SessionMode.Kind.OFFLINE
+                && (show.phase() == Phase.OFFLINE || show.phase() == Phase.DISCONNECTED)) {
+            String text = mode.describe(zone, now);
+            return new IndicatorState(IndicatorState.Tone.DOWN, text, true, false,
+                    details(details == null ? show : details, text)
+                            + "\nYour changes are kept on this computer and sent when the server answers.");
+        }
         return switch (show.phase()) {
             case LIVE -> new IndicatorState(IndicatorState.Tone.LIVE, "Live", false, flashActive(show, now), tooltip);
             case CONNECTING -> new IndicatorState(IndicatorState.Tone.CONNECTING, "Connecting...", false, false, tooltip);
@@ -129,6 +151,11 @@ public final class ConnectionStatusPresenter {
 
     /** The session already redacts; redacting again here keeps a token off the screen for sure. */
     private String details(ConnectionReport c) {
+        return details(c, null);
+    }
+
+    /** The tooltip; a last error that only repeats {@code shownText} is left out. */
+    private String details(ConnectionReport c, String shownText) {
         StringBuilder text = new StringBuilder();
         text.append("Server: ").append(c.server() == null ? "not set" : UrlRedaction.redact(c.server()));
         text.append("\nLast message: ").append(time(c.activity().lastMessageAt(), "none yet"));
@@ -140,7 +167,7 @@ public final class ConnectionStatusPresenter {
         if ((c.phase() == Phase.RECONNECTING || c.phase() == Phase.OFFLINE) && c.retry().nextRetryAt() != null) {
             text.append("\nNext automatic try: ").append(time(c.retry().nextRetryAt(), ""));
         }
-        if (c.lastError() != null && !c.lastError().isBlank()) {
+        if (c.lastError() != null && !c.lastError().isBlank() && !c.lastError().equals(shownText)) {
             text.append("\nLast error: ").append(UrlRedaction.redact(c.lastError()));
         }
         return text.toString();

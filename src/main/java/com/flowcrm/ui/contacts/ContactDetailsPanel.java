@@ -9,6 +9,7 @@ import com.flowcrm.model.Sentiment;
 import com.flowcrm.ui.kit.DetailsLayout;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.ViewChrome;
+import com.flowcrm.ui.offline.PendingMarkStyle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The side panel of one contact: health, figures, insights, communication history and the contact's deals. */
+/**
+ * The side panel of one contact: health, figures, insights, communication history and the contact's deals, with a
+ * pending mark while a change of the rep's to the contact is on its way.
+ */
 final class ContactDetailsPanel extends VBox {
     private final ContactsViewModel viewModel;
     private final Clock clock;
@@ -50,6 +54,9 @@ final class ContactDetailsPanel extends VBox {
     private final VBox insights = new VBox(8);
     private final VBox history = new VBox(0);
     private final VBox deals = new VBox(6);
+    private final FontIcon markIcon = new FontIcon();
+    private final Tooltip markTip = new Tooltip();
+    private final Label mark = PendingMarkStyle.newMark(markIcon, markTip);
     private final InvalidationListener contactChanged = o -> refresh();
     private final ListChangeListener<Deal> dealsChanged = c -> refreshDeals();
     private Contact shown;
@@ -73,7 +80,8 @@ final class ContactDetailsPanel extends VBox {
         health.setId("contact-details-health");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, health, sentiment, spacer, close);
+        mark.setId("contact-details-pending");
+        HBox top = new HBox(8, health, sentiment, mark, spacer, close);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(6, top, name, role, email, phone);
 
@@ -105,6 +113,7 @@ final class ContactDetailsPanel extends VBox {
 
         viewModel.openContactDeals().addListener(dealsChanged);
         viewModel.openContactProperty().addListener((obs, old, contact) -> show(contact));
+        viewModel.pendingMarks().revisionProperty().addListener(o -> showMark());
         show(viewModel.openContactProperty().get());
     }
 
@@ -122,10 +131,16 @@ final class ContactDetailsPanel extends VBox {
             shown.revisionProperty().removeListener(contactChanged);
         }
         shown = contact;
+        showMark();
         if (contact != null) {
             contact.revisionProperty().addListener(contactChanged);
             refresh();
         }
+    }
+
+    private void showMark() {
+        PendingMarkStyle.show(mark, markIcon, markTip,
+                viewModel.pendingMarks().contact(shown == null ? null : shown.getId()));
     }
 
     private void refresh() {

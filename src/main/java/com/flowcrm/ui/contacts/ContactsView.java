@@ -11,6 +11,7 @@ import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.FlashEffect;
 import com.flowcrm.ui.kit.ViewChrome;
 import com.flowcrm.ui.kit.RecentChanges;
+import com.flowcrm.ui.offline.PendingMarks;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class ContactsView implements NavigableView {
     }
 
     ContactsView(SessionStore session, Navigator navigator, Clock clock) {
-        this.viewModel = new ContactsViewModel(session.commands());
+        this.viewModel = new ContactsViewModel(session.commands(), new PendingMarks(session.pendingChanges()));
         this.clock = clock;
         root.getStyleClass().add("contacts-view");
         root.getStylesheets().add(STYLESHEET);
@@ -131,6 +132,7 @@ public final class ContactsView implements NavigableView {
 
         TableColumn<Contact, Contact> name = column("Name", Contact::getName,
                 Comparator.comparing(Contact::getName, String.CASE_INSENSITIVE_ORDER), c -> "contact-name", 160);
+        name.setCellFactory(col -> new MarkedNameCell(viewModel.pendingMarks()));
         TableColumn<Contact, Contact> company = column("Company", Contact::getCompany,
                 Comparator.comparing(Contact::getCompany, String.CASE_INSENSITIVE_ORDER), c -> null, 140);
         TableColumn<Contact, Contact> title = column("Title", Contact::getTitle,

@@ -8,6 +8,7 @@ import com.flowcrm.store.ContactsStore;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.RecentChanges;
+import com.flowcrm.ui.offline.PendingMarks;
 import java.util.Comparator;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
@@ -23,7 +24,8 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * State of the contacts view: the store's filtered contacts, sorted by the table's columns with plain
- * comparators on the model (no cell values are built to sort 50,000 rows), the open contact and its deals.
+ * comparators on the model (no cell values are built to sort 50,000 rows), the open contact and its deals, and the
+ * rows' pending marks.
  */
 public final class ContactsViewModel {
     private final SessionCommands commands;
@@ -38,9 +40,16 @@ public final class ContactsViewModel {
     private final ObjectProperty<Contact> openContact = new SimpleObjectProperty<>(this, "openContact");
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
     private final RecentChanges recentChanges = new RecentChanges();
+    private final PendingMarks pendingMarks;
 
     public ContactsViewModel(SessionCommands commands) {
+        this(commands, PendingMarks.none());
+    }
+
+    /** @param pendingMarks which contacts have a change of the rep's waiting, refused or in conflict */
+    public ContactsViewModel(SessionCommands commands, PendingMarks pendingMarks) {
         this.commands = commands;
+        this.pendingMarks = Objects.requireNonNull(pendingMarks, "pendingMarks");
         this.contacts = commands.root().contacts();
         rows.set(contacts.sortedByHealth());
         openContactDeals = new FilteredList<>(commands.root().deals().getDeals(), deal -> false);
@@ -127,5 +136,10 @@ public final class ContactsViewModel {
 
     public RecentChanges recentChanges() {
         return recentChanges;
+    }
+
+    /** The rows' and the panel's pending marks. */
+    public PendingMarks pendingMarks() {
+        return pendingMarks;
     }
 }

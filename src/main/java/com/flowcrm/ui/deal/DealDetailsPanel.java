@@ -22,7 +22,8 @@ public final class DealDetailsPanel extends VBox {
         getStyleClass().add("deal-details");
         setId("deal-details");
         DealSummary summary = viewModel.summary();
-        header = new DealHeader(summary, () -> onClose.run(), id -> onOpenContact.accept(id));
+        header = new DealHeader(summary, viewModel.dealMarkProperty(), () -> onClose.run(),
+                id -> onOpenContact.accept(id));
         Label loadMessage = DetailsLayout.message(viewModel.loadMessageProperty(), viewModel.deletedProperty());
 
         loadMessage.setId("deal-details-message");

@@ -4,9 +4,12 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.Priority;
 import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.store.PendingTarget;
 import com.flowcrm.store.RemoteChange;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.offline.MarkState;
+import com.flowcrm.ui.offline.PendingMarks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The open deal of the details panel: what it shows ({@link DealSummary}, following live changes), the edit of
  * title / value / priority / expected close with validation ({@link EditableField}s, saved through the session),
- * and the "Log activity" form ({@link ActivityFormModel}). UI thread.
+ * and the "Log activity" form ({@link ActivityFormModel}), with the pending marks of the deal and its fields
+ * ({@link PendingMarks}). UI thread.
  */
 public final class DealDetailsViewModel {
     /** How dates are typed in the panel; ISO so that "2026-02-30" is recognisably not a date. */
@@ -50,22 +55,32 @@ public final class DealDetailsViewModel {
     private final ReadOnlyBooleanWrapper deleted = new ReadOnlyBooleanWrapper(this, "deleted");
     private final InvalidationListener dealChanged = o -> follow();
     private final ListChangeListener<DealActivity> activitiesChanged = c -> showSummary();
+    private final InvalidationListener marksChanged = o -> showMarks();
+    private final ReadOnlyObjectWrapper<MarkState> dealMark = new ReadOnlyObjectWrapper<>(this, "dealMark", MarkState.NONE);
+    private final PendingMarks marks;
     private long refusedInputs;
 
     private final EditableField<String> title =
-            new EditableField<>("Title", Deal::getTitle, v -> v);
-    private final EditableField<String> value =
-            new EditableField<>("Value", d -> plainNumber(d.getValue()), v -> DisplayFormats.money(Double.parseDouble(v)));
+            new EditableField<>("Title", "title", Deal::getTitle, v -> v);
+    private final EditableField<String> value = new EditableField<>("Value", "value", d -> plainNumber(d.getValue()),
+            v -> DisplayFormats.money(Double.parseDouble(v)));
     private final EditableField<Priority> priority =
-            new EditableField<>("Priority", Deal::getPriority, DisplayFormats::label);
-    private final EditableField<String> expectedClose =
-            new EditableField<>("Expected close", d -> dateText(d.getExpectedCloseDate()), v -> v == null ? "none" : v);
+            new EditableField<>("Priority", "priority", Deal::getPriority, DisplayFormats::label);
+    private final EditableField<String> expectedClose = new EditableField<>("Expected close", "expectedCloseDate",
+            d -> dayText(d.getExpectedCloseDay()), v -> v == null ? "none" : v);
 
     private final DealSummary summary;
     private final ActivityFormModel activityForm;
 
     public DealDetailsViewModel(SessionCommands commands, Clock clock) {
+        this(commands, clock, PendingMarks.none());
+    }
+
+    /** @param marks which deals and fields have a change of the rep's on its way */
+    public DealDetailsViewModel(SessionCommands commands, Clock clock, PendingMarks marks) {
         this.commands = commands;
+        this.marks = java.util.Objects.requireNonNull(marks, "marks");
+        marks.revisionProperty().addListener(new WeakInvalidationListener(marksChanged));
         this.summary = new DealSummary(clock);
         // a deleted deal takes no activity: the form sees no open deal
         this.activityForm = new ActivityFormModel(commands, clock, () -> deleted.get() ? null : deal.get(),
@@ -89,6 +104,7 @@ public final class DealDetailsViewModel {
             previous.getActivities().removeListener(activitiesChanged);
         }
         deal.set(next);
+        showMarks();
         saveMessage.set(null);
         activityForm.forgetMessage();
         loadMessage.set(null);
@@ -151,6 +167,21 @@ public final class DealDetailsViewModel {
                 field.follow(current);
             }
         }
+    }
+
+    /** The marks of the open deal and of its fields, read again when a mark changed or another deal opened. */
+    private void showMarks() {
+        Deal current = deal.get();
+        PendingTarget target = current == null ? null : PendingTarget.deal(current.getId());
+        dealMark.set(target == null ? MarkState.NONE : marks.of(target));
+        for (EditableField<?> field : fields()) {
+            field.setPending(target == null ? MarkState.NONE : marks.field(target, field.wireName()));
+        }
+    }
+
+    /** The mark of the open deal: the most telling of its changes on their way (beside its stage in the header). */
+    public ReadOnlyObjectProperty<MarkState> dealMarkProperty() {
+        return dealMark.getReadOnlyProperty();
     }
 
     private void showSummary() {
@@ -321,9 +352,9 @@ public final class DealDetailsViewModel {
         }
     }
 
-    /** Expected close dates are calendar dates; they are shown and typed in UTC like the server stores them. */
-    static String dateText(Instant instant) {
-        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).format(DATE_INPUT);
+    /** Expected close dates are calendar dates: shown as the day the backend gave, a typed day is sent as that day in UTC. */
+    static String dayText(LocalDate day) {
+        return day == null ? null : day.format(DATE_INPUT);
     }
 
     static String plainNumber(double amount) {

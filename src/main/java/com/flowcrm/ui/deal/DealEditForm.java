@@ -3,6 +3,7 @@ package com.flowcrm.ui.deal;
 import atlantafx.base.theme.Styles;
 import com.flowcrm.model.Priority;
 import com.flowcrm.ui.kit.DetailsLayout;
+import com.flowcrm.ui.offline.PendingMarkStyle;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -17,7 +19,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * "Edit deal": title, value, priority and expected close, each bound both ways to its {@link EditableField} (its
- * error and the notice of someone else's change under it), with "Save changes" and "Revert".
+ * error and the notice of someone else's change under it, its pending mark beside its name), with "Save changes" and
+ * "Revert".
  */
 final class DealEditForm extends VBox {
 
@@ -78,6 +81,14 @@ final class DealEditForm extends VBox {
         Label error = DetailsLayout.message(field.errorProperty(), null);
         error.getStyleClass().add("field-error");
         error.setGraphic(new FontIcon(Feather.ALERT_CIRCLE));
+        FontIcon markIcon = new FontIcon();
+        Tooltip markTip = new Tooltip();
+        Label mark = PendingMarkStyle.newMark(markIcon, markTip);
+        mark.setId(control.getId() + "-pending");
+        PendingMarkStyle.show(mark, markIcon, markTip, field.pendingProperty().get());
+        field.pendingProperty().addListener((obs, old, state) -> PendingMarkStyle.show(mark, markIcon, markTip, state));
+        HBox labelRow = new HBox(8, label, mark);
+        labelRow.setAlignment(Pos.CENTER_LEFT);
         Label notice = DetailsLayout.message(field.remoteNoticeProperty(), null);
         notice.getStyleClass().add("field-notice");
         notice.setGraphic(new FontIcon(Feather.USERS));
@@ -87,6 +98,6 @@ final class DealEditForm extends VBox {
         String id = control.getId();
         error.setId(id + "-error");
         notice.setId(id + "-notice");
-        return new VBox(4, label, control, error, notice);
+        return new VBox(4, labelRow, control, error, notice);
     }
 }

@@ -3,11 +3,15 @@ package com.flowcrm.ui.deal;
 import com.flowcrm.ui.kit.FlashEffect;
 import com.flowcrm.ui.kit.RecentChanges;
 import com.flowcrm.ui.kit.ViewChrome;
+import com.flowcrm.ui.offline.MarkState;
+import com.flowcrm.ui.offline.PendingMarkStyle;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,13 +21,13 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The top of the deal panel: stage badge, close button, title, company and contact with "View contact". Built
- * once and bound to the {@link DealSummary}; it lights up when someone else changes the deal.
+ * The top of the deal panel: stage badge with the deal's pending mark, close button, title, company and contact with
+ * "View contact". Built once and bound to the {@link DealSummary}; it lights up when someone else changes the deal.
  */
 final class DealHeader extends StackPane {
     private final FlashEffect changed;
 
-    DealHeader(DealSummary summary, Runnable onClose, Consumer<String> onOpenContact) {
+    DealHeader(DealSummary summary, ObservableValue<MarkState> pending, Runnable onClose, Consumer<String> onOpenContact) {
         getStyleClass().add("details-header");
 
         Label stageBadge = new Label();
@@ -35,7 +39,13 @@ final class DealHeader extends StackPane {
         close.setId("close-details");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, stageBadge, spacer, close);
+        FontIcon markIcon = new FontIcon();
+        Tooltip markTip = new Tooltip();
+        Label mark = PendingMarkStyle.newMark(markIcon, markTip);
+        mark.setId("details-pending");
+        PendingMarkStyle.show(mark, markIcon, markTip, pending.getValue());
+        pending.addListener((obs, old, state) -> PendingMarkStyle.show(mark, markIcon, markTip, state));
+        HBox top = new HBox(8, stageBadge, mark, spacer, close);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label heading = new Label();

@@ -5,7 +5,6 @@ import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealInsight;
 import com.flowcrm.ui.kit.DisplayFormats;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class DealSummary {
         companyFact.set(orDash(deal.getCompany()));
         confidenceFact.set(orDash(DisplayFormats.label(deal.getConfidence())));
         priorityFact.set(orDash(DisplayFormats.label(deal.getPriority())));
-        expectedCloseFact.set(orDash(DisplayFormats.date(deal.getExpectedCloseDate(), ZoneOffset.UTC)
+        expectedCloseFact.set(orDash(DisplayFormats.date(deal.getExpectedCloseDate(), deal.getExpectedCloseOffset())
                 + (deal.isOverdue(clock.instant()) ? "  (overdue)" : "")));
         createdFact.set(orDash(DisplayFormats.date(deal.getCreatedDate(), clock.getZone())));
         lastActivityFact.set(orDash(DisplayFormats.relative(deal.getLastActivity(), clock)));

@@ -5,8 +5,9 @@ import com.flowcrm.store.insights.DealRules;
 import com.flowcrm.store.insights.RottingLimits;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.FlashEffect;
+import com.flowcrm.ui.offline.MarkState;
+import com.flowcrm.ui.offline.PendingMarkStyle;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,7 +25,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One deal on the board. The node graph is built once per cell; {@link #show} only rewrites texts and flags,
- * so a live change of a deal costs a few label updates, not a new card.
+ * so a live change of a deal costs a few label updates, not a new card. One small mark says when the rep's change is
+ * being saved, waiting to be sent, refused or in conflict; it changes only when that state does.
  */
 final class DealCard extends StackPane {
     static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
@@ -46,7 +48,12 @@ final class DealCard extends StackPane {
     private final Label signal = new Label();
     private final Label idle = new Label();
     private final Tooltip idleTip = new Tooltip();
-    private final Label saving = new Label("Saving\u2026");
+    private final Label saving = new Label();
+    private final FontIcon savingIcon = new FontIcon(Feather.UPLOAD_CLOUD);
+    private final Tooltip savingTip = new Tooltip();
+    private boolean savingNow;
+    private MarkState pending = MarkState.NONE;
+    private MarkState markShown;
     private final Tooltip atRiskTip = new Tooltip();
     private final Tooltip signalTip = new Tooltip();
     private final Tooltip priorityTip = new Tooltip();
@@ -87,8 +94,9 @@ final class DealCard extends StackPane {
         signal.setTooltip(signalTip);
         idle.getStyleClass().addAll("marker", "marker-rotting");
         idle.setTooltip(idleTip);
-        saving.getStyleClass().add("saving-mark");
-        saving.setGraphic(new FontIcon(Feather.UPLOAD_CLOUD));
+        saving.getStyleClass().addAll("saving-mark", PendingMarkStyle.STYLE_CLASS);
+        saving.setGraphic(savingIcon);
+        saving.setTooltip(savingTip);
         flashOverlay.getStyleClass().add("card-flash");
 
         title.setMaxWidth(Double.MAX_VALUE);
@@ -118,11 +126,14 @@ final class DealCard extends StackPane {
         HBox probabilityRow = new HBox(8, idle, probabilityBar, probability);
         probabilityRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox markers = new HBox(6, priority, atRisk, signal, saving);
+        HBox markers = new HBox(6, priority, atRisk, signal);
         markers.setAlignment(Pos.CENTER_LEFT);
         markers.getStyleClass().add("marker-row");
 
-        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers);
+        // the rep's own change gets a line of its own (only while it shows): in the full marker row of a narrow column
+        // it was cut to "..." and could not be read
+        saving.setMinWidth(Region.USE_PREF_SIZE);
+        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers, saving);
         content.getStyleClass().add("deal-card-content");
         // narrow columns: rows give way (ellipsis) instead of pushing the content out of the card
         content.setMinWidth(0);
@@ -131,6 +142,7 @@ final class DealCard extends StackPane {
         StackPane.setAlignment(content, Pos.TOP_LEFT);
         // behind the content, so the highlight tints the card without washing out its text
         getChildren().addAll(flashOverlay, content);
+        showMark();
     }
 
     /** Rewrites the card for this deal's current values; {@code isSaving} shows the pending-save mark. */
@@ -151,9 +163,9 @@ final class DealCard extends StackPane {
         priority.pseudoClassStateChanged(MEDIUM, p == com.flowcrm.model.Priority.MEDIUM);
         priority.pseudoClassStateChanged(LOW, p == com.flowcrm.model.Priority.LOW);
 
-        // expected close dates are calendar dates, kept in UTC like the server stores them
-        closeDate.setText(DisplayFormats.shortDate(deal.getExpectedCloseDate(), ZoneOffset.UTC, clock.instant()));
-        closeTip.setText("Expected close: " + DisplayFormats.date(deal.getExpectedCloseDate(), ZoneOffset.UTC));
+        // expected close dates are calendar dates: the day as the backend gave it, the same day Insights counts
+        closeDate.setText(DisplayFormats.shortDate(deal.getExpectedCloseDate(), deal.getExpectedCloseOffset(), clock.instant()));
+        closeTip.setText("Expected close: " + DisplayFormats.date(deal.getExpectedCloseDate(), deal.getExpectedCloseOffset()));
         boolean overdue = deal.isOverdue(clock.instant());
         closeDate.pseudoClassStateChanged(OVERDUE, overdue);
 
@@ -185,10 +197,25 @@ final class DealCard extends StackPane {
     }
 
     void setSaving(boolean isSaving) {
-        setShown(saving, isSaving);
-        pseudoClassStateChanged(SAVING, isSaving);
+        savingNow = isSaving;
+        showMark();
+    }
+
+    /** The deal's pending state (a change of the rep's waiting, refused or in conflict); set when it changes. */
+    void setPending(MarkState state) {
+        pending = state == null ? MarkState.NONE : state;
+        showMark();
+    }
+
+    private void showMark() {
+        MarkState next = savingNow ? MarkState.SAVING : pending;
+        if (next != markShown) {
+            markShown = next;
+            PendingMarkStyle.show(saving, savingIcon, savingTip, next);
+            pseudoClassStateChanged(SAVING, savingNow);
+        }
         int marks = (atRisk.isVisible() ? 1 : 0) | (idle.isVisible() ? 2 : 0) | (signal.isVisible() ? 4 : 0)
-                | (isSaving ? 8 : 0);
+                | (saving.isVisible() ? 8 : 0);
         if (marks != shownMarks) {
             shownMarks = marks;
             // a mark that comes or goes can change the card's height by a pixel: the cell sizes the card again
@@ -199,7 +226,7 @@ final class DealCard extends StackPane {
     /**
      * The card is as wide as its cell and as high as its content, and a new text never changes either: it is laid out
      * inside the card. Telling the cell would also make the list apply CSS to the whole cell again when it next
-     * re-binds its cells (every card added to or removed from the column); only the marks tell it ({@link #setSaving}).
+     * re-binds its cells (every card added to or removed from the column); only the marks tell it ({@link #showMark}).
      */
     @Override
     public void requestLayout() {
@@ -244,7 +271,12 @@ final class DealCard extends StackPane {
     }
 
     boolean isSavingShown() {
-        return saving.isVisible();
+        return saving.isVisible() && markShown == MarkState.SAVING;
+    }
+
+    /** The mark on the card now (NONE when none shows). */
+    MarkState markShown() {
+        return saving.isVisible() ? markShown : MarkState.NONE;
     }
 
     private static void setShown(Label label, boolean shown) {

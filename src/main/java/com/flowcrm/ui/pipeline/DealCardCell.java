@@ -11,7 +11,7 @@ import javafx.scene.input.MouseButton;
 
 /**
  * A board cell: one {@link DealCard} reused for whatever deal the virtualized column scrolls into it. It
- * watches only the shown deal's revision, the board's saving marks and the remote-change pulse.
+ * watches only the shown deal's revision, the board's saving and pending marks and the remote-change pulse.
  */
 final class DealCardCell extends ListCell<Deal> {
     private final PipelineViewModel viewModel;
@@ -19,6 +19,7 @@ final class DealCardCell extends ListCell<Deal> {
     private final InvalidationListener dealChanged = o -> refresh();
     private final WeakInvalidationListener weakDealChanged = new WeakInvalidationListener(dealChanged);
     private final InvalidationListener savingChanged = o -> refreshSaving();
+    private final InvalidationListener pendingChanged = o -> refreshPending();
     private final InvalidationListener remotePulse = o -> onRemoteChange();
     private final InvalidationListener limitsChanged = o -> refresh();
     private Deal watched;
@@ -34,6 +35,7 @@ final class DealCardCell extends ListCell<Deal> {
         card.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty(), paddingProperty()));
         viewModel.savingRevisionProperty().addListener(new WeakInvalidationListener(savingChanged));
+        viewModel.pendingMarks().revisionProperty().addListener(new WeakInvalidationListener(pendingChanged));
         viewModel.recentChanges().pulseProperty().addListener(new WeakInvalidationListener(remotePulse));
         viewModel.rottingLimitsProperty().addListener(new WeakInvalidationListener(limitsChanged));
         drag.attachSource(this);
@@ -56,6 +58,7 @@ final class DealCardCell extends ListCell<Deal> {
             if (next != null) {
                 next.revisionProperty().addListener(weakDealChanged);
                 card.flash().play(viewModel.recentChanges().remaining(next.getId()));
+                card.setPending(viewModel.pendingMarks().deal(next.getId()));
             } else {
                 card.flash().stop();
             }
@@ -79,6 +82,12 @@ final class DealCardCell extends ListCell<Deal> {
     private void refreshSaving() {
         if (watched != null) {
             card.setSaving(viewModel.isSaving(watched.getId()));
+        }
+    }
+
+    private void refreshPending() {
+        if (watched != null) {
+            card.setPending(viewModel.pendingMarks().deal(watched.getId()));
         }
     }
 

@@ -9,6 +9,7 @@ import com.flowcrm.ui.deal.DealDetailsPanel;
 import com.flowcrm.ui.deal.DealDetailsViewModel;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.ViewChrome;
+import com.flowcrm.ui.offline.PendingMarks;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -41,8 +42,9 @@ public final class PipelineView implements NavigableView {
     }
 
     PipelineView(SessionStore session, Navigator navigator, Clock clock) {
-        viewModel = new PipelineViewModel(session.commands());
-        details = new DealDetailsViewModel(session.commands(), clock);
+        PendingMarks marks = new PendingMarks(session.pendingChanges());
+        viewModel = new PipelineViewModel(session.commands(), marks);
+        details = new DealDetailsViewModel(session.commands(), clock, marks);
         board = new PipelineBoard(viewModel, clock);
         root.getStyleClass().add("pipeline-view");
         root.getStylesheets().add(STYLESHEET);

@@ -11,6 +11,7 @@ import com.flowcrm.store.SessionCommands;
 import com.flowcrm.store.StageSummary;
 import com.flowcrm.ui.kit.DisplayFormats;
 import com.flowcrm.ui.kit.RecentChanges;
+import com.flowcrm.ui.offline.PendingMarks;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * State of the pipeline board: which deals each column shows (the store's filtered lists), the deals whose
- * stage change is still being saved, the last refused move, remote-change highlights and the open deal.
+ * stage change is still being saved, the deals with a change of the rep's on its way ({@link PendingMarks}), the last
+ * refused move, remote-change highlights and the open deal.
  */
 public final class PipelineViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineViewModel.class);
@@ -42,10 +44,17 @@ public final class PipelineViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ObjectProperty<Deal> openDeal = new SimpleObjectProperty<>(this, "openDeal");
     private final RecentChanges recentChanges = new RecentChanges();
+    private final PendingMarks pendingMarks;
     private long refusedMoves;
 
     public PipelineViewModel(SessionCommands commands) {
+        this(commands, PendingMarks.none());
+    }
+
+    /** @param pendingMarks which deals have a change of the rep's waiting, refused or in conflict */
+    public PipelineViewModel(SessionCommands commands, PendingMarks pendingMarks) {
         this.commands = commands;
+        this.pendingMarks = java.util.Objects.requireNonNull(pendingMarks, "pendingMarks");
         this.deals = commands.root().deals();
         deals.addRemoteChangeListener(change -> recentChanges.mark(change.id()));
         saving.addListener((javafx.collections.SetChangeListener<String>) change ->
@@ -119,6 +128,11 @@ public final class PipelineViewModel {
 
     public RecentChanges recentChanges() {
         return recentChanges;
+    }
+
+    /** The cards' pending marks; a card re-reads its own when {@link PendingMarks#revisionProperty()} ticks. */
+    public PendingMarks pendingMarks() {
+        return pendingMarks;
     }
 
     public boolean isSaving(String dealId) {

@@ -2,6 +2,7 @@ package com.flowcrm.ui.shell;
 
 import com.flowcrm.model.Theme;
 import com.flowcrm.model.User;
+import com.flowcrm.store.SessionMode;
 import com.flowcrm.store.SessionState;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.NavigableView;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the application window: shows the sign-in screen or the main window as the session state says, keeps the
- * title ("Flow CRM - name"), the theme and the remembered window bounds.
+ * title ("Flow CRM - name"), the theme and the remembered window bounds. With a local copy it opens straight to the
+ * main window from the kept session of the last user (no sign-in screen), and keeps the main window, read-only, when
+ * the server refuses the session (the window asks for the password over it).
  */
 public final class DesktopShell implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
@@ -71,6 +74,8 @@ public final class DesktopShell implements AutoCloseable {
     private MainWindow mainWindow;
     private SignInView signInView;
     private SignInViewModel signInModel;
+    private OpeningView opening;
+    private String signOutNotice;
     private final ServerAddress launchServer;
     private WindowBounds normalBounds;
     private final ChangeListener<SessionState> stateListener = (obs, old, now) -> follow(now);
@@ -93,12 +98,32 @@ public final class DesktopShell implements AutoCloseable {
         stage.setMinWidth(Math.min(960, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.stateProperty(),
-                session.currentUserProperty()));
+                session.currentUserProperty(), session.modeProperty()));
         restoreBounds();
         session.stateProperty().addListener(stateListener);
         stage.setOnHidden(e -> rememberBounds());
         follow(session.stateProperty().get());
         stage.show();
+    }
+
+    /**
+     * The app resumes the last user's kept session from the local copy at start (AppContext): while it reads the copy
+     * this shows "Opening your workspace" instead of a sign-in form the rep did not ask for; a session that cannot be
+     * resumed ends signed out and the sign-in screen shows.
+     */
+    private void showOpening() {
+        String email = session.getCurrentUser() != null ? session.getCurrentUser().email()
+                : options.preferences().lastEmail().orElse("");
+        opening = new OpeningView(email);
+        signInView = null;
+        signInModel = null;
+        setRoot(opening.getNode());
+        LOG.info("Opening the local copy of {}", email);
+    }
+
+    /** Whether the session signs in without the sign-in form: the kept session resumed at start. */
+    private boolean resumingWithoutForm() {
+        return mainWindow == null && opening == null && (signInModel == null || !signInModel.busyProperty().get());
     }
 
     /** The main window while signed in, else null. */
@@ -113,19 +138,37 @@ public final class DesktopShell implements AutoCloseable {
 
     private String title() {
         User user = session.currentUserProperty().get();
-        return session.stateProperty().get() == SessionState.ACTIVE && user != null ? "Flow CRM - " + user.name()
-                : "Flow CRM";
+        boolean shown = session.stateProperty().get() == SessionState.ACTIVE
+                || session.modeProperty().get().kind() == SessionMode.Kind.READ_ONLY;
+        return shown && user != null ? "Flow CRM - " + user.name() : "Flow CRM";
     }
 
     private void follow(SessionState state) {
         if (state == null) {
             return;
         }
+        if (keepsMainWindow(state)) {
+            // read-only from the local copy: the data and the changes stay on screen; the window asks for the password
+            return;
+        }
         switch (state) {
-            case ACTIVE -> showMain();
+            case ACTIVE -> {
+                opening = null;
+                if (mainWindow == null) {
+                    showMain();
+                }
+            }
+            case SIGNING_IN -> {
+                if (resumingWithoutForm()) {
+                    showOpening();
+                } else if (signInView == null && opening == null) {
+                    showSignIn(null);
+                }
+            }
             // A failed sign-in also ends in SIGNED_OUT: the form that shows its error stays.
-            case SIGNED_OUT, SIGNING_IN -> {
-                if (signInView == null) {
+            case SIGNED_OUT -> {
+                if (signInView == null || opening != null) {
+                    opening = null;
                     showSignIn(null);
                 }
             }
@@ -139,10 +182,18 @@ public final class DesktopShell implements AutoCloseable {
         }
     }
 
+    /** The server refused the session (or the rep is signing in again) while the local copy stays on screen. */
+    private boolean keepsMainWindow(SessionState state) {
+        return mainWindow != null && state != SessionState.ACTIVE && state != SessionState.SIGNED_OUT
+                && session.modeProperty().get().kind() == SessionMode.Kind.READ_ONLY;
+    }
+
     private void showSignIn(String reason) {
         closeMain();
         signInModel = new SignInViewModel(session, options.preferences(), launchServer, options.backendReady());
         signInModel.showReason(reason);
+        signInModel.showNotice(signOutNotice);
+        signOutNotice = null;
         signInView = new SignInView(signInModel);
         setRoot(signInView.getNode());
         signInView.focusFirstEmptyField();
@@ -155,7 +206,8 @@ public final class DesktopShell implements AutoCloseable {
         if (user != null) {
             options.themes().apply(user.preferences().theme());
         }
-        MainWindowViewModel model = new MainWindowViewModel(session, options.preferences(), options.themes());
+        MainWindowViewModel model = new MainWindowViewModel(session, options.preferences(), options.themes(),
+                options.clock(), this::signedOut);
         mainWindow = new MainWindow(model, options.pipeline(), options.contacts(), options.insights(), options.showLogs(),
                 options.clock());
         signInView = null;
@@ -167,6 +219,15 @@ public final class DesktopShell implements AutoCloseable {
                 shown.focusContent();
             }
         });
+    }
+
+    /** What signing out did with the rep's changes, for the sign-in screen (which may already show). */
+    private void signedOut(String message) {
+        if (signInModel != null) {
+            signInModel.showNotice(message);
+        } else {
+            signOutNotice = message;
+        }
     }
 
     private void closeMain() {

@@ -7,7 +7,9 @@ public enum MainSection {
     PIPELINE("Pipeline"),
     CONTACTS("Contacts"),
     NOTIFICATIONS("Notifications"),
-    INSIGHTS("Insights");
+    INSIGHTS("Insights"),
+    /** The rep's changes not on the server yet (the offline workspace's outbox). */
+    PENDING("Pending changes");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package com.flowcrm.ui.shell;
 
+import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
 import com.flowcrm.model.Theme;
 import com.flowcrm.store.DealFocus;
@@ -10,6 +11,8 @@ import com.flowcrm.ui.notifications.NotificationToasts;
 import com.flowcrm.ui.notifications.NotificationsView;
 import com.flowcrm.ui.notifications.NotificationsViewModel;
 import com.flowcrm.ui.notifications.ToastPresenter;
+import com.flowcrm.ui.offline.OfflineChrome;
+import com.flowcrm.ui.offline.PendingChangesView;
 import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -44,11 +47,15 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The signed-in window: top bar (search, account menu), navigation, the current view and the status bar with the
- * connection indicator. It is the {@link Navigator} the views use to send the user to a deal or a contact.
+ * The signed-in window: top bar (search, account menu), navigation, the banners of the offline workspace over the
+ * current view, and the status bar with the connection indicator and the count of changes waiting to send; dialogs
+ * show over all of it. It is the {@link Navigator} the views use to send the user to a deal or a contact.
  */
 public final class MainWindow implements Navigator, AutoCloseable {
     private static final KeyCombination FOCUS_SEARCH = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    /** The offline workspace's banners, panel and dialogs. */
+    private static final String OFFLINE_STYLESHEET = Objects.requireNonNull(
+            MainWindow.class.getResource("/com/flowcrm/ui/offline.css"), "offline.css").toExternalForm();
 
     private final MainWindowViewModel model;
     private final Map<MainSection, Function<Navigator, NavigableView>> factories = new EnumMap<>(MainSection.class);
@@ -61,6 +68,10 @@ public final class MainWindow implements Navigator, AutoCloseable {
     private final SearchBox searchBox;
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
+    private final ModalPane modal = new ModalPane();
+    private final StackPane window = new StackPane(root, modal);
+    private final OfflineChrome offline;
+    private PendingChangesView pendingView;
 
     /**
      * @param pipeline  builds the pipeline view (the views engineer's {@code PipelineView})
@@ -80,13 +91,15 @@ public final class MainWindow implements Navigator, AutoCloseable {
         indicator = new ConnectionIndicator(clock);
         searchBox = new SearchBox(model::search, this::reveal);
         toasts = model.toasts(new ToastPresenter(this::window, this::openToast));
+        offline = new OfflineChrome(model.offline(), modal, () -> model.sectionProperty().set(MainSection.PENDING));
         build(Objects.requireNonNull(showLogs, "showLogs"));
         model.sectionProperty().addListener((obs, old, now) -> showSection(now));
         showSection(model.sectionProperty().get());
+        offline.start();
     }
 
     public Parent getNode() {
-        return root;
+        return window;
     }
 
     /** Puts keyboard focus on the view area, so the first key press does not land in the search by accident. */
@@ -159,6 +172,13 @@ public final class MainWindow implements Navigator, AutoCloseable {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    private PendingChangesView pendingView() {
+        if (pendingView == null) {
+            pendingView = new PendingChangesView(model.offline().panel(this));
+        }
+        return pendingView;
+    }
+
     private NavigableView viewOf(MainSection section) {
         return views.computeIfAbsent(section, s -> factories.get(s).apply(this));
     }
@@ -169,20 +189,30 @@ public final class MainWindow implements Navigator, AutoCloseable {
         if (!button.isSelected()) {
             button.setSelected(true);
         }
-        Node node = shown == MainSection.NOTIFICATIONS ? notificationsView.getNode() : viewOf(shown).getNode();
+        Node node = switch (shown) {
+            case NOTIFICATIONS -> notificationsView.getNode();
+            case PENDING -> pendingView().getNode();
+            default -> viewOf(shown).getNode();
+        };
         content.getChildren().setAll(node);
         if (shown == MainSection.NOTIFICATIONS) {
             notificationsView.focus();
+        } else if (shown == MainSection.PENDING) {
+            pendingView().focus();
         }
     }
 
     private void build(Runnable showLogs) {
         root.getStyleClass().add("main-window");
         ThemeSwitcher.style(root);
+        ThemeSwitcher.style(window);
+        window.getStylesheets().add(OFFLINE_STYLESHEET);
         root.setTop(topBar(showLogs));
         root.setLeft(navigation());
         content.getStyleClass().add("content");
-        root.setCenter(content);
+        VBox center = new VBox(offline.banners(), content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setCenter(center);
         root.setBottom(statusBar());
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (FOCUS_SEARCH.match(event)) {
@@ -281,9 +311,14 @@ public final class MainWindow implements Navigator, AutoCloseable {
         MenuItem signOut = new MenuItem("Sign out", new FontIcon(Feather.LOG_OUT));
         signOut.setId("signOut");
         signOut.disableProperty().bind(model.signingOutProperty());
-        signOut.setOnAction(e -> model.signOut());
+        signOut.setOnAction(e -> offline.signOut());
+        MenuItem removeLocal = new MenuItem("Sign out and remove local data", new FontIcon(Feather.TRASH_2));
+        removeLocal.setId("signOutRemoveLocal");
+        removeLocal.disableProperty().bind(model.signingOutProperty());
+        removeLocal.visibleProperty().bind(model.offline().pending().availableProperty());
+        removeLocal.setOnAction(e -> offline.removeLocalData());
 
-        MenuButton menu = new MenuButton(null, graphic, theme, logs, new SeparatorMenuItem(), signOut);
+        MenuButton menu = new MenuButton(null, graphic, theme, logs, new SeparatorMenuItem(), signOut, removeLocal);
         menu.setId("accountMenu");
         menu.getStyleClass().addAll(Styles.FLAT, "account-menu");
         menu.setTooltip(new Tooltip("Account, theme and sign out"));
@@ -321,6 +356,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
             case CONTACTS -> Feather.USERS;
             case NOTIFICATIONS -> Feather.BELL;
             case INSIGHTS -> Feather.BAR_CHART_2;
+            case PENDING -> Feather.UPLOAD_CLOUD;
         };
         Label text = new Label(section.label());
         text.setMinWidth(Region.USE_PREF_SIZE);
@@ -339,6 +375,9 @@ public final class MainWindow implements Navigator, AutoCloseable {
             badge.visibleProperty().bind(model.unreadCountProperty().greaterThan(0));
             graphic.getChildren().add(badge);
         }
+        if (section == MainSection.PENDING) {
+            graphic.getChildren().add(pendingBadge());
+        }
         ToggleButton button = new ToggleButton(null, graphic);
         button.setId("nav" + section.label());
         button.getStyleClass().add("nav-item");
@@ -346,12 +385,37 @@ public final class MainWindow implements Navigator, AutoCloseable {
         button.setAlignment(Pos.CENTER_LEFT);
         button.setTooltip(new Tooltip(section.label() + " (" + shortcutOf(section).getDisplayText() + ")"));
         button.setUserData(section);
+        if (section == MainSection.PENDING) {
+            // a live-only session has no local copy and nothing ever waits: no entry (Ctrl+5 still says why)
+            button.visibleProperty().bind(model.offline().pending().availableProperty());
+            button.managedProperty().bind(button.visibleProperty());
+        }
         return button;
+    }
+
+    /** How many changes are not on the server yet; red while some need the rep. */
+    private Label pendingBadge() {
+        var pending = model.offline().pending();
+        Label badge = new Label();
+        badge.setId("pendingBadge");
+        badge.getStyleClass().add("pending-badge");
+        var count = pending.waitingCountProperty().add(pending.attentionCountProperty());
+        badge.textProperty().bind(Bindings.createStringBinding(
+                () -> count.intValue() > 99 ? "99+" : Integer.toString(count.intValue()), count));
+        badge.visibleProperty().bind(count.greaterThan(0));
+        // the binding listens to the session weakly and the badge holds it: the badge goes with its window
+        var attention = pending.attentionCountProperty().greaterThan(0);
+        badge.getProperties().put("attention", attention);
+        javafx.css.PseudoClass red = javafx.css.PseudoClass.getPseudoClass("attention");
+        attention.addListener((obs, old, now) -> badge.pseudoClassStateChanged(red, now));
+        badge.pseudoClassStateChanged(red, attention.get());
+        return badge;
     }
 
     private Node statusBar() {
         indicator.setId("connectionIndicator");
         indicator.connectionProperty().bind(model.connectionProperty());
+        indicator.modeProperty().bind(model.offline().modeProperty());
         indicator.setOnRetry(model::retryConnection);
 
         Label error = new Label();
@@ -366,7 +430,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         counts.textProperty().bind(model.storeSummaryProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(16, indicator, error, grow, counts);
+        HBox bar = new HBox(16, indicator, offline.statusLink(), error, grow, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -375,7 +439,10 @@ public final class MainWindow implements Navigator, AutoCloseable {
     @Override
     public void close() {
         toasts.close();
+        offline.close();
+        model.close();
         indicator.connectionProperty().unbind();
+        indicator.modeProperty().unbind();
         indicator.setConnection(null);
     }
 }

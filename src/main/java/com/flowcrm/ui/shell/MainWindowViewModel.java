@@ -6,13 +6,14 @@ import com.flowcrm.store.ConnectionReport;
 import com.flowcrm.store.DealFilter;
 import com.flowcrm.store.DealFocus;
 import com.flowcrm.store.SessionStore;
-import com.flowcrm.ui.FxThread;
+import com.flowcrm.store.SignOutChoice;
 import com.flowcrm.ui.UiPreferences;
 import com.flowcrm.ui.Navigator;
-import com.flowcrm.ui.UserMessages;
 import com.flowcrm.ui.notifications.NotificationToasts;
 import com.flowcrm.ui.notifications.NotificationsViewModel;
+import com.flowcrm.ui.offline.OfflineModels;
 import com.flowcrm.ui.theme.ThemeSwitcher;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,33 +24,36 @@ import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** State and actions of the main window: who is signed in, which view is shown, search, theme, sign-out. */
-public final class MainWindowViewModel {
-    private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
-
+/**
+ * State and actions of the main window: who is signed in, which view is shown, search, theme, sign-out, and the offline
+ * workspace's part ({@link OfflineModels}: pending changes, read-only banner, sign-out choices).
+ */
+public final class MainWindowViewModel implements AutoCloseable {
     private final SessionStore session;
     private final UiPreferences preferences;
     private final ThemeSwitcher themes;
     private final ObjectProperty<MainSection> section = new SimpleObjectProperty<>(this, "section");
-    private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper(this, "signingOut");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final StringBinding userName;
     private final StringBinding userRole;
     private final StringBinding userInitials;
     private final GlobalSearch search;
     private final StringBinding storeSummary;
+    private final OfflineModels offline;
 
     public MainWindowViewModel(SessionStore session, UiPreferences preferences, ThemeSwitcher themes) {
+        this(session, preferences, themes, Clock.systemDefaultZone(), message -> { });
+    }
+
+    /** @param afterSignOut told what signing out did with the rep's changes (a sentence or null), for the sign-in screen */
+    public MainWindowViewModel(SessionStore session, UiPreferences preferences, ThemeSwitcher themes, Clock clock,
+            Consumer<String> afterSignOut) {
         this.session = Objects.requireNonNull(session, "session");
+        this.offline = new OfflineModels(session, clock, afterSignOut);
         this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.themes = Objects.requireNonNull(themes, "themes");
         var user = session.currentUserProperty();
@@ -78,9 +82,11 @@ public final class MainWindowViewModel {
     public ReadOnlyIntegerProperty unreadCountProperty() { return session.root().notifications().unreadCountProperty(); }
     public ReadOnlyObjectProperty<ConnectionReport> connectionProperty() { return session.connectionProperty(); }
     public ReadOnlyObjectProperty<Theme> themeProperty() { return themes.themeProperty(); }
-    public ReadOnlyBooleanProperty signingOutProperty() { return signingOut.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty signingOutProperty() { return offline.signOut().busyProperty(); }
     /** The last failed action in words, or null. */
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return offline.signOut().errorProperty(); }
+    /** Pending changes, the read-only banner, the sign-out choices. */
+    public OfflineModels offline() { return offline; }
 
     /** "40 deals  ·  60 contacts" for the status bar. */
     public StringBinding storeSummaryProperty() {
@@ -121,21 +127,17 @@ public final class MainWindowViewModel {
         preferences.flush();
     }
 
-    /** Signs out; the session clears every store and the shell returns to the sign-in screen. */
+    /**
+     * Signs out keeping any change that is not on the server yet for the next sign-in; the session clears every store
+     * and the shell returns to the sign-in screen. (The window asks first when there are such changes.)
+     */
     public CompletableFuture<Void> signOut() {
-        if (signingOut.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        signingOut.set(true);
-        error.set(null);
-        return session.logout().whenComplete((ok, failure) -> FxThread.run(() -> {
-            signingOut.set(false);
-            if (failure != null) {
-                String message = UserMessages.of(failure);
-                LOG.warn("Sign-out failed: {}", message);
-                error.set("Could not sign out: " + message);
-            }
-        }));
+        return offline.signOut().signOut(SignOutChoice.KEEP_FOR_NEXT_TIME).thenApply(result -> null);
+    }
+
+    @Override
+    public void close() {
+        offline.close();
     }
 
     static String roleLabel(User user) {

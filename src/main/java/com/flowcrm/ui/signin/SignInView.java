@@ -67,6 +67,14 @@ public final class SignInView {
         demo.setMaxWidth(Double.MAX_VALUE);
         bindShown(demo, model.demoModeProperty());
 
+        Label notice = new Label(null, new FontIcon(Feather.INFO));
+        notice.setId("signInNotice");
+        notice.getStyleClass().add("demo-hint");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.textProperty().bind(model.noticeProperty());
+        bindShown(notice, model.noticeProperty().isNotNull());
+
         email.setId("email");
         email.setPromptText("you@company.com");
         email.textProperty().bindBidirectional(model.emailProperty());
@@ -124,7 +132,7 @@ public final class SignInView {
                 signIn);
         form.disableProperty().bind(model.busyProperty());
 
-        VBox card = new VBox(18, brand, new VBox(4, heading, subheading), demo, form, serverSection);
+        VBox card = new VBox(18, brand, new VBox(4, heading, subheading), demo, notice, form, serverSection);
         card.getStyleClass().add("sign-in-card");
         card.setMaxSize(420, Region.USE_PREF_SIZE);
         serverSection.disableProperty().bind(model.busyProperty());

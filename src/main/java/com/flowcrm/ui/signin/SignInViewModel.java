@@ -6,11 +6,13 @@ import com.flowcrm.ui.FxThread;
 import com.flowcrm.ui.UiPreferences;
 import com.flowcrm.ui.UiPreferences.ServerAddress;
 import com.flowcrm.ui.UserMessages;
+import com.flowcrm.ui.offline.OneTimeNotice;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,7 +22,11 @@ import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** State and actions of the sign-in screen: credentials, server, progress and the error in words. */
+/**
+ * State and actions of the sign-in screen: credentials, server, progress and the error in words, and what the rep
+ * should know once (the session cannot be kept on this computer, the local copy was set aside, what signing out did
+ * with the changes).
+ */
 public final class SignInViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
 
@@ -36,6 +42,10 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(this, "starting");
     private final BooleanBinding canSubmit;
     private final ServerAddress launchServer;
+    private final ReadOnlyStringWrapper signOutNotice = new ReadOnlyStringWrapper(this, "signOutNotice");
+    private final OneTimeNotice credentialNotice;
+    private final OneTimeNotice workspaceNotice;
+    private final StringBinding notice;
 
     /**
      * @param launchServer the server the configuration named when the app started (options / environment); what
@@ -57,6 +67,11 @@ public final class SignInViewModel {
         canSubmit = Bindings.createBooleanBinding(() -> !busy.get() && !starting.get() && !email.get().isBlank()
                         && !password.get().isEmpty() && !apiUrl.get().isBlank() && !wsUrl.get().isBlank(),
                 busy, starting, email, password, apiUrl, wsUrl);
+        credentialNotice = new OneTimeNotice(session.credentialNoticeProperty(), session::dismissCredentialNotice);
+        workspaceNotice = new OneTimeNotice(session.workspaceNoticeProperty(), session::dismissWorkspaceNotice);
+        notice = Bindings.createStringBinding(() -> joined(signOutNotice.get(), workspaceNotice.textProperty().get(),
+                credentialNotice.textProperty().get()), signOutNotice, workspaceNotice.textProperty(),
+                credentialNotice.textProperty());
         prefill();
         CompletableFuture<Void> ready = backendReady.toCompletableFuture();
         if (!ready.isDone() || ready.isCompletedExceptionally()) {
@@ -110,6 +125,23 @@ public final class SignInViewModel {
     /** True while the embedded demo backend is still starting; sign-in waits for it. */
     public ReadOnlyBooleanProperty startingProperty() { return starting.getReadOnlyProperty(); }
     public BooleanBinding canSubmitProperty() { return canSubmit; }
+    /** What the rep should know once (not an error), or null. */
+    public StringBinding noticeProperty() { return notice; }
+
+    /** Says what signing out did with the rep's changes ("2 changes are kept on this computer ..."); null: nothing. */
+    public void showNotice(String text) {
+        signOutNotice.set(text == null || text.isBlank() ? null : text);
+    }
+
+    private static String joined(String... texts) {
+        String out = null;
+        for (String text : texts) {
+            if (text != null && !text.isBlank()) {
+                out = out == null ? text : out + "\n\n" + text;
+            }
+        }
+        return out;
+    }
 
     /** Shows why the user is back here, e.g. "Your session expired. Please sign in again.". */
     public void showReason(String reason) {

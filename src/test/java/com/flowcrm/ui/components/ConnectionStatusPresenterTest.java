@@ -158,4 +158,27 @@ class ConnectionStatusPresenterTest {
         assertThat(ConnectionStatusPresenter.secondsUntil(T0, T0)).isZero();
         assertThat(ConnectionStatusPresenter.secondsUntil(null, T0)).isZero();
     }
+
+    @Test
+    void fromTheLocalCopyTheIndicatorSaysSinceWhenWhetherOrNotTheConnectionIsTriedYet() {
+        java.time.LocalTime synced = java.time.LocalTime.of(9, 32);
+        Instant lastSyncedAt = T0.atZone(clock.getZone()).with(synced).toInstant();
+        presenter.acceptMode(new com.flowcrm.store.SessionMode(com.flowcrm.store.SessionMode.Kind.OFFLINE, lastSyncedAt,
+                "rep@acme.example", true));
+
+        presenter.accept(ConnectionReport.DISCONNECTED);
+        assertThat(presenter.status().text()).as("opened from the copy, signing in in the background")
+                .isEqualTo("Offline - showing what you had at 09:32");
+        assertThat(presenter.status().retryOffered()).isTrue();
+
+        presenter.accept(connection(Phase.OFFLINE, 5, T0.plusSeconds(60), null));
+        assertThat(presenter.status().text()).isEqualTo("Offline - showing what you had at 09:32");
+
+        presenter.accept(connection(Phase.RECONNECTING, 2, T0.plusSeconds(4), null));
+        assertThat(presenter.status().text()).startsWith("Reconnecting in");
+
+        presenter.acceptMode(new com.flowcrm.store.SessionMode(com.flowcrm.store.SessionMode.Kind.READ_ONLY, lastSyncedAt,
+                "rep@acme.example", true));
+        assertThat(presenter.status().text()).isEqualTo("Sign in again to send your changes");
+    }
 }
