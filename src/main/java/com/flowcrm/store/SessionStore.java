@@ -10,12 +10,15 @@ import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.realtime.RealtimeStatus;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -68,7 +71,7 @@ public final class SessionStore implements AutoCloseable {
                 timers, this::expire);
         this.live = new LiveUpdates(config.realtimeSettings(), root, timers, () -> this.config.wsUrl(), auth::isActive,
                 () -> state.get() == SessionState.EXPIRED, this::lastResyncAt);
-        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon);
+        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, this::later);
         this.commands = new SessionCommands(root, auth::api, this::expire);
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
@@ -258,6 +261,15 @@ public final class SessionStore implements AutoCloseable {
 
     private Instant lastResyncAt() {
         return sync.lastResyncAt();
+    }
+
+    /** Runs the task on the session's timer thread after the delay; nothing once the session is closed. */
+    private void later(Runnable task, Duration delay) {
+        try {
+            timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            log.debug("Session closed: nothing scheduled");
+        }
     }
 
     private void onUi(Runnable action) {
