@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class SoakClientMain {
     private final JsonLines phases;
     private final Path outDir;
     private volatile int signIns;
+    private final AtomicBoolean signingIn = new AtomicBoolean();
     private volatile boolean finishing;
 
     private SoakClientMain(String[] args, PrintStream out) throws IOException {
@@ -104,7 +106,9 @@ public final class SoakClientMain {
                 }
             });
             session.stateProperty().addListener((o, before, now) -> {
-                if ((now == SessionState.EXPIRED || now == SessionState.SIGNED_OUT) && !finishing) {
+                // a session that was active and ended (not a sign-in that failed: that one retries itself)
+                if (before == SessionState.ACTIVE && (now == SessionState.EXPIRED || now == SessionState.SIGNED_OUT)
+                        && !finishing) {
                     log.warn("Session ended ({}): signing in again, as a rep would", now);
                     timer.schedule(this::signIn, 3, TimeUnit.SECONDS);
                 }
@@ -135,10 +139,15 @@ public final class SoakClientMain {
         System.exit(3);
     }
 
+    /** Signs in, and again every 5 s until it works (one attempt at a time). */
     private void signIn() {
+        if (finishing || !signingIn.compareAndSet(false, true)) {
+            return;
+        }
         signIns++;
         session.login(email, password).whenComplete((user, error) -> {
-            if (error != null) {
+            signingIn.set(false);
+            if (error != null && session.getState() != SessionState.ACTIVE) {
                 log.warn("Sign-in failed: {}; trying again in 5 s", error.getMessage());
                 timer.schedule(this::signIn, 5, TimeUnit.SECONDS);
             }

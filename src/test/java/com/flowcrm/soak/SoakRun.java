@@ -33,6 +33,8 @@ final class SoakRun {
     private static final Duration CLIENT_STEP = Duration.ofMinutes(4);
     private static final int SHARED_DEALS = 12;
     private static final int FINAL_BURST = 10;
+    /** No fault strikes sooner than this after the server came up again. */
+    private static final Duration AFTER_UP = Duration.ofSeconds(15);
 
     /** A fault as it happened: what, from when to when (ms since the epoch), and a note (how many connections...). */
     record FaultRecord(String kind, long from, long to, String note) {
@@ -46,12 +48,13 @@ final class SoakRun {
 
     /** What one client reported at the end, and where its files are. */
     record ClientResult(String name, Path dir, JsonObject summary, JsonObject comparison, JsonArray resolved,
-                        long syncWaitMs) {
+                        long syncWaitMs, String syncError) {
     }
 
     private final SoakPlan plan;
     private final List<FaultRecord> faults = Collections.synchronizedList(new ArrayList<>());
     private final PrintStream progress;
+    private long lastUp;
 
     SoakRun(SoakPlan plan) throws IOException {
         this.plan = plan;
@@ -111,7 +114,12 @@ final class SoakRun {
                 client.call(start, CLIENT_STEP);
             }
             for (FaultSchedule.Fault fault : FaultSchedule.of(plan)) {
-                sleepUntil(t0 + fault.at().toMillis());
+                // a restart that took long (a busy machine) pushes what follows: each fault meets a running server
+                long due = Math.max(t0 + fault.at().toMillis(), lastUp + AFTER_UP.toMillis());
+                if (due > t0 + plan.duration().toMillis()) {
+                    break;
+                }
+                sleepUntil(due);
                 strike(fault, server, rest, ws, network, clients);
             }
             sleepUntil(t0 + plan.duration().toMillis());
@@ -129,7 +137,18 @@ final class SoakRun {
             JsonObject sync = new JsonObject();
             sync.addProperty("cmd", "sync");
             sync.addProperty("after", finalUp);
-            List<JsonObject> synced = both(clients, c -> c.call(sync, CLIENT_STEP));
+            // a client that cannot sync is a finding, not the end of the run: the comparison shows what it missed
+            List<JsonObject> synced = both(clients, c -> {
+                try {
+                    return c.call(sync, CLIENT_STEP);
+                } catch (IllegalStateException e) {
+                    say(e.getMessage());
+                    JsonObject failed = new JsonObject();
+                    failed.addProperty("waitedMs", -1);
+                    failed.addProperty("error", e.getMessage());
+                    return failed;
+                }
+            });
             say("both clients live and reloaded; last burst of " + FINAL_BURST + " changes each on the shared deals");
             JsonObject burst = new JsonObject();
             burst.addProperty("cmd", "burst");
@@ -163,7 +182,8 @@ final class SoakRun {
             List<ClientResult> results = new ArrayList<>();
             for (int i = 0; i < clients.size(); i++) {
                 results.add(new ClientResult(clients.get(i).name(), clients.get(i).dir(), summaries.get(i),
-                        comparisons.get(i), resolved.get(i), synced.get(i).get("waitedMs").getAsLong()));
+                        comparisons.get(i), resolved.get(i), synced.get(i).get("waitedMs").getAsLong(),
+                        synced.get(i).has("error") ? synced.get(i).get("error").getAsString() : null));
             }
             List<FaultRecord> happened = new ArrayList<>(faults);
             happened.sort(Comparator.comparingLong(FaultRecord::from));
@@ -211,6 +231,7 @@ final class SoakRun {
                 server.kill9();
                 server.start(true, Duration.ofMinutes(3));
                 long up = System.currentTimeMillis();
+                lastUp = up;
                 faults.add(new FaultRecord("restart", at, up, "kill -9, started again on the same data"));
                 say("restart: killed, up again after " + (up - at) + " ms");
             }

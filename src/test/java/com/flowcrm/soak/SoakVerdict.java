@@ -70,6 +70,7 @@ final class SoakVerdict {
         report.put("conflicts", files.stream().mapToLong(f -> f.changes().stream()
                 .filter(c -> c.outcome() == SoakChange.Outcome.CONFLICT).count()).sum());
 
+        judgeFinalSync();
         judgeLost();
         judgeDuplicates();
         judgeDiffFields();
@@ -87,6 +88,18 @@ final class SoakVerdict {
         }
         report.put("failed_checks", failures);
         report.put("passed", failures.isEmpty());
+    }
+
+    /** Both clients were live and brought up to date after the last restart. */
+    private void judgeFinalSync() {
+        List<String> unsynced = new ArrayList<>();
+        for (SoakRun.ClientResult client : outcome.clients()) {
+            if (client.syncError() != null) {
+                unsynced.add(client.syncError());
+            }
+        }
+        report.put("final_sync_failures", unsynced);
+        check("final_sync", unsynced, "[]", unsynced.isEmpty());
     }
 
     /** Changes neither on the server nor shown to their client as a conflict or a failure with a reason. */
@@ -316,11 +329,33 @@ final class SoakVerdict {
             row.put("changes_by_outcome", byOutcome);
             row.put("changes_by_kind", byKind);
             row.put("failure_reasons", reasons);
+            row.put("live_share_during_chaos", round(liveShare(client), 3));
             row.put("final_sync_wait_ms", result.syncWaitMs());
             row.put("summary", result.summary());
             details.put(client.name(), row);
         }
         return details;
+    }
+
+    /** The share of the chaos phase the client's indicator showed "Live". */
+    private double liveShare(ClientFiles client) {
+        long live = 0;
+        String phase = client.phaseAt(outcome.t0());
+        long since = outcome.t0();
+        for (SoakClientMain.PhaseChange change : client.phases()) {
+            if (change.t() <= outcome.t0() || change.t() > outcome.chaosEnd()) {
+                continue;
+            }
+            if (phase.equals("LIVE")) {
+                live += change.t() - since;
+            }
+            since = change.t();
+            phase = change.phase();
+        }
+        if (phase.equals("LIVE")) {
+            live += outcome.chaosEnd() - since;
+        }
+        return live / (double) Math.max(1, outcome.chaosEnd() - outcome.t0());
     }
 
     private void check(String name, Object value, Object limit, boolean ok) {
