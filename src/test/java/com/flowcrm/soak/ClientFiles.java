@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** What a client JVM wrote down during the run: its changes, its samples and its indicator's phases. */
 record ClientFiles(String name, List<SoakChange> changes, List<ClientSampler.Sample> samples,
-                   List<SoakClientMain.PhaseChange> phases) {
+                   List<SoakClientMain.PhaseChange> phases, List<ClientSampler.ThreadNames> threadNames) {
     private static final Gson gson = new Gson();
 
     static ClientFiles read(String name, Path dir) throws IOException {
@@ -24,7 +24,8 @@ record ClientFiles(String name, List<SoakChange> changes, List<ClientSampler.Sam
         List<SoakChange> changes = new ArrayList<>(byNumber.values());
         changes.sort(Comparator.comparingLong(SoakChange::n));
         return new ClientFiles(name, changes, lines(dir.resolve("samples.jsonl"), ClientSampler.Sample.class),
-                lines(dir.resolve("phases.jsonl"), SoakClientMain.PhaseChange.class));
+                lines(dir.resolve("phases.jsonl"), SoakClientMain.PhaseChange.class),
+                lines(dir.resolve("threads.jsonl"), ClientSampler.ThreadNames.class));
     }
 
     private static <T> List<T> lines(Path file, Class<T> type) throws IOException {
@@ -38,6 +39,18 @@ record ClientFiles(String name, List<SoakChange> changes, List<ClientSampler.Sam
             }
         }
         return values;
+    }
+
+    /** The live threads by name as last written down at or before this moment (empty before the first minute). */
+    Map<String, Integer> threadNamesAt(long millis) {
+        Map<String, Integer> names = Map.of();
+        for (ClientSampler.ThreadNames entry : threadNames) {
+            if (entry.t() > millis) {
+                break;
+            }
+            names = entry.names();
+        }
+        return names;
     }
 
     /** The phase the indicator showed at this moment (DISCONNECTED before the first change). */

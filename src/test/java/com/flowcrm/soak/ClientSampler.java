@@ -35,6 +35,10 @@ final class ClientSampler {
                   long resyncs, long reconnects) {
     }
 
+    /** The live threads by name once a minute ({@code threads.jsonl}), to see what grew when the count did. */
+    record ThreadNames(long t, Map<String, Integer> names) {
+    }
+
     /** What the store thread counts for the sampler (read there, where the stores live). */
     private record Sizes(int deals, int contacts, int activities) {
     }
@@ -45,6 +49,7 @@ final class ClientSampler {
     private final IntSupplier pending;
     private final LongSupplier made;
     private final Consumer<Sample> sink;
+    private final Consumer<ThreadNames> threadSink;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -52,15 +57,17 @@ final class ClientSampler {
     private volatile Sizes sizes = new Sizes(0, 0, 0);
     private volatile boolean reloading;
     private long ticksSinceGc;
+    private long ticks;
 
     ClientSampler(SessionStore session, Executor storeThread, IntSupplier pending, LongSupplier made,
-            Consumer<Sample> sink) {
+            Consumer<Sample> sink, Consumer<ThreadNames> threadSink) {
         this.session = session;
         this.root = session.root();
         this.storeThread = storeThread;
         this.pending = pending;
         this.made = made;
         this.sink = sink;
+        this.threadSink = threadSink;
     }
 
     /** The phase the indicator shows now (kept up to date by the session's listener). */
@@ -87,6 +94,9 @@ final class ClientSampler {
 
     private void sampleNow() {
         ticksSinceGc++;
+        if (++ticks % 60 == 0) {
+            threadSink.accept(new ThreadNames(System.currentTimeMillis(), threadNames()));
+        }
         boolean full = ticksSinceGc >= GC_EVERY_SECONDS && !reloading;
         storeThread.execute(() -> reloading = root.dispatcher().isHolding());
         Double afterGc = null;

@@ -61,6 +61,7 @@ public final class SoakClientMain {
     private final JsonLines changes;
     private final JsonLines samples;
     private final JsonLines phases;
+    private final JsonLines threadNames;
     private final Path outDir;
     private volatile int signIns;
     private final AtomicBoolean signingIn = new AtomicBoolean();
@@ -80,7 +81,9 @@ public final class SoakClientMain {
         this.phases = new JsonLines(outDir.resolve("phases.jsonl"));
         this.driver = new ChangeDriver(name, Integer.parseInt(args[6]), root, storeThread, writes, timer,
                 Long.parseLong(args[7]), changes::write);
-        this.sampler = new ClientSampler(session, storeThread, writes::pending, driver::made, samples::write);
+        this.threadNames = new JsonLines(outDir.resolve("threads.jsonl"));
+        this.sampler = new ClientSampler(session, storeThread, writes::pending, driver::made, samples::write,
+                threadNames::write);
     }
 
     public static void main(String[] args) throws Exception {
@@ -246,6 +249,7 @@ public final class SoakClientMain {
         changes.close();
         samples.close();
         phases.close();
+        threadNames.close();
         session.close();
     }
 
