@@ -44,6 +44,7 @@ final class ChangeDriver {
     private final Random random;
     private final AtomicLong made = new AtomicLong();
     private final Map<Long, SoakChange> open = new ConcurrentHashMap<>();
+    private final Map<Long, SoakChange> waiting = new ConcurrentHashMap<>();
     private volatile List<String> shared = List.of();
     private volatile double perSecond;
     private volatile double sharedShare;
@@ -164,6 +165,9 @@ final class ChangeDriver {
                     ? change.ended(System.currentTimeMillis(), SoakChange.Outcome.FAILED,
                             "UNEXPECTED: the write path threw " + error, null)
                     : change.ended(System.currentTimeMillis(), r.outcome(), r.reason(), r.handle());
+            if (done.outcome() == SoakChange.Outcome.WAITING) {
+                waiting.put(n, done);
+            }
             ended.accept(done);
         });
     }
@@ -187,6 +191,20 @@ final class ChangeDriver {
 
     long made() {
         return made.get();
+    }
+
+    /**
+     * On the store thread, at the end: how each change that was queued (WAITING, the outbox's first answer) stands
+     * now: sent (CONFIRMED, which the auditor then checks on the server), a conflict, a failure with its reason, or
+     * still waiting. Nothing on the REST path, where every change settles by itself.
+     */
+    List<SoakChange> settleWaiting() {
+        List<SoakChange> settled = new ArrayList<>();
+        for (SoakChange change : waiting.values()) {
+            SoakWrites.Result now = writes.outcomeOf(change.handle());
+            settled.add(change.ended(change.endedAt(), now.outcome(), now.reason(), change.handle()));
+        }
+        return settled;
     }
 
     /** The changes whose end the client has not learned yet. */

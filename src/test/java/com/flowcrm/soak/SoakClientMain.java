@@ -230,10 +230,13 @@ public final class SoakClientMain {
         }
     }
 
-    private void finish(Reply reply) {
+    private void finish(Reply reply) throws InterruptedException {
         finishing = true;
         for (SoakChange open : driver.unanswered()) {
             changes.write(open);
+        }
+        for (SoakChange settled : onStoreThread(driver::settleWaiting)) {
+            changes.write(settled);
         }
         for (SoakWrites.Conflict conflict : writes.conflicts()) {
             log.info("Conflict left at the end: {}", conflict);

@@ -67,8 +67,11 @@ final class SoakVerdict {
         }
         report.put("events_applied", applied);
         report.put("changes_made", made);
-        report.put("conflicts", files.stream().mapToLong(f -> f.changes().stream()
+        // conflicts the clients were shown: those they resolved "keep mine" at the end, and any left unresolved
+        long resolved = outcome.clients().stream().mapToLong(c -> c.resolved().size()).sum();
+        report.put("conflicts", resolved + files.stream().mapToLong(f -> f.changes().stream()
                 .filter(c -> c.outcome() == SoakChange.Outcome.CONFLICT).count()).sum());
+        report.put("conflicts_resolved_keep_mine", resolved);
 
         judgeFinalSync();
         judgeLost();
