@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * (idempotency key, expected version).
  */
 public interface CrmApi {
+    /** The most changes one page of {@code /sync/changes} may hold (the protocol's limit). */
+    int MAX_CHANGES_PER_PAGE = 5000;
 
     /** The REST base URL, e.g. {@code http://localhost:4000/api}. */
     String baseUrl();
@@ -51,7 +53,10 @@ public interface CrmApi {
 
     // ---- deals -----------------------------------------------------------------------------------------------
 
-    /** GET /deals: the deals that could be read, and what was skipped (also logged). */
+    /**
+     * GET /deals: the deals that could be read, and what was skipped (also logged); with the {@code X-Sync-Seq} the
+     * list reflects when the server keeps a change log.
+     */
     CompletableFuture<MappedList<Deal>> deals();
 
     /** GET /deals/{id}: the deal with its activities and insights. */
@@ -68,7 +73,7 @@ public interface CrmApi {
 
     // ---- contacts --------------------------------------------------------------------------------------------
 
-    /** GET /contacts: the contacts that could be read, and what was skipped (also logged). */
+    /** GET /contacts: the contacts that could be read, what was skipped (also logged), and its {@code X-Sync-Seq}. */
     CompletableFuture<MappedList<Contact>> contacts();
 
     /** GET /contacts/{id}: the contact in full. */
@@ -76,9 +81,19 @@ public interface CrmApi {
 
     // ---- notifications ---------------------------------------------------------------------------------------
 
-    /** GET /notifications: the notifications that could be read, and what was skipped (also logged). */
+    /** GET /notifications: the notifications that could be read, what was skipped (also logged), and its {@code X-Sync-Seq}. */
     CompletableFuture<MappedList<Notification>> notifications();
 
     /** PATCH /notifications/{id}/read. */
     CompletableFuture<Void> markNotificationRead(String id, boolean read, WriteOptions options);
+
+    // ---- sync (issue 13) -------------------------------------------------------------------------------------
+
+    /**
+     * GET /sync/changes?since=&limit=: the next page of the server's change log after {@code since} (exclusive), at
+     * most {@code limit} changes (1 to {@link #MAX_CHANGES_PER_PAGE}), each mapped as a live event is. Fails with
+     * NOT_FOUND (404) on a server without a change log, with status 410 (REJECTED) when the cursor is older than what
+     * the server keeps or from another log, and MALFORMED when the answer is no page that can be placed in the log.
+     */
+    CompletableFuture<ChangePage> changesSince(long since, int limit);
 }

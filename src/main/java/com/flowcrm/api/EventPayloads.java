@@ -4,12 +4,14 @@ import static com.flowcrm.api.JsonMapperKeys.ACTIVITY;
 import static com.flowcrm.api.JsonMapperKeys.CONTACT;
 import static com.flowcrm.api.JsonMapperKeys.DEAL;
 import static com.flowcrm.api.JsonMapperKeys.EVENT;
+import static com.flowcrm.api.JsonMapperKeys.NOTIFICATION;
 import static com.flowcrm.api.MappingValues.enumValue;
 import static com.flowcrm.api.MappingValues.id;
 import static com.flowcrm.api.MappingValues.isAbsent;
 import static com.flowcrm.api.MappingValues.percent;
 
 import com.flowcrm.api.JsonMapperKeys.EventKey;
+import com.flowcrm.api.JsonMapperKeys.NotificationKey;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.DealStage;
@@ -19,9 +21,11 @@ import com.flowcrm.model.change.ContactUpdate;
 import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.DealCreated;
+import com.flowcrm.model.change.DealDeleted;
 import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.model.change.EventName;
 import com.flowcrm.model.change.NotificationAdded;
+import com.flowcrm.model.change.NotificationUpdate;
 import com.flowcrm.model.change.RemoteEvent;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -67,16 +71,18 @@ final class EventPayloads {
             case DEAL_UPDATED -> dealUpdated(json, path, p);
             case DEAL_STAGE_CHANGED -> dealStageChanged(json, path, p);
             case DEAL_ACTIVITY_ADDED -> dealActivityAdded(json, path, p);
+            case DEAL_DELETED -> dealDeleted(json, path, p);
             case CONTACT_UPDATED -> contactUpdated(json, path, p);
             case CONTACT_HEALTH_CHANGED -> contactHealthChanged(json, path, p);
             case NOTIFICATION_NEW -> {
                 Notification notification = ModelReaders.readNotification(json, path, p);
                 yield notification == null ? null : new NotificationAdded(notification);
             }
+            case NOTIFICATION_UPDATED -> notificationUpdated(json, path, p);
         };
     }
 
-    /** {@code deal:updated}: {@code {id, changes}}. */
+    /** {@code deal:updated}: {@code {id, changes, version?}}. */
     static DealUpdate dealUpdated(JsonElement json, String path, MappingProblems p) {
         JsonElement[] s = eventSlots(json, path, p);
         if (s == null) {
@@ -84,13 +90,15 @@ final class EventPayloads {
         }
         String id = id(firstPresent(s[EventKey.ID.ordinal()], s[EventKey.DEAL_ID.ordinal()]), path, "id", p);
         JsonObject changes = requiredObject(s[EventKey.CHANGES.ordinal()], path, "changes", p);
+        long version = version(s, path, p);
         if (id == null || changes == null) {
             return null;
         }
-        return new DealUpdate(id, ModelReaders.readDealChanges(DEAL.read(changes), path + ".changes", p));
+        DealChanges read = ModelReaders.readDealChanges(DEAL.read(changes), path + ".changes", p);
+        return new DealUpdate(id, version > 0 ? read.version(version) : read);
     }
 
-    /** {@code deal:stage_changed}: {@code {id, stage, probability}}; the stage is required, the probability optional. */
+    /** {@code deal:stage_changed}: {@code {id, stage, probability, version?}}; the stage is required, the probability optional. */
     static DealUpdate dealStageChanged(JsonElement json, String path, MappingProblems p) {
         JsonElement[] s = eventSlots(json, path, p);
         if (s == null) {
@@ -106,6 +114,7 @@ final class EventPayloads {
         }
         JsonElement probabilityJson = s[EventKey.PROBABILITY.ordinal()];
         Integer probability = isAbsent(probabilityJson) ? null : percent(probabilityJson, path, "probability", p);
+        long version = version(s, path, p);
         if (id == null || stage == null) {
             return null;
         }
@@ -113,10 +122,10 @@ final class EventPayloads {
         if (probability != null) {
             changes.probability(probability);
         }
-        return new DealUpdate(id, changes);
+        return new DealUpdate(id, version > 0 ? changes.version(version) : changes);
     }
 
-    /** {@code deal:activity_added}: {@code {dealId, activity}}. */
+    /** {@code deal:activity_added}: {@code {dealId, activity, version?}}. */
     static DealActivityAdded dealActivityAdded(JsonElement json, String path, MappingProblems p) {
         JsonElement[] s = eventSlots(json, path, p);
         if (s == null) {
@@ -130,10 +139,22 @@ final class EventPayloads {
         } else {
             activity = ModelReaders.readActivity(activityJson, path + ".activity", p);
         }
-        return dealId == null || activity == null ? null : new DealActivityAdded(dealId, activity);
+        long version = version(s, path, p);
+        return dealId == null || activity == null ? null : new DealActivityAdded(dealId, activity, version);
     }
 
-    /** {@code contact:updated}: {@code {id, changes}}. */
+    /** {@code deal:deleted}: {@code {id, version?}}. */
+    static DealDeleted dealDeleted(JsonElement json, String path, MappingProblems p) {
+        JsonElement[] s = eventSlots(json, path, p);
+        if (s == null) {
+            return null;
+        }
+        String id = id(firstPresent(s[EventKey.ID.ordinal()], s[EventKey.DEAL_ID.ordinal()]), path, "id", p);
+        long version = version(s, path, p);
+        return id == null ? null : new DealDeleted(id, version);
+    }
+
+    /** {@code contact:updated}: {@code {id, changes, version?}}. */
     static ContactUpdate contactUpdated(JsonElement json, String path, MappingProblems p) {
         JsonElement[] s = eventSlots(json, path, p);
         if (s == null) {
@@ -141,13 +162,15 @@ final class EventPayloads {
         }
         String id = id(s[EventKey.ID.ordinal()], path, "id", p);
         JsonObject changes = requiredObject(s[EventKey.CHANGES.ordinal()], path, "changes", p);
+        long version = version(s, path, p);
         if (id == null || changes == null) {
             return null;
         }
-        return new ContactUpdate(id, ModelReaders.readContactChanges(CONTACT.read(changes), path + ".changes", p));
+        ContactChanges read = ModelReaders.readContactChanges(CONTACT.read(changes), path + ".changes", p);
+        return new ContactUpdate(id, version > 0 ? read.version(version) : read);
     }
 
-    /** {@code contact:health_changed}: {@code {id, oldScore, newScore}}; the health follows from newScore. */
+    /** {@code contact:health_changed}: {@code {id, oldScore, newScore, version?}}; the health follows from newScore. */
     static ContactUpdate contactHealthChanged(JsonElement json, String path, MappingProblems p) {
         JsonElement[] s = eventSlots(json, path, p);
         if (s == null) {
@@ -165,7 +188,52 @@ final class EventPayloads {
         if (!isAbsent(oldJson)) {
             percent(oldJson, path, "oldScore", p);
         }
-        return id == null || newScore == null ? null : new ContactUpdate(id, new ContactChanges().healthScore(newScore));
+        long version = version(s, path, p);
+        if (id == null || newScore == null) {
+            return null;
+        }
+        ContactChanges changes = new ContactChanges().healthScore(newScore);
+        return new ContactUpdate(id, version > 0 ? changes.version(version) : changes);
+    }
+
+    /** {@code notification:updated}: {@code {id, changes: {read}}} (a top-level {@code read} is read too). */
+    static NotificationUpdate notificationUpdated(JsonElement json, String path, MappingProblems p) {
+        JsonElement[] s = eventSlots(json, path, p);
+        if (s == null) {
+            return null;
+        }
+        String id = id(s[EventKey.ID.ordinal()], path, "id", p);
+        JsonElement changesJson = s[EventKey.CHANGES.ordinal()];
+        JsonElement readJson;
+        String readPath;
+        if (isAbsent(changesJson)) {
+            readJson = s[EventKey.READ.ordinal()];
+            readPath = path;
+        } else {
+            JsonObject changes = requiredObject(changesJson, path, "changes", p);
+            if (changes == null) {
+                return null;
+            }
+            readJson = NOTIFICATION.read(changes)[NotificationKey.READ.ordinal()];
+            readPath = path + ".changes";
+        }
+        Boolean read = null;
+        if (isAbsent(readJson)) {
+            p.add(readPath, "read", "missing required field");
+        } else {
+            read = MappingValues.bool(readJson, readPath, "read", p);
+        }
+        return id == null || read == null ? null : new NotificationUpdate(id, read);
+    }
+
+    /** The optional {@code version} of an event's data; 0 when absent, reported (and 0) when it is not a version. */
+    static long version(JsonElement[] s, String path, MappingProblems p) {
+        JsonElement e = s[EventKey.VERSION.ordinal()];
+        if (isAbsent(e)) {
+            return 0;
+        }
+        Long version = MappingValues.version(e, path, "version", p);
+        return version == null ? 0 : version;
     }
 
     static JsonElement[] eventSlots(JsonElement json, String path, MappingProblems p) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -159,7 +160,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Deal>> deals() {
-        return read(() -> transport.request("/deals").GET(), json -> logged("deals", mapper.deals(json)));
+        return readList(() -> transport.request("/deals").GET(), json -> logged("deals", mapper.deals(json)));
     }
 
     @Override
@@ -195,7 +196,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Contact>> contacts() {
-        return read(() -> transport.request("/contacts").GET(), json -> logged("contacts", mapper.contacts(json)));
+        return readList(() -> transport.request("/contacts").GET(), json -> logged("contacts", mapper.contacts(json)));
     }
 
     @Override
@@ -208,7 +209,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Notification>> notifications() {
-        return read(() -> transport.request("/notifications").GET(),
+        return readList(() -> transport.request("/notifications").GET(),
                 json -> logged("notifications", mapper.notifications(json)));
     }
 
@@ -220,21 +221,45 @@ public final class FlowApiClient implements CrmApi {
                 json -> null);
     }
 
+    // ---- sync -----------------------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ChangePage> changesSince(long since, int limit) {
+        if (since < 0 || limit < 1 || limit > CrmApi.MAX_CHANGES_PER_PAGE) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "since must be 0 or more and limit 1 to " + CrmApi.MAX_CHANGES_PER_PAGE + ", were " + since + " and " + limit));
+        }
+        return read(() -> transport.request("/sync/changes?since=" + since + "&limit=" + limit).GET(),
+                json -> required(mapper.changePage(json, since), "The server's /sync/changes answer is not a page of changes: "));
+    }
+
     // ---- plumbing ------------------------------------------------------------------------------------------
 
     /** An authenticated call whose answer is read into the model on the executor. */
     private <T> CompletableFuture<T> read(Supplier<HttpRequest.Builder> request, Function<JsonElement, T> reader) {
-        CompletableFuture<JsonElement> answer = authorized(request);
+        CompletableFuture<JsonElement> answer = authorized(request).thenApply(RestTransport.Answer::body);
         return executor == null ? answer.thenApply(reader) : answer.thenApplyAsync(reader, executor);
     }
 
-    private CompletableFuture<JsonElement> authorized(Supplier<HttpRequest.Builder> builder) {
+    /** A list: read like {@link #read}, with the seq of the change log the server says it reflects. */
+    private <T> CompletableFuture<MappedList<T>> readList(Supplier<HttpRequest.Builder> request,
+            Function<JsonElement, MappedList<T>> reader) {
+        Function<RestTransport.Answer, MappedList<T>> withSeq = answer -> {
+            MappedList<T> list = reader.apply(answer.body());
+            OptionalLong seq = answer.syncSeq();
+            return seq.isPresent() ? list.withSyncSeq(seq.getAsLong()) : list;
+        };
+        CompletableFuture<RestTransport.Answer> answer = authorized(request);
+        return executor == null ? answer.thenApply(withSeq) : answer.thenApplyAsync(withSeq, executor);
+    }
+
+    private CompletableFuture<RestTransport.Answer> authorized(Supplier<HttpRequest.Builder> builder) {
         AuthTokens used = tokens.get();
         if (used == null) {
             return CompletableFuture.failedFuture(
                     new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Not signed in."));
         }
-        return transport.send(builder.get().header("Authorization", "Bearer " + used.accessToken()))
+        return transport.exchange(builder.get().header("Authorization", "Bearer " + used.accessToken()))
                 .exceptionallyCompose(error -> {
                     Throwable cause = Failures.unwrap(error);
                     if (!(cause instanceof ApiException api) || api.kind() != ApiException.Kind.UNAUTHORIZED) {
@@ -244,7 +269,7 @@ public final class FlowApiClient implements CrmApi {
                     CompletableFuture<AuthTokens> fresh = now != null && !now.accessToken().equals(used.accessToken())
                             ? CompletableFuture.completedFuture(now) // someone refreshed meanwhile
                             : refresh();
-                    return fresh.thenCompose(t -> transport.send(
+                    return fresh.thenCompose(t -> transport.exchange(
                             builder.get().header("Authorization", "Bearer " + t.accessToken())));
                 });
     }

@@ -108,8 +108,8 @@ public final class JsonMapper {
     }
 
     /**
-     * A live event by its name: what the socket's read thread hands the stores, and what a change log would. An
-     * unknown name maps to no event ("unknown event"); so does a payload the event cannot be read from.
+     * A live event by its name: what the socket's read thread hands the stores, and what each entry of the change log
+     * is read with. An unknown name maps to no event ("unknown event"); so does a payload the event cannot be read from.
      */
     public Mapped<RemoteEvent> event(String name, JsonElement data) {
         EventName known = EventName.fromWire(name);
@@ -117,6 +117,19 @@ public final class JsonMapper {
             return Mapped.failed("event", "unknown event '" + name + "'");
         }
         return one(data, EventPayloads.pathOf(known), EventPayloads.READERS.get(known.ordinal()));
+    }
+
+    /**
+     * A page of {@code GET /sync/changes} asked for with {@code since}: failed when the envelope cannot be placed in the
+     * log (no list of changes, no usable {@code next} or {@code hasMore}, a {@code next} that does not move on); each
+     * entry mapped with {@link #event}, an entry that cannot be applied kept as a failed mapping with its seq.
+     */
+    public Mapped<ChangePage> changePage(JsonElement page, long since) {
+        try {
+            return ChangeFeedReader.read(this, page, since);
+        } catch (RuntimeException e) {
+            return Mapped.failed("changes", "unexpected mapping failure: " + e);
+        }
     }
 
     /** {@link #event} as a function, to hand the realtime client's read thread without naming JSON types there. */

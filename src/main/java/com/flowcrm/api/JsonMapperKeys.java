@@ -5,13 +5,13 @@ final class JsonMapperKeys {
     enum DealKey {
         ID, TITLE, CONTACT_ID, CONTACT_NAME, COMPANY, VALUE, STAGE, PROBABILITY, CONFIDENCE, EXPECTED_CLOSE_DATE,
         CREATED_DATE, LAST_ACTIVITY, DESCRIPTION, COMPETITOR_MENTIONED, PRIORITY, TAGS, ACTIVITIES, AI_INSIGHTS,
-        RISK_FACTORS, POSITIVE_SIGNALS
+        RISK_FACTORS, POSITIVE_SIGNALS, VERSION
     }
 
     enum ContactKey {
         ID, NAME, EMAIL, PHONE, COMPANY, TITLE, AVATAR, RELATIONSHIP_HEALTH, HEALTH_SCORE, LAST_CONTACT,
         NEXT_FOLLOW_UP, SENTIMENT, CHURN_RISK, TOTAL_DEALS, TOTAL_VALUE, TAGS, NOTES, COMMUNICATION_HISTORY,
-        AI_INSIGHTS
+        AI_INSIGHTS, VERSION
     }
 
     enum ActivityKey { ID, TYPE, DATE, DESCRIPTION, OUTCOME, NEXT_STEP }
@@ -28,8 +28,8 @@ final class JsonMapperKeys {
 
     enum PreferencesKey { THEME, NOTIFICATIONS, TIMEZONE }
 
-    /** Keys of the event payloads (deal:updated, deal:stage_changed, deal:activity_added, contact:*). */
-    enum EventKey { ID, DEAL_ID, CHANGES, STAGE, PROBABILITY, ACTIVITY, OLD_SCORE, NEW_SCORE }
+    /** Keys of the event payloads (deal:updated, deal:stage_changed, deal:activity_added, deal:deleted, contact:*, notification:updated). */
+    enum EventKey { ID, DEAL_ID, CHANGES, STAGE, PROBABILITY, ACTIVITY, OLD_SCORE, NEW_SCORE, VERSION, READ }
 
     static final MappingKeys<DealKey> DEAL = MappingKeys.of(DealKey.class)
             .add(DealKey.ID, "id", "_id", "dealId")
@@ -51,7 +51,8 @@ final class JsonMapperKeys {
             .add(DealKey.ACTIVITIES, "activities")
             .add(DealKey.AI_INSIGHTS, "aiInsights", "insights")
             .add(DealKey.RISK_FACTORS, "riskFactors", "risks")
-            .add(DealKey.POSITIVE_SIGNALS, "positiveSignals");
+            .add(DealKey.POSITIVE_SIGNALS, "positiveSignals")
+            .add(DealKey.VERSION, "version");
 
     static final MappingKeys<ContactKey> CONTACT = MappingKeys.of(ContactKey.class)
             .add(ContactKey.ID, "id", "_id", "contactId")
@@ -72,7 +73,8 @@ final class JsonMapperKeys {
             .add(ContactKey.TAGS, "tags")
             .add(ContactKey.NOTES, "notes", "note")
             .add(ContactKey.COMMUNICATION_HISTORY, "communicationHistory", "communications")
-            .add(ContactKey.AI_INSIGHTS, "aiInsights", "insights");
+            .add(ContactKey.AI_INSIGHTS, "aiInsights", "insights")
+            .add(ContactKey.VERSION, "version");
 
     static final MappingKeys<ActivityKey> ACTIVITY = MappingKeys.of(ActivityKey.class)
             .add(ActivityKey.ID, "id", "_id")
@@ -148,7 +150,9 @@ final class JsonMapperKeys {
             .add(EventKey.PROBABILITY, "probability")
             .add(EventKey.ACTIVITY, "activity")
             .add(EventKey.OLD_SCORE, "oldScore", "previousScore")
-            .add(EventKey.NEW_SCORE, "newScore", "score", "healthScore");
+            .add(EventKey.NEW_SCORE, "newScore", "score", "healthScore")
+            .add(EventKey.VERSION, "version")
+            .add(EventKey.READ, "read", "isRead");
 
     private JsonMapperKeys() {
     }

@@ -54,6 +54,7 @@ final class JsonMapperWriter {
         o.add("riskFactors", strings(d.getRiskFactors()));
         o.add("positiveSignals", strings(d.getPositiveSignals()));
         put(o, "priority", d.getPriority());
+        putVersion(o, d.getVersion());
         return o;
     }
 
@@ -78,6 +79,7 @@ final class JsonMapperWriter {
         o.add("notes", strings(c.getNotes()));
         o.add("communicationHistory", array(c.getCommunicationHistory()));
         o.add("aiInsights", array(c.getAiInsights()));
+        putVersion(o, c.getVersion());
         return o;
     }
 
@@ -181,18 +183,24 @@ final class JsonMapperWriter {
         return o;
     }
 
+    /** A PUT body: the fields the change names, but never its version (that travels as {@code If-Match}). */
     static JsonObject dealChanges(DealChanges changes) {
         JsonObject o = new JsonObject();
         for (DealChanges.Field f : changes.fields()) {
-            o.add(camelCase(f.name()), value(changes.get(f)));
+            if (f != DealChanges.Field.VERSION) {
+                o.add(camelCase(f.name()), value(changes.get(f)));
+            }
         }
         return o;
     }
 
+    /** A PUT body: the fields the change names, but never its version (that travels as {@code If-Match}). */
     static JsonObject contactChanges(ContactChanges changes) {
         JsonObject o = new JsonObject();
         for (ContactChanges.Field f : changes.fields()) {
-            o.add(camelCase(f.name()), value(changes.get(f)));
+            if (f != ContactChanges.Field.VERSION) {
+                o.add(camelCase(f.name()), value(changes.get(f)));
+            }
         }
         return o;
     }
@@ -247,6 +255,13 @@ final class JsonMapperWriter {
             a.add(s);
         }
         return a;
+    }
+
+    /** A version only when the server gave one (0 means unknown, and is no version at all). */
+    private static void putVersion(JsonObject o, long version) {
+        if (version > 0) {
+            o.addProperty("version", version);
+        }
     }
 
     private static void put(JsonObject o, String name, String v) {

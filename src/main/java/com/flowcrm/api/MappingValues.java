@@ -98,6 +98,34 @@ final class MappingValues {
         return (int) Math.round(v);
     }
 
+    /**
+     * A record's version (issue 13): a whole number of at least 1, also as digits in a string ("7") or with a zero
+     * fraction (7.0). Anything else is reported: an event with a bad version is rejected, not applied unversioned.
+     */
+    static Long version(JsonElement e, String path, String field, MappingProblems p) {
+        if (e.isJsonPrimitive() && !e.getAsJsonPrimitive().isBoolean()) {
+            long v = wholeNumber(e.getAsString().strip());
+            if (v >= 1) {
+                return v;
+            }
+        }
+        p.add(path, field, "not a version (a whole number of at least 1): " + quote(e));
+        return null;
+    }
+
+    /** A whole number written as digits (or with a zero fraction); -1 when the text is none. */
+    static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            try {
+                return new java.math.BigDecimal(text).longValueExact();
+            } catch (NumberFormatException | ArithmeticException notWhole) {
+                return -1;
+            }
+        }
+    }
+
     static Boolean bool(JsonElement e, String path, String field, MappingProblems p) {
         if (e.isJsonPrimitive()) {
             JsonPrimitive prim = e.getAsJsonPrimitive();

@@ -183,6 +183,7 @@ final class ModelReaders {
                 case AI_INSIGHTS -> ifPresent(items(e, path, f, p, ModelReaders::readDealInsight), c::aiInsights);
                 case RISK_FACTORS -> ifPresent(texts(e, path, f, p, false), c::riskFactors);
                 case POSITIVE_SIGNALS -> ifPresent(texts(e, path, f, p, false), c::positiveSignals);
+                case VERSION -> ifPresent(MappingValues.version(e, path, f, p), c::version);
                 case ID -> throw new AssertionError("skipped above");
             }
         }
@@ -295,6 +296,7 @@ final class ModelReaders {
                 case COMMUNICATION_HISTORY -> ifPresent(items(e, path, f, p, ModelReaders::readCommunication),
                         c::communicationHistory);
                 case AI_INSIGHTS -> ifPresent(items(e, path, f, p, ModelReaders::readContactInsight), c::aiInsights);
+                case VERSION -> ifPresent(MappingValues.version(e, path, f, p), c::version);
                 case ID -> throw new AssertionError("skipped above");
             }
         }

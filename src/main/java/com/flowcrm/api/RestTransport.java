@@ -12,12 +12,15 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLException;
@@ -34,6 +37,8 @@ final class RestTransport {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final String JSON = "application/json; charset=utf-8";
+    /** The header with which a list answer says which change of the server's log it reflects (issue 13). */
+    static final String SYNC_SEQ_HEADER = "X-Sync-Seq";
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -101,14 +106,39 @@ final class RestTransport {
 
     /** Sends the request; completes with the parsed body of a 2xx answer ({} when empty), else fails. */
     CompletableFuture<JsonElement> send(HttpRequest.Builder builder) {
+        return exchange(builder).thenApply(Answer::body);
+    }
+
+    /** Like {@link #send}, with the answer's headers (a list's {@code X-Sync-Seq}). */
+    CompletableFuture<Answer> exchange(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, error) -> {
                     if (error != null) {
                         throw transportError(request, Failures.unwrap(error));
                     }
-                    return parse(request, response);
+                    return new Answer(parse(request, response), response.headers());
                 });
+    }
+
+    /** A 2xx answer: its parsed body and its headers. */
+    record Answer(JsonElement body, HttpHeaders headers) {
+        /**
+         * The {@code X-Sync-Seq} header (issue 13): the seq of the latest change the answer reflects; empty when the
+         * server sent none (no change log) or sent something that is no seq.
+         */
+        OptionalLong syncSeq() {
+            Optional<String> header = headers.firstValue(SYNC_SEQ_HEADER);
+            if (header.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long seq = MappingValues.wholeNumber(header.get().strip());
+            if (seq < 0) {
+                log.warn("Ignored an {} header that is not a seq: '{}'", SYNC_SEQ_HEADER, header.get());
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(seq);
+        }
     }
 
     private JsonElement parse(HttpRequest request, HttpResponse<String> response) {

@@ -2,6 +2,7 @@ package com.flowcrm.cli;
 
 import com.flowcrm.api.ApiException;
 import com.flowcrm.api.AuthTokens;
+import com.flowcrm.api.ChangePage;
 import com.flowcrm.api.FlowApiClient;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.common.Failures;
@@ -19,11 +20,14 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.java_websocket.client.WebSocketClient;
@@ -36,7 +40,7 @@ import picocli.CommandLine.Spec;
 
 /** Checks a user's connection to the backend step by step and says what to do about the first failure. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check REST, login, token, data, WebSocket handshake and round trip, one line per step.",
+        description = {"Check REST, login, token, data, sync mode, WebSocket handshake and round trip, one line per step.",
             "Stops at the first failure with a hint. Exit codes: 0 ok, 2 usage, 3 authentication failed,",
             "4 server unreachable or protocol error."})
 public final class DoctorCommand implements Callable<Integer> {
@@ -91,7 +95,7 @@ public final class DoctorCommand implements Callable<Integer> {
             checkRest(api.baseUrl());
             User user = login(api, password);
             checkToken(api.tokens());
-            checkData(api);
+            checkSync(api, checkData(api));
             checkWebSocket(ws, api.tokens().accessToken());
             ok("All checks passed for " + user.email() + ".");
             return ExitCode.OK;
@@ -144,7 +148,8 @@ public final class DoctorCommand implements Callable<Integer> {
         ok("Token: expires " + expires + " (in " + human(left) + ")" + (tokens.refreshToken() == null ? ", no refresh token" : ""));
     }
 
-    private void checkData(FlowApiClient api) throws StepFailed {
+    /** Loads the lists; answers the lowest {@code X-Sync-Seq} they came with (empty: the server sent none). */
+    private OptionalLong checkData(FlowApiClient api) throws StepFailed {
         long start = System.nanoTime();
         MappedList<?> deals = await(api.deals(), "Deals");
         MappedList<?> contacts = await(api.contacts(), "Contacts");
@@ -152,6 +157,41 @@ public final class DoctorCommand implements Callable<Integer> {
                 ? " (" + deals.skipped() + " deals and " + contacts.skipped() + " contacts unreadable: see the log)" : "";
         ok("Data: " + deals.values().size() + " deals, " + contacts.values().size() + " contacts loaded in "
                 + millisSince(start) + " ms" + skipped);
+        if (deals.syncSeq().isEmpty() || contacts.syncSeq().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.min(deals.syncSeq().getAsLong(), contacts.syncSeq().getAsLong()));
+    }
+
+    /**
+     * Which way the client catches up after a reconnect (issue 13): from the server's change log when the lists carry
+     * {@code X-Sync-Seq} and {@code /sync/changes} answers, else by reloading everything. Either is fine; a change log
+     * that answers with an error is a failure (the client could not catch up).
+     */
+    private void checkSync(FlowApiClient api, OptionalLong listsSeq) throws StepFailed {
+        if (listsSeq.isEmpty()) {
+            ok("Sync: full reload after reconnect (the lists carry no X-Sync-Seq: the server keeps no change log)");
+            return;
+        }
+        long seq = listsSeq.getAsLong();
+        long start = System.nanoTime();
+        AtomicReference<ApiException> noLog = new AtomicReference<>();
+        ChangePage page = await(api.changesSince(seq, 1).exceptionally(error -> {
+            if (Failures.unwrap(error) instanceof ApiException failure
+                    && (failure.kind() == ApiException.Kind.NOT_FOUND || failure.status() == 410)) {
+                noLog.set(failure);
+                return null;
+            }
+            throw error instanceof CompletionException c ? c : new CompletionException(error);
+        }), "Change log (/sync/changes)");
+        if (page == null) {
+            ApiException failure = noLog.get();
+            ok("Sync: full reload after reconnect (/sync/changes answered " + failure.status() + ": "
+                    + failure.getMessage() + ")");
+            return;
+        }
+        ok("Sync: resume from change " + seq + " after a reconnect (/sync/changes answered in " + millisSince(start)
+                + " ms)");
     }
 
     private void checkWebSocket(URI ws, String token) throws StepFailed {

@@ -42,6 +42,8 @@ public final class Contact {
     private final ObservableList<CommunicationEvent> communicationHistory = FXCollections.observableArrayList();
     private final ObservableList<AIInsight> aiInsights = FXCollections.observableArrayList();
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    /** The server's version of the record (issue 13), 0 when the server sends none; no view shows it. */
+    private long version;
 
     public Contact(String id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -112,6 +114,13 @@ public final class Contact {
     /** Communication history, newest first. */
     public ObservableList<CommunicationEvent> getCommunicationHistory() { return communicationHistory; }
     public ObservableList<AIInsight> getAiInsights() { return aiInsights; }
+
+    /**
+     * The server's version of this contact: 1 when created, one more with every change it logs; 0 when unknown (a
+     * server without versions). An event whose version is not above it is stale; a write sends it as {@code If-Match}.
+     */
+    public long getVersion() { return version; }
+    public void setVersion(long v) { version = v; }
 
     /** Ticks once for every change a store applies; views and derived lists watch this one property. */
     public ReadOnlyLongProperty revisionProperty() { return revision; }

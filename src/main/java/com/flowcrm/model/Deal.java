@@ -50,6 +50,8 @@ public final class Deal {
     private final ObservableList<String> riskFactors = FXCollections.observableArrayList();
     private final ObservableList<String> positiveSignals = FXCollections.observableArrayList();
     private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    /** The server's version of the record (issue 13), 0 when the server sends none; no view shows it. */
+    private long version;
 
     public Deal(String id) {
         this.id = Objects.requireNonNull(id, "id");
@@ -146,6 +148,13 @@ public final class Deal {
     public ObservableList<DealInsight> getAiInsights() { return aiInsights; }
     public ObservableList<String> getRiskFactors() { return riskFactors; }
     public ObservableList<String> getPositiveSignals() { return positiveSignals; }
+
+    /**
+     * The server's version of this deal: 1 when created, one more with every change it logs; 0 when unknown (a server
+     * without versions). An event whose version is not above it is stale; a write sends it as {@code If-Match}.
+     */
+    public long getVersion() { return version; }
+    public void setVersion(long v) { version = v; }
 
     /** Ticks once for every change a store applies; views and derived lists watch this one property. */
     public ReadOnlyLongProperty revisionProperty() { return revision; }

@@ -39,8 +39,13 @@ final class EventHandlers {
         }
     }
 
-    /** Hands the event to every handler registered for it, in registration order. */
+    /** Hands an event without a seq to every handler registered for it, in registration order. */
     void dispatch(String event, JsonElement data, long receivedAtNanos) {
+        dispatch(event, data, RealtimeEventHandler.NO_SEQ, RealtimeEventHandler.NO_SEQ, receivedAtNanos);
+    }
+
+    /** Hands the event, with its place in the change log, to every handler registered for it, in registration order. */
+    void dispatch(String event, JsonElement data, long seq, long prev, long receivedAtNanos) {
         List<RealtimeEventHandler> list = byEvent.get(event);
         if (list == null || list.isEmpty()) {
             unknownEvents.incrementAndGet();
@@ -50,7 +55,7 @@ final class EventHandlers {
         }
         for (RealtimeEventHandler handler : list) {
             try {
-                handler.onEvent(event, data, receivedAtNanos);
+                handler.onEvent(event, data, seq, prev, receivedAtNanos);
             } catch (RuntimeException e) {
                 handlerFailures.incrementAndGet();
                 warnings.warn("handler-" + event, "Handler for realtime event '{}' failed: {}", event, e.toString());

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The protocol's frames both ways: {@code {event, data, id?}} envelopes written for sending, and text frames read
  * strictly on the socket read thread. A frame that is not JSON, or has no string {@code event}, or an ack without
  * {@code data.id}, is refused, counted and warned about (rate-limited); only a well-formed event or ack reaches the
- * listener. Reading allocates nothing beyond the parser and the tree it builds.
+ * listener. An event's top-level {@code seq} and {@code prev} (its place in the server's change log, issue 13) are
+ * handed on as plain numbers, {@link RealtimeEventHandler#NO_SEQ} when absent; one that is not a seq is warned about
+ * and treated as absent. Reading allocates nothing beyond the parser and the tree it builds.
  */
 public final class FrameCodec {
     /** Event name of the server's reply to a request. */
@@ -33,9 +35,11 @@ public final class FrameCodec {
         /**
          * @param event           the envelope's {@code event}
          * @param data            the envelope's {@code data} ({@code JsonNull} when absent)
+         * @param seq             the envelope's {@code seq}, or {@link RealtimeEventHandler#NO_SEQ}
+         * @param prev            the envelope's {@code prev}, or {@link RealtimeEventHandler#NO_SEQ}
          * @param receivedAtNanos {@link System#nanoTime()} when the frame was read
          */
-        void event(String event, JsonElement data, long receivedAtNanos);
+        void event(String event, JsonElement data, long seq, long prev, long receivedAtNanos);
 
         /** The server's {@code {event: "ack", data: {id, ...}}} for the request with this id. */
         void ack(String requestId, JsonObject data);
@@ -46,6 +50,7 @@ public final class FrameCodec {
     private final WarningThrottle warnings;
     private final AtomicLong nonJsonFrames = new AtomicLong();
     private final AtomicLong eventlessFrames = new AtomicLong();
+    private final AtomicLong badSeqs = new AtomicLong();
 
     public FrameCodec(WarningThrottle warnings) {
         this.warnings = warnings;
@@ -75,12 +80,13 @@ public final class FrameCodec {
             return;
         }
         String event = primitive.getAsString();
-        JsonElement data = root.getAsJsonObject().get("data");
+        JsonObject envelope = root.getAsJsonObject();
+        JsonElement data = envelope.get("data");
         if (data == null) {
             data = JsonNull.INSTANCE;
         }
         if (!ACK_EVENT.equals(event)) {
-            listener.event(event, data, receivedAtNanos);
+            listener.event(event, data, seqOf(envelope, "seq", text), seqOf(envelope, "prev", text), receivedAtNanos);
             return;
         }
         JsonElement id = data.isJsonObject() ? data.getAsJsonObject().get("id") : null;
@@ -90,6 +96,30 @@ public final class FrameCodec {
             return;
         }
         listener.ack(idValue.getAsString(), data.getAsJsonObject());
+    }
+
+    /**
+     * A top-level seq of the envelope: a whole number of at least 0, also as digits in a string (Gson keeps the
+     * digits, so 16-digit seqs are exact); {@link RealtimeEventHandler#NO_SEQ} when absent or not a seq.
+     */
+    private long seqOf(JsonObject envelope, String key, String text) {
+        JsonElement value = envelope.get(key);
+        if (value == null || value.isJsonNull()) {
+            return RealtimeEventHandler.NO_SEQ;
+        }
+        if (value instanceof JsonPrimitive primitive && !primitive.isBoolean()) {
+            try {
+                long seq = Long.parseLong(primitive.getAsString().strip());
+                if (seq >= 0) {
+                    return seq;
+                }
+            } catch (NumberFormatException e) {
+                // a fraction, an exponent or out of range: no seq, warned about below
+            }
+        }
+        badSeqs.incrementAndGet();
+        warnings.warn("bad-seq", "Ignored a '{}' that is not a seq in a realtime frame: {}", key, preview(text));
+        return RealtimeEventHandler.NO_SEQ;
     }
 
     /** The frame {@code {event, data}} (and {@code id} when not null) as text. */
@@ -119,6 +149,11 @@ public final class FrameCodec {
     /** JSON frames without a string {@code event}, and acks without {@code data.id}. */
     public long eventlessFrames() {
         return eventlessFrames.get();
+    }
+
+    /** {@code seq} or {@code prev} values that were not a seq (the event itself was handed on without them). */
+    public long badSeqs() {
+        return badSeqs.get();
     }
 
     /** The start of a frame for a log line: control characters replaced, tokens redacted. */

@@ -61,9 +61,9 @@ final class IncomingFrames implements FrameCodec.Listener {
     }
 
     @Override
-    public void event(String event, JsonElement data, long receivedAtNanos) {
+    public void event(String event, JsonElement data, long seq, long prev, long receivedAtNanos) {
         lastMessageAt = clock.instant();
-        handlers.dispatch(event, data, receivedAtNanos);
+        handlers.dispatch(event, data, seq, prev, receivedAtNanos);
     }
 
     @Override

@@ -13,7 +13,8 @@
  *       event), {@code StatusListeners} (who hears of the status), {@code OutgoingFrames} with {@code OutgoingQueue}
  *       (what waits to be sent, requests waiting for their ack) and {@code Subscriptions} (sent again after every
  *       reconnect), {@code CloseReasons}.</li>
- *   <li>{@link com.flowcrm.realtime.RealtimeEventHandler}: what a listener gets on the read thread; its
+ *   <li>{@link com.flowcrm.realtime.RealtimeEventHandler}: what a listener gets on the read thread, with the frame's
+ *       place in the server's change log ({@code seq}, {@code prev}; {@code NO_SEQ} when it has none); its
  *       {@code reading} adapter lets the session hand the data to the api's mapper without naming JSON.</li>
  * </ul>
  */

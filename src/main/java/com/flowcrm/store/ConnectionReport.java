@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param activity  when the last event arrived, what waits to be sent, what the stores did with the events
  * @param server    the WebSocket URL with its token redacted
  * @param lastError why the last connection ended or failed (redacted), or null
+ * @param sync      how a reconnect catches up: from the server's change log, or by reloading everything
  */
-public record ConnectionReport(Phase phase, Retry retry, Activity activity, String server, String lastError) {
+public record ConnectionReport(Phase phase, Retry retry, Activity activity, String server, String lastError,
+        SyncStatus sync) {
 
     /** The phases a rep can tell apart. */
     public enum Phase { CONNECTING, LIVE, RECONNECTING, OFFLINE, SESSION_EXPIRED, DISCONNECTED }
@@ -44,6 +46,7 @@ public record ConnectionReport(Phase phase, Retry retry, Activity activity, Stri
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(activity, "activity");
+        sync = sync == null ? SyncStatus.UNKNOWN : sync;
     }
 
     /** Not connected and not signed in. */
@@ -65,6 +68,7 @@ public record ConnectionReport(Phase phase, Retry retry, Activity activity, Stri
         private Activity activity = Activity.NONE;
         private String server;
         private String lastError;
+        private SyncStatus sync = SyncStatus.UNKNOWN;
 
         private Builder(Phase phase) {
             this.phase = phase;
@@ -91,8 +95,13 @@ public record ConnectionReport(Phase phase, Retry retry, Activity activity, Stri
             return this;
         }
 
+        public Builder sync(SyncStatus status) {
+            sync = status;
+            return this;
+        }
+
         public ConnectionReport build() {
-            return new ConnectionReport(phase, retry, activity, server, lastError);
+            return new ConnectionReport(phase, retry, activity, server, lastError, sync);
         }
     }
 }

@@ -130,6 +130,16 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     }
 
     @Override
+    long versionOf(Contact item) {
+        return item.getVersion();
+    }
+
+    @Override
+    long versionOf(ContactChanges changes) {
+        return changes.version();
+    }
+
+    @Override
     boolean matches(Contact c, ContactFilter filter, String q, Instant now) {
         return filter.test(c, now) && (q.isEmpty() || containsIgnoreCase(c.getName(), q)
                 || containsIgnoreCase(c.getCompany(), q) || containsIgnoreCase(c.getEmail(), q));

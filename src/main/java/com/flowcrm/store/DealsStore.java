@@ -2,6 +2,7 @@ package com.flowcrm.store;
 
 import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.model.change.DealDeleted;
 import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
@@ -152,10 +153,17 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
 
     // ---- live events (called by RootStore through the dispatcher) -------------------------------------------
 
-    /** deal:created: added at the start; a deal whose id exists already is updated in place, not duplicated. */
+    /**
+     * deal:created: added at the start. A deal whose id exists already is never duplicated: with versions on both sides
+     * the event is a repeat (the sync protocol replays it after a snapshot that had it) and is ignored; from a server
+     * without versions it updates the deal in place, as before.
+     */
     ApplyOutcome applyCreated(Deal deal) {
         DealEntry existing = entries.get(deal.getId());
         if (existing != null) {
+            if (deal.getVersion() > 0 && existing.item.getVersion() > 0) {
+                return ApplyOutcome.IGNORED;
+            }
             if (applyChanges(existing, DealChanges.of(deal))) {
                 remoteChanges.updated(deal.getId());
             }
@@ -174,10 +182,13 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         return applyUpdate(update.id(), update.changes());
     }
 
-    /** deal:activity_added: first in the list, lastActivity = its date; an activity id seen before is not added again. */
+    /**
+     * deal:activity_added: first in the list, lastActivity = its date; an activity id seen before is not added again,
+     * nor one whose version is not above the deal's (both known).
+     */
     ApplyOutcome applyActivity(DealActivityAdded added) {
         DealEntry e = entries.get(added.dealId());
-        if (e == null) {
+        if (e == null || isStale(e.item.getVersion(), added.version())) {
             return ApplyOutcome.IGNORED;
         }
         DealActivity activity = added.activity();
@@ -186,12 +197,23 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
                 return ApplyOutcome.IGNORED;
             }
         }
+        if (added.version() > 0) {
+            e.item.setVersion(added.version());
+        }
         e.item.getActivities().add(0, activity);
         e.item.setLastActivity(activity.date());
         e.item.markChanged();
         markDirty(e);
         remoteChanges.updated(added.dealId());
         return ApplyOutcome.APPLIED;
+    }
+
+    /**
+     * deal:deleted: the deal leaves the store, the board and the selection (views hear a {@code DELETED} remote change);
+     * a deal the store does not have is ignored, so a repeated deletion changes nothing.
+     */
+    ApplyOutcome applyDeleted(DealDeleted deleted) {
+        return remove(deleted.id()) ? ApplyOutcome.APPLIED : ApplyOutcome.IGNORED;
     }
 
     // ---- EntityStore ----------------------------------------------------------------------------------------
@@ -242,6 +264,16 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     @Override
     void markChanged(Deal item) {
         item.markChanged();
+    }
+
+    @Override
+    long versionOf(Deal item) {
+        return item.getVersion();
+    }
+
+    @Override
+    long versionOf(DealChanges changes) {
+        return changes.version();
     }
 
     @Override

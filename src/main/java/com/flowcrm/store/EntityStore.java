@@ -101,6 +101,12 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
 
     abstract void markChanged(T item);
 
+    /** The server's version of the item, 0 when unknown. */
+    abstract long versionOf(T item);
+
+    /** The version a change brings its item to, 0 when it names none. */
+    abstract long versionOf(P changes);
+
     abstract boolean matches(T item, F filter, String searchLower, Instant now);
 
     /** Moves one item's contribution to the derived views from what was counted to what it is now. */
@@ -212,6 +218,11 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
             next.put(idOf(incoming), e);
             kept.add(e.item);
         }
+        for (String id : entries.keySet()) {
+            if (!next.containsKey(id)) {
+                remoteChanges.deleted(id);
+            }
+        }
         entries.clear();
         entries.putAll(next);
         changed.clear();
@@ -225,10 +236,18 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         requestRebuild();
     }
 
-    /** Merges an item fetched with details into the store's instance (the selection sees it); false when unknown. */
+    /**
+     * Merges an item fetched with details into the store's instance (the selection sees it); false when unknown, or
+     * when it is older than what the store has (a live event with a higher version was applied while it was fetched).
+     */
     public boolean mergeDetails(T full) {
         E e = entries.get(idOf(full));
         if (e == null) {
+            return false;
+        }
+        long known = versionOf(e.item);
+        long fetched = versionOf(full);
+        if (known > 0 && fetched > 0 && fetched < known) {
             return false;
         }
         applyChanges(e, snapshotOf(full));
@@ -242,7 +261,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         selected.set(null);
     }
 
-    /** Removes an item (deleted through REST); false when unknown. */
+    /** Removes an item (deleted on the server); false when unknown. Views hear of it as a {@code DELETED} remote change. */
     public boolean remove(String id) {
         E e = entries.remove(id);
         if (e == null) {
@@ -251,6 +270,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         uncount(e);
         changed.remove(e);
         items.remove(e.item);
+        remoteChanges.deleted(id);
         contentChanged = true;
         if (selected.get() == e.item) {
             selected.set(null);
@@ -280,16 +300,24 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
 
     // ---- live events ----------------------------------------------------------------------------------------
 
-    /** An update event: the named fields, on the store's instance (which the selection holds). */
+    /**
+     * An update event: the named fields, on the store's instance (which the selection holds). Ignored when stale: the
+     * event's version is not above the item's (both known; a server without versions is never skipped).
+     */
     ApplyOutcome applyUpdate(String id, P changes) {
         E e = entries.get(id);
-        if (e == null) {
+        if (e == null || isStale(versionOf(e.item), versionOf(changes))) {
             return ApplyOutcome.IGNORED;
         }
         if (applyChanges(e, changes)) {
             remoteChanges.updated(id);
         }
         return ApplyOutcome.APPLIED;
+    }
+
+    /** An event at {@code incoming} is already in an item at {@code current}; 0 on either side means unknown: not stale. */
+    static boolean isStale(long current, long incoming) {
+        return current > 0 && incoming > 0 && incoming <= current;
     }
 
     boolean applyChanges(E e, P changes) {

@@ -63,8 +63,15 @@ public final class EventDispatcher {
 
     /** On the UI thread: the snapshot failed, so the held events are applied as they are. */
     public void abortResync() {
+        abortResync(() -> { });
+    }
+
+    /** Like {@link #abortResync()}, running {@code beforeHeld} after what came before the resync and before the held events. */
+    public void abortResync(Runnable beforeHeld) {
+        Objects.requireNonNull(beforeHeld, "beforeHeld");
         inBatch(() -> {
             drainQueue(Integer.MAX_VALUE);
+            run(beforeHeld);
             releaseHeld();
         });
         schedule();

@@ -33,6 +33,7 @@ public final class LiveUpdates implements AutoCloseable {
     private final BooleanSupplier signedIn;
     private final BooleanSupplier expiryShown;
     private final Supplier<Instant> lastResyncAt;
+    private final Supplier<SyncStatus> syncStatus;
     private final ReadOnlyObjectWrapper<ConnectionReport> connection =
             new ReadOnlyObjectWrapper<>(this, "connection", ConnectionReport.DISCONNECTED);
     private final AtomicBoolean publishPending = new AtomicBoolean();
@@ -42,10 +43,12 @@ public final class LiveUpdates implements AutoCloseable {
      * @param wsUrl        the configured WebSocket URL (shown while no connection was opened yet)
      * @param signedIn     whether a session is active (a refused token then means "getting a fresh one")
      * @param expiryShown  whether the indicator shows "session expired", which no socket state replaces
-     * @param lastResyncAt when the stores were last reloaded after a reconnect
+     * @param lastResyncAt when the stores were last brought up to date after a reconnect
+     * @param syncStatus   how the next reconnect catches up (resume from the change log, or a full reload)
      */
     LiveUpdates(RealtimeSettings settings, RootStore root, ScheduledExecutorService timers, Supplier<String> wsUrl,
-            BooleanSupplier signedIn, BooleanSupplier expiryShown, Supplier<Instant> lastResyncAt) {
+            BooleanSupplier signedIn, BooleanSupplier expiryShown, Supplier<Instant> lastResyncAt,
+            Supplier<SyncStatus> syncStatus) {
         this.realtime = new RealtimeClient(settings);
         this.root = Objects.requireNonNull(root, "root");
         this.timers = Objects.requireNonNull(timers, "timers");
@@ -53,6 +56,7 @@ public final class LiveUpdates implements AutoCloseable {
         this.signedIn = signedIn;
         this.expiryShown = expiryShown;
         this.lastResyncAt = lastResyncAt;
+        this.syncStatus = syncStatus;
         RealtimeEventHandler handler = eventHandler(root);
         for (EventName event : EventName.values()) {
             realtime.on(event.wireName(), handler);
@@ -62,11 +66,12 @@ public final class LiveUpdates implements AutoCloseable {
 
     /**
      * The handler the socket calls for every store event: the api's mapper reads the data on the read thread and
-     * the root store queues the typed event (or rejects it). Tests and the benchmark feed frames through it too.
+     * the root store queues the typed event with its seq and prev (or rejects it). Tests and the benchmark feed
+     * frames through it too.
      */
     public static RealtimeEventHandler eventHandler(RootStore root) {
         return RealtimeEventHandler.reading(JsonMapper.eventReader(),
-                (event, mapped, receivedAt) -> root.accept(event, mapped));
+                (event, mapped, seq, prev, receivedAt) -> root.accept(event, mapped, seq, prev));
     }
 
     /**
@@ -153,6 +158,7 @@ public final class LiveUpdates implements AutoCloseable {
                         counts.rejected(), lastResyncAt.get())
                 .server(status.redactedUrl() != null ? status.redactedUrl() : UrlRedaction.redact(wsUrl.get()))
                 .lastError(status.lastError())
+                .sync(syncStatus.get())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package com.flowcrm.store;
 
 import com.flowcrm.model.Notification;
+import com.flowcrm.model.change.NotificationUpdate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The user's notifications, newest first, with the unread count kept live (also when a view marks one read
- * directly). Live {@code notification:new} events are kept here, deduplicated by id. UI thread only.
+ * directly). Live {@code notification:new} events are kept here, deduplicated by id, and {@code notification:updated}
+ * sets the read state. UI thread only.
  */
 public final class NotificationsStore {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsStore.class);
@@ -145,6 +147,16 @@ public final class NotificationsStore {
                 LOG.error("Notification listener failed for {}", n, e);
             }
         }
+        return ApplyOutcome.APPLIED;
+    }
+
+    /** notification:updated: read or unread as the server says (another window of the user, or this one's echo). */
+    ApplyOutcome applyUpdate(NotificationUpdate update) {
+        Notification n = byId.get(update.id());
+        if (n == null) {
+            return ApplyOutcome.IGNORED;
+        }
+        n.setRead(update.read());
         return ApplyOutcome.APPLIED;
     }
 

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Collects the items live events changed during a batch and tells listeners once per item at the batch end. */
+/** Collects the items live events changed or removed during a batch and tells listeners once per item at the batch end. */
 final class RemoteChanges {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteChanges.class);
 
@@ -34,6 +34,12 @@ final class RemoteChanges {
         if (!pending.containsKey(id)) {
             pending.put(id, new RemoteChange(RemoteChange.Kind.UPDATED, id));
         }
+    }
+
+    /** The item left the store; whatever was pending for it is replaced, it is gone. */
+    void deleted(String id) {
+        pending.remove(id);
+        pending.put(id, new RemoteChange(RemoteChange.Kind.DELETED, id));
     }
 
     void clear() {

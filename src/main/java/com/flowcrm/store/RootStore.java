@@ -1,5 +1,6 @@
 package com.flowcrm.store;
 
+import com.flowcrm.api.ChangePage;
 import com.flowcrm.api.Mapped;
 import com.flowcrm.common.WarningThrottle;
 import com.flowcrm.model.Contact;
@@ -8,14 +9,17 @@ import com.flowcrm.model.Notification;
 import com.flowcrm.model.change.ContactUpdate;
 import com.flowcrm.model.change.DealActivityAdded;
 import com.flowcrm.model.change.DealCreated;
+import com.flowcrm.model.change.DealDeleted;
 import com.flowcrm.model.change.DealUpdate;
 import com.flowcrm.model.change.EventName;
 import com.flowcrm.model.change.NotificationAdded;
+import com.flowcrm.model.change.NotificationUpdate;
 import com.flowcrm.model.change.RemoteEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Owns the stores and turns live events into store changes: each event is mapped and validated on the thread that
  * read it ({@link LiveUpdates} wires the socket), and only a valid, typed {@link RemoteEvent} is queued on the
  * {@link EventDispatcher}, which applies it on the UI thread. An invalid event is rejected whole (state unchanged,
- * a rate-limited WARN, a counter).
+ * a rate-limited WARN, a counter). The changes a catch-up reads from the server's change log take the same way
+ * ({@link #applyChangePage}); {@link ChangeOrder} keeps both in the log's order when the session attaches a cursor.
  */
 public final class RootStore {
     private static final Logger LOG = LoggerFactory.getLogger(RootStore.class);
@@ -39,6 +44,7 @@ public final class RootStore {
     private final StoreCounters counters = new StoreCounters();
     private final WarningThrottle warnings;
     private final AtomicBoolean countersPublishPending = new AtomicBoolean();
+    private final ChangeOrder order;
 
     /** @param uiExecutor {@code Platform::runLater} in the app; a direct or single-thread executor in tests and the CLI */
     public RootStore(Executor uiExecutor) {
@@ -51,7 +57,10 @@ public final class RootStore {
         this.deals = new DealsStore(dispatcher, clock);
         this.contacts = new ContactsStore(dispatcher, clock);
         this.warnings = new WarningThrottle(LOG, clock, WARN_INTERVAL);
+        this.order = new ChangeOrder(this::applyCounted, counters::ignored);
         dispatcher.addBatchEndListener(counters::publish);
+        // after the stores' own batch-end work: the cursor hears of a position once the changes up to it are in
+        dispatcher.addBatchEndListener(order::flush);
     }
 
     public DealsStore deals() {
@@ -80,11 +89,27 @@ public final class RootStore {
      * a model. An event name the stores do not know is counted as unknown, a missing one as malformed. Thread-safe.
      */
     public void accept(String event, Mapped<? extends RemoteEvent> mapped) {
+        accept(event, mapped, ChangeOrder.NONE, ChangeOrder.NONE);
+    }
+
+    /**
+     * Like {@link #accept(String, Mapped)} for a frame with its place in the server's change log (issue 13): its
+     * {@code seq} and the {@code prev} seq this user could see before it ({@code -1} when the frame has none).
+     */
+    public void accept(String event, Mapped<? extends RemoteEvent> mapped, long seq, long prev) {
+        if (!valid(event, mapped)) {
+            return;
+        }
+        dispatcher.submit(new LiveChange(event, mapped.value(), seq, prev, order));
+    }
+
+    /** Counts and warns about an event that cannot be applied; true when it can. */
+    private boolean valid(String event, Mapped<? extends RemoteEvent> mapped) {
         if (event == null || event.isBlank()) {
             counters.malformed();
             warnings.warn("malformed", "Ignored malformed event: {}", "no event name");
             publishCountersSoon();
-            return;
+            return false;
         }
         if (!mapped.isClean()) {
             if (EventName.fromWire(event) == null) {
@@ -95,17 +120,23 @@ public final class RootStore {
                 warnings.warn("rejected:" + event, "Rejected {}: {}", event, mapped.describeProblems());
             }
             publishCountersSoon();
-            return;
+            return false;
         }
-        RemoteEvent change = mapped.value();
-        dispatcher.submit(() -> {
-            if (apply(change) == ApplyOutcome.APPLIED) {
-                counters.applied();
-            } else {
-                counters.ignored();
-                LOG.debug("Ignored {} for an id the store does not have, or a repeat", event);
-            }
-        });
+        return true;
+    }
+
+    /** Applies one live change and counts what it did; on the UI thread, inside a dispatcher batch. */
+    private void applyCounted(LiveChange c) {
+        applyCounted(c.event, c.change);
+    }
+
+    private void applyCounted(String event, RemoteEvent change) {
+        if (apply(change) == ApplyOutcome.APPLIED) {
+            counters.applied();
+        } else {
+            counters.ignored();
+            LOG.debug("Ignored {} for an id the store does not have, a repeat or a stale version", event);
+        }
     }
 
     /** Applies one event to the store it belongs to; on the UI thread, inside a dispatcher batch. */
@@ -114,14 +145,42 @@ public final class RootStore {
             case DealCreated created -> deals.applyCreated(created.deal());
             case DealUpdate update -> deals.applyUpdate(update);
             case DealActivityAdded added -> deals.applyActivity(added);
+            case DealDeleted deleted -> deals.applyDeleted(deleted);
             case ContactUpdate update -> contacts.applyUpdate(update);
             case NotificationAdded added -> notifications.applyNew(added.notification());
+            case NotificationUpdate update -> notifications.applyUpdate(update);
         };
     }
 
-    /** Logout: empties every store, after the events queued before it. */
+    /**
+     * One page a catch-up read from the server's change log, applied like live events on the UI thread: an entry the
+     * stores hold already is skipped, one that cannot be applied (unknown event, bad payload) is counted and skipped
+     * like a bad live event, and the position moves to the page's {@code next}: past everything read, never further.
+     */
+    void applyChangePage(ChangePage page) {
+        for (ChangePage.Entry entry : page.changes()) {
+            if (!valid(entry.event(), entry.change())) {
+                continue;
+            }
+            if (!order.isNew(entry.seq())) {
+                counters.ignored();
+                continue;
+            }
+            applyCounted(entry.event(), entry.change().value());
+            order.advance(entry.seq());
+        }
+        order.advance(page.next());
+    }
+
+    /** How the stores follow the server's change log; for the session's sync (UI thread). */
+    ChangeOrder changeOrder() {
+        return order;
+    }
+
+    /** Logout: empties every store, after the events queued before it; the change log's order is let go. */
     public void clear() {
         dispatcher.submit(() -> {
+            order.detach();
             deals.clear();
             contacts.clear();
             notifications.clear();
@@ -173,9 +232,25 @@ public final class RootStore {
         }));
     }
 
-    /** Fetching the fresh lists failed: the held events are applied as they are. Any thread. */
+    /**
+     * Like {@link #completeResync(List, List, List, Runnable)} for lists that reflect the server's change log up to
+     * {@code syncSeq} (the lowest {@code X-Sync-Seq} of the lists; empty for a server without a log): that becomes the
+     * stores' position in the log, after {@code afterSnapshot} and before the events that waited.
+     */
+    public void completeResync(List<Deal> dealList, List<Contact> contactList, List<Notification> notificationList,
+            OptionalLong syncSeq, Runnable afterSnapshot) {
+        completeResync(dealList, contactList, notificationList, () -> {
+            afterSnapshot.run();
+            order.snapshotLoaded(syncSeq.orElse(ChangeOrder.NONE));
+        });
+    }
+
+    /**
+     * Fetching the fresh lists failed: the held events are applied as they are (and those a failed catch-up kept
+     * waiting). Any thread.
+     */
     public void abortResync() {
-        uiExecutor.execute(dispatcher::abortResync);
+        uiExecutor.execute(() -> dispatcher.abortResync(order::abandon));
     }
 
     /** Rejections happen off the UI thread; one pending task is enough to show the new counts. */

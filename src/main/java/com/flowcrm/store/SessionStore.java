@@ -45,6 +45,8 @@ public final class SessionStore implements AutoCloseable {
     private final StoreSync sync;
     private final LiveUpdates live;
     private final SessionCommands commands;
+    /** The session's place in the server's change log, in memory (the offline workspace keeps one on disk). */
+    private final SyncCursor cursor = new MemorySyncCursor();
     private volatile SessionConfig config;
 
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(this, "state", SessionState.SIGNED_OUT);
@@ -70,8 +72,8 @@ public final class SessionStore implements AutoCloseable {
         this.auth = new SessionAuth(apis != null ? apis : url -> new FlowApiClient(url, http), config.apiUrl(), clock,
                 timers, this::expire);
         this.live = new LiveUpdates(config.realtimeSettings(), root, timers, () -> this.config.wsUrl(), auth::isActive,
-                () -> state.get() == SessionState.EXPIRED, this::lastResyncAt);
-        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, this::later);
+                () -> state.get() == SessionState.EXPIRED, this::lastResyncAt, this::syncStatus);
+        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, cursor, this::later);
         this.commands = new SessionCommands(root, auth::api, this::expire);
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
@@ -120,6 +122,11 @@ public final class SessionStore implements AutoCloseable {
     /** "Retry now" of the indicator. */
     public void retryConnectionNow() {
         live.retryNow();
+    }
+
+    /** How a reconnect catches up (resume from the server's change log, or a full reload); any thread. */
+    public SyncStatus syncStatus() {
+        return sync.syncStatus();
     }
 
     /** The realtime counters and state, readable from any thread (for the headless commands). */
@@ -246,6 +253,9 @@ public final class SessionStore implements AutoCloseable {
         auth.end();
         live.disconnect();
         root.clear();
+        // the stores are emptied: they no longer hold the changes up to the cursor (on the UI thread, after the
+        // batch that may still tell it a position)
+        root.dispatcher().submit(cursor::reset);
         onUi(() -> currentUser.set(null));
         live.publishSoon();
     }

@@ -9,7 +9,9 @@
  *       queued).</li>
  *   <li>{@link com.flowcrm.store.SessionStore} is the session's face for the views and the commands, and ties its
  *       parts into one life cycle: {@link com.flowcrm.store.SessionAuth} (sign-in, tokens, refresh),
- *       {@link com.flowcrm.store.StoreSync} (the first load, the reload and reconcile after each reconnect),
+ *       {@link com.flowcrm.store.StoreSync} (the first load, and after each reconnect the catch-up from the server's
+ *       change log in {@code CatchUp}, or the reload and reconcile; {@code ChangeOrder} keeps events in the log's
+ *       order and tells the session's {@link com.flowcrm.store.SyncCursor} where the stores are),
  *       {@link com.flowcrm.store.LiveUpdates} (the socket wired to the root store; the
  *       {@link com.flowcrm.store.ConnectionReport} the indicator shows) and
  *       {@link com.flowcrm.store.SessionCommands} (what a rep does: move, edit, log, load in full, mark read).</li>

@@ -24,13 +24,15 @@ import org.junit.jupiter.api.Test;
  * Monocle) with the app's views styled as in the app. Prints a table and writes {@code target/bench/results.json}.
  * The run fails when its log has an exception or a CSS warning ({@link LogWatch}): figures from a broken render do
  * not count. Rounds per measure: {@code -Dbench.rounds} (default 3, after a warm-up); {@code -Dbench.only=latency}
- * runs only the two latency profiles (with {@code -Dbench.jfr=true}, profiled).
+ * runs only the two latency profiles (with {@code -Dbench.jfr=true}, profiled), {@code -Dbench.only=sync} only the
+ * sync protocol's resume after a drop and restart on {@code --data} ({@link SyncBench}).
  */
 @Tag("bench")
 class BenchmarkTest {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final Path OUT = BenchResults.OUT;
     private static final boolean LATENCY_ONLY = "latency".equals(System.getProperty("bench.only", ""));
+    private static final boolean SYNC_ONLY = "sync".equals(System.getProperty("bench.only", ""));
 
     @Test
     void measureAndReport() throws Exception {
@@ -65,6 +67,10 @@ class BenchmarkTest {
             assertThat(data.contactIds).hasSize(BenchDataset.CONTACTS);
             r.details.put("views", BenchViews.kind(BenchViews.realViewsAvailable()));
             r.details.put("rounds", ROUNDS);
+            if (SYNC_ONLY) {
+                sync(data, r);
+                return;
+            }
 
             if (!LATENCY_ONLY) {
                 heapAndInitialLoad(data, r);
@@ -82,7 +88,19 @@ class BenchmarkTest {
                     socket.throughput(events, ROUNDS, r);
                 }
             }
+            if (!LATENCY_ONLY) {
+                sync(data, r);
+            }
         }
+    }
+
+    /** Issue 13: resuming from the change log after a drop, against a full reload; a restart on --data. */
+    private static void sync(BenchDataset data, BenchResults r) throws Exception {
+        SyncBench.Result sync = SyncBench.measure(data, ROUNDS);
+        r.resumeBytesRatio = sync.resumeBytesRatio();
+        r.resumeMs = sync.resumeMs();
+        r.restartKeepsSession = sync.restartKeepsSession();
+        r.details.put("sync", sync.details());
     }
 
     private static void describeMachine(BenchResults r) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -42,6 +43,8 @@ final class MessyBackend implements AutoCloseable {
 
     private final HttpServer http;
     private final WebSocketServer ws;
+    private final AtomicInteger dealLoads = new AtomicInteger();
+    private final AtomicInteger otherRequests = new AtomicInteger();
 
     MessyBackend() throws IOException, InterruptedException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -56,7 +59,19 @@ final class MessyBackend implements AutoCloseable {
                 """.formatted(token);
         http.createContext("/api/auth/login", exchange -> respond(exchange, login));
         http.createContext("/api/auth/logout", exchange -> respond(exchange, "{\"success\":true}"));
-        http.createContext("/api/deals", exchange -> respond(exchange, DEALS));
+        http.createContext("/api/deals", exchange -> {
+            dealLoads.incrementAndGet();
+            respond(exchange, DEALS);
+        });
+        // what a backend without the sync protocol answers to anything else, /sync/changes included
+        http.createContext("/", exchange -> {
+            otherRequests.incrementAndGet();
+            byte[] notFound = "{\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, notFound.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(notFound);
+            }
+        });
         http.createContext("/api/contacts", exchange -> respond(exchange, CONTACTS));
         http.createContext("/api/notifications", exchange -> respond(exchange, NOTIFICATIONS));
         http.start();
@@ -97,6 +112,21 @@ final class MessyBackend implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** GET /deals answered so far. */
+    int dealLoads() {
+        return dealLoads.get();
+    }
+
+    /** Requests for paths this backend does not have (answered 404). */
+    int unknownRequests() {
+        return otherRequests.get();
+    }
+
+    /** Closes every WebSocket connection, as a network drop would. */
+    void dropConnections() {
+        ws.getConnections().forEach(WebSocket::close);
     }
 
     String apiUrl() {

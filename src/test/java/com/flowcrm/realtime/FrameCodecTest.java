@@ -22,8 +22,10 @@ class FrameCodecTest {
     private final List<String> seen = new ArrayList<>();
     private final FrameCodec.Listener listener = new FrameCodec.Listener() {
         @Override
-        public void event(String event, JsonElement data, long receivedAtNanos) {
-            seen.add("event " + event + " " + data + " @" + receivedAtNanos);
+        public void event(String event, JsonElement data, long seq, long prev, long receivedAtNanos) {
+            String place = seq == RealtimeEventHandler.NO_SEQ && prev == RealtimeEventHandler.NO_SEQ ? ""
+                    : " seq " + seq + " prev " + prev;
+            seen.add("event " + event + " " + data + place + " @" + receivedAtNanos);
         }
 
         @Override
@@ -38,6 +40,30 @@ class FrameCodecTest {
         codec.decode("{\"event\":\"ping:server\"}", 43, listener);
 
         assertThat(seen).containsExactly("event deal:updated {\"id\":\"d1\"} @42", "event ping:server null @43");
+        assertThat(codec.nonJsonFrames() + codec.eventlessFrames()).isZero();
+    }
+
+    @Test
+    void theChangeLogsSeqAndPrevReachTheListenerAsPlainNumbers() {
+        codec.decode("{\"event\":\"deal:updated\",\"data\":{\"id\":\"d1\"},\"seq\":1796368966115598,\"prev\":1796368966115596}",
+                7, listener);
+        codec.decode("{\"event\":\"deal:updated\",\"data\":{},\"seq\":\"12\"}", 8, listener);
+        codec.decode("{\"event\":\"deal:updated\",\"data\":{},\"seq\":null,\"prev\":null}", 9, listener);
+
+        assertThat(seen).containsExactly(
+                "event deal:updated {\"id\":\"d1\"} seq 1796368966115598 prev 1796368966115596 @7",
+                "event deal:updated {} seq 12 prev -1 @8",
+                "event deal:updated {} @9");
+        assertThat(codec.badSeqs()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-3", "1.5", "\"abc\"", "true", "{}", "[1]", "1e3", "99999999999999999999"})
+    void aSeqThatIsNoSeqIsCountedAndTheEventStillArrivesWithout(String bad) {
+        codec.decode("{\"event\":\"deal:updated\",\"data\":{},\"seq\":" + bad + ",\"prev\":" + bad + "}", 1, listener);
+
+        assertThat(seen).containsExactly("event deal:updated {} @1");
+        assertThat(codec.badSeqs()).isEqualTo(2);
         assertThat(codec.nonJsonFrames() + codec.eventlessFrames()).isZero();
     }
 

@@ -2,7 +2,10 @@ package com.flowcrm.store;
 
 import com.flowcrm.api.ApiException;
 import com.flowcrm.api.AuthTokens;
+import com.flowcrm.api.ChangePage;
 import com.flowcrm.api.CrmApi;
+import com.flowcrm.api.JsonMapper;
+import com.flowcrm.api.Mapped;
 import com.flowcrm.api.MappedList;
 import com.flowcrm.api.WriteOptions;
 import com.flowcrm.model.Contact;
@@ -25,6 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * A server in memory for the session's tests: answers at once (on the caller's thread) from lists the test fills,
@@ -49,6 +55,44 @@ public final class FakeCrmApi implements CrmApi {
     private volatile AuthTokens tokens;
     /** When set, the list loads wait for it (to hold a reload open); completes them when it completes. */
     volatile CompletableFuture<Void> listGate = CompletableFuture.completedFuture(null);
+
+    // ---- the change log (issue 13): off by default, as on a server that has none ----------------------------
+    /** Whether the server keeps a change log: lists carry their seq and /sync/changes answers; else 404 and no seq. */
+    public volatile boolean changeLog;
+    /** The changes /sync/changes serves, in seq order, each as the JSON of a feed entry {seq, event, data}. */
+    public final List<JsonObject> logged = new CopyOnWriteArrayList<>();
+    /** The seq each list says it reflects ({@code X-Sync-Seq}); -1 for the log's head. */
+    public volatile long dealsSeq = -1;
+    public volatile long contactsSeq = -1;
+    public volatile long notificationsSeq = -1;
+    /** Cursors older than this are answered 410 (the server no longer keeps the changes after them). */
+    public volatile long oldestKept = 0;
+    /** The head of the log when no change is logged after it (changes of other users). */
+    public volatile long head = 0;
+    /** The {@code since} of every /sync/changes call, in order. */
+    public final List<Long> changeRequests = new CopyOnWriteArrayList<>();
+    /** A failure for the /sync/changes call with this {@code since} (e.g. the network drops between two pages). */
+    public final java.util.Map<Long, ApiException> changeFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, /sync/changes calls wait for it (to hold a catch-up open). */
+    public volatile CompletableFuture<Void> changeGate = CompletableFuture.completedFuture(null);
+
+    /** Logs a change as the server would: the next seq after the head, and that seq as the new head. */
+    public long log(String event, String dataJson) {
+        long seq = Math.max(head, logged.isEmpty() ? 0 : logged.get(logged.size() - 1).get("seq").getAsLong()) + 1;
+        JsonObject entry = new JsonObject();
+        entry.addProperty("seq", seq);
+        entry.addProperty("event", event);
+        entry.add("data", JsonParser.parseString(dataJson));
+        logged.add(entry);
+        head = seq;
+        return seq;
+    }
+
+    /** The seq of the log's head. */
+    public long headSeq() {
+        long last = logged.isEmpty() ? 0 : logged.get(logged.size() - 1).get("seq").getAsLong();
+        return Math.max(head, last);
+    }
 
     /** The next call that can fail (any but tokens, logout) fails with this. */
     public synchronized void failNext(ApiException.Kind kind, int status, String message) {
@@ -126,14 +170,17 @@ public final class FakeCrmApi implements CrmApi {
         return answer(() -> user);
     }
 
-    private <T> CompletableFuture<MappedList<T>> list(List<T> items) {
+    private <T> CompletableFuture<MappedList<T>> list(List<T> items, Supplier<Long> seq) {
         listLoads.incrementAndGet();
-        return listGate.thenCompose(open -> answer(() -> new MappedList<>(new ArrayList<>(items), List.of(), 0)));
+        return listGate.thenCompose(open -> answer(() -> {
+            MappedList<T> list = new MappedList<>(new ArrayList<>(items), List.of(), 0);
+            return changeLog ? list.withSyncSeq(seq.get() < 0 ? headSeq() : seq.get()) : list;
+        }));
     }
 
     @Override
     public CompletableFuture<MappedList<Deal>> deals() {
-        return list(deals);
+        return list(deals, () -> dealsSeq);
     }
 
     @Override
@@ -174,7 +221,7 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Contact>> contacts() {
-        return list(contacts);
+        return list(contacts, () -> contactsSeq);
     }
 
     @Override
@@ -185,12 +232,51 @@ public final class FakeCrmApi implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Notification>> notifications() {
-        return list(notifications);
+        return list(notifications, () -> notificationsSeq);
     }
 
     @Override
     public CompletableFuture<Void> markNotificationRead(String id, boolean read, WriteOptions options) {
         writes.add("read " + id);
         return answer(() -> null);
+    }
+
+    /** Pages the logged changes like the demo's /sync/changes, and reads them with the client's own mapper. */
+    @Override
+    public CompletableFuture<ChangePage> changesSince(long since, int limit) {
+        changeRequests.add(since);
+        return changeGate.thenCompose(open -> answer(() -> {
+            ApiException planned = changeFailures.remove(since);
+            if (planned != null) {
+                throw planned;
+            }
+            if (!changeLog) {
+                throw new ApiException(ApiException.Kind.NOT_FOUND, 404, "Not found");
+            }
+            if (since < oldestKept || since > headSeq()) {
+                throw new ApiException(ApiException.Kind.REJECTED, 410, "cursor too old");
+            }
+            JsonArray changes = new JsonArray();
+            boolean hasMore = false;
+            for (JsonObject entry : logged) {
+                if (entry.get("seq").getAsLong() > since) {
+                    if (changes.size() == limit) {
+                        hasMore = true;
+                        break;
+                    }
+                    changes.add(entry);
+                }
+            }
+            JsonObject page = new JsonObject();
+            page.add("changes", changes);
+            page.addProperty("next", hasMore ? changes.get(changes.size() - 1).getAsJsonObject().get("seq").getAsLong()
+                    : headSeq());
+            page.addProperty("hasMore", hasMore);
+            Mapped<ChangePage> mapped = JsonMapper.create().changePage(page, since);
+            if (!mapped.isPresent()) {
+                throw new ApiException(ApiException.Kind.MALFORMED, 200, mapped.describeProblems());
+            }
+            return mapped.value();
+        }));
     }
 }

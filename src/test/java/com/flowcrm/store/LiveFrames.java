@@ -20,8 +20,8 @@ final class LiveFrames {
     private FrameCodec codec;
     private final FrameCodec.Listener toHandler = new FrameCodec.Listener() {
         @Override
-        public void event(String event, JsonElement data, long receivedAtNanos) {
-            handler.onEvent(event, data, receivedAtNanos);
+        public void event(String event, JsonElement data, long seq, long prev, long receivedAtNanos) {
+            handler.onEvent(event, data, seq, prev, receivedAtNanos);
         }
 
         @Override
@@ -37,6 +37,11 @@ final class LiveFrames {
     /** One event as the socket hands it on: its name and its data. */
     void send(String event, JsonElement data) {
         handler.onEvent(event, data, System.nanoTime());
+    }
+
+    /** One event of the server's change log as the socket hands it on: with its seq and the prev seq before it. */
+    void send(String event, JsonElement data, long seq, long prev) {
+        handler.onEvent(event, data, seq, prev, System.nanoTime());
     }
 
     /** One frame as text, read like the client reads it; a frame the client refuses never reaches the store. */

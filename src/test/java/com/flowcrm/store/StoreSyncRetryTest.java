@@ -41,7 +41,7 @@ class StoreSyncRetryTest {
         root = new RootStore(Runnable::run);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         auth = new SessionAuth(url -> api, api.baseUrl(), clock, timers, refused::add);
-        sync = new StoreSync(root, auth, clock, refused::add, () -> { }, (task, delay) -> {
+        sync = new StoreSync(root, auth, clock, refused::add, () -> { }, new MemorySyncCursor(), (task, delay) -> {
             retries.add(task);
             delays.add(delay);
         });
@@ -77,6 +77,37 @@ class StoreSyncRetryTest {
         assertThat(root.deals().byId("d1").getStage()).isEqualTo(DealStage.PROPOSAL);
         assertThat(sync.resyncs()).isEqualTo(1);
         assertThat(retries).as("nothing more to retry").isEmpty();
+    }
+
+    @Test
+    void aFailedCatchUpFromTheChangeLogIsTriedAgainToo() {
+        // a server with a change log: the reconnect catches up from the stores' place instead of reloading
+        retries.clear();
+        delays.clear();
+        api.changeLog = true;
+        api.head = 5;
+        api.deals.set(0, new Deal("d1"));
+        api.deals.getFirst().setStage(DealStage.PROSPECT);
+        root = new RootStore(Runnable::run);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        sync = new StoreSync(root, auth, clock, refused::add, () -> { }, new MemorySyncCursor(), (task, delay) -> {
+            retries.add(task);
+            delays.add(delay);
+        });
+        sync.loadFirst(() -> { }, () -> { }).join();
+        api.log("deal:stage_changed", "{\"id\":\"d1\",\"stage\":\"proposal\",\"probability\":50,\"version\":2}");
+        int loads = api.listLoads.get();
+
+        api.failNext(ApiException.Kind.UNREACHABLE, 0, "connection reset");
+        sync.resync();
+        assertThat(root.deals().byId("d1").getStage()).as("kept what it had").isEqualTo(DealStage.PROSPECT);
+        assertThat(delays).containsExactly(Duration.ofSeconds(2));
+
+        runNextRetry();
+        assertThat(root.deals().byId("d1").getStage()).isEqualTo(DealStage.PROPOSAL);
+        assertThat(api.listLoads.get()).as("caught up from the log, not reloaded").isEqualTo(loads);
+        assertThat(sync.resyncs()).isEqualTo(1);
+        assertThat(retries).isEmpty();
     }
 
     @Test

@@ -17,7 +17,9 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
     /** The fields a change can name. */
     public enum Field {
         NAME, EMAIL, PHONE, COMPANY, TITLE, AVATAR, RELATIONSHIP_HEALTH, HEALTH_SCORE, LAST_CONTACT, NEXT_FOLLOW_UP,
-        SENTIMENT, CHURN_RISK, TOTAL_DEALS, TOTAL_VALUE, TAGS, NOTES, COMMUNICATION_HISTORY, AI_INSIGHTS
+        SENTIMENT, CHURN_RISK, TOTAL_DEALS, TOTAL_VALUE, TAGS, NOTES, COMMUNICATION_HISTORY, AI_INSIGHTS,
+        /** The server's version the change brings the contact to; not a visible change (see {@link #version(long)}). */
+        VERSION
     }
 
     public ContactChanges() {
@@ -31,7 +33,8 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
                 .healthScore(c.getHealthScore()).lastContact(c.getLastContact()).nextFollowUp(c.getNextFollowUp())
                 .sentiment(c.getSentiment()).churnRisk(c.getChurnRisk()).totalDeals(c.getTotalDeals())
                 .totalValue(c.getTotalValue()).tags(c.getTags()).notes(c.getNotes())
-                .communicationHistory(c.getCommunicationHistory()).aiInsights(c.getAiInsights());
+                .communicationHistory(c.getCommunicationHistory()).aiInsights(c.getAiInsights())
+                .versionIfKnown(c.getVersion());
     }
 
     @Override
@@ -74,9 +77,18 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
     public ContactChanges notes(List<String> v) { return put(Field.NOTES, copy(v)); }
     public ContactChanges communicationHistory(List<CommunicationEvent> v) { return put(Field.COMMUNICATION_HISTORY, copy(v)); }
     public ContactChanges aiInsights(List<AIInsight> v) { return put(Field.AI_INSIGHTS, copy(v)); }
+    /**
+     * The version the server gave the contact with this change. Applying it sets the contact's version but counts as
+     * no change (nothing a rep sees moved); a version of 0 (unknown) never replaces a known one.
+     */
+    public ContactChanges version(long v) { return put(Field.VERSION, v); }
+
+    private ContactChanges versionIfKnown(long v) { return v > 0 ? version(v) : this; }
 
     public Integer healthScore() { return (Integer) get(Field.HEALTH_SCORE); }
     public RelationshipHealth relationshipHealth() { return (RelationshipHealth) get(Field.RELATIONSHIP_HEALTH); }
+    /** The version the change names, or 0 when it names none. */
+    public long version() { return has(Field.VERSION) ? (Long) get(Field.VERSION) : 0; }
 
     /** Also derives the relationship health from a new health score, unless the change names the health. */
     @Override
@@ -112,6 +124,13 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
             case NOTES -> setList(c.getNotes(), (List<String>) v);
             case COMMUNICATION_HISTORY -> setList(c.getCommunicationHistory(), (List<CommunicationEvent>) v);
             case AI_INSIGHTS -> setList(c.getAiInsights(), (List<AIInsight>) v);
+            case VERSION -> {
+                Long version = (Long) v;
+                if (version != null && version > 0) {
+                    c.setVersion(version);
+                }
+                yield false;
+            }
         };
     }
 }

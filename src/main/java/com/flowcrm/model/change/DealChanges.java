@@ -22,7 +22,9 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
     public enum Field {
         TITLE, CONTACT_ID, CONTACT_NAME, COMPANY, VALUE, STAGE, PROBABILITY, CONFIDENCE, EXPECTED_CLOSE_DATE,
         CREATED_DATE, LAST_ACTIVITY, DESCRIPTION, COMPETITOR_MENTIONED, PRIORITY, TAGS, ACTIVITIES, AI_INSIGHTS,
-        RISK_FACTORS, POSITIVE_SIGNALS
+        RISK_FACTORS, POSITIVE_SIGNALS,
+        /** The server's version the change brings the deal to; not a visible change (see {@link #version(long)}). */
+        VERSION
     }
 
     public DealChanges() {
@@ -37,7 +39,7 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
                 .createdDate(d.getCreatedDate()).lastActivity(d.getLastActivity()).description(d.getDescription())
                 .competitorMentioned(d.getCompetitorMentioned()).priority(d.getPriority()).tags(d.getTags())
                 .activities(d.getActivities()).aiInsights(d.getAiInsights()).riskFactors(d.getRiskFactors())
-                .positiveSignals(d.getPositiveSignals());
+                .positiveSignals(d.getPositiveSignals()).versionIfKnown(d.getVersion());
     }
 
     @Override
@@ -72,11 +74,20 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
     public DealChanges aiInsights(List<DealInsight> v) { return put(Field.AI_INSIGHTS, copy(v)); }
     public DealChanges riskFactors(List<String> v) { return put(Field.RISK_FACTORS, copy(v)); }
     public DealChanges positiveSignals(List<String> v) { return put(Field.POSITIVE_SIGNALS, copy(v)); }
+    /**
+     * The version the server gave the deal with this change. Applying it sets the deal's version but counts as no
+     * change (nothing a rep sees moved); a version of 0 (unknown) never replaces a known one.
+     */
+    public DealChanges version(long v) { return put(Field.VERSION, v); }
+
+    private DealChanges versionIfKnown(long v) { return v > 0 ? version(v) : this; }
 
     public String title() { return (String) get(Field.TITLE); }
     public Double value() { return (Double) get(Field.VALUE); }
     public DealStage stage() { return (DealStage) get(Field.STAGE); }
     public Integer probability() { return (Integer) get(Field.PROBABILITY); }
+    /** The version the change names, or 0 when it names none. */
+    public long version() { return has(Field.VERSION) ? (Long) get(Field.VERSION) : 0; }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -101,6 +112,13 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
             case AI_INSIGHTS -> setList(d.getAiInsights(), (List<DealInsight>) v);
             case RISK_FACTORS -> setList(d.getRiskFactors(), (List<String>) v);
             case POSITIVE_SIGNALS -> setList(d.getPositiveSignals(), (List<String>) v);
+            case VERSION -> {
+                Long version = (Long) v;
+                if (version != null && version > 0) {
+                    d.setVersion(version);
+                }
+                yield false;
+            }
         };
     }
 }

@@ -9,9 +9,11 @@ public enum EventName {
     DEAL_UPDATED("deal:updated"),
     DEAL_STAGE_CHANGED("deal:stage_changed"),
     DEAL_ACTIVITY_ADDED("deal:activity_added"),
+    DEAL_DELETED("deal:deleted"),
     CONTACT_UPDATED("contact:updated"),
     CONTACT_HEALTH_CHANGED("contact:health_changed"),
-    NOTIFICATION_NEW("notification:new");
+    NOTIFICATION_NEW("notification:new"),
+    NOTIFICATION_UPDATED("notification:updated");
 
     private static final EventName[] ALL = values();
 

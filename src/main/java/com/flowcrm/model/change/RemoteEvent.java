@@ -2,8 +2,8 @@ package com.flowcrm.model.change;
 
 /**
  * A change the server made, as a live event carries it: what the stores apply, whichever way it arrived (the
- * WebSocket today; a change log read after a reconnect can deliver the same events).
+ * WebSocket, or the server's change log read after a reconnect: the same events either way).
  */
-public sealed interface RemoteEvent permits DealCreated, DealUpdate, DealActivityAdded, ContactUpdate,
-        NotificationAdded {
+public sealed interface RemoteEvent permits DealCreated, DealUpdate, DealActivityAdded, DealDeleted, ContactUpdate,
+        NotificationAdded, NotificationUpdate {
 }

@@ -3,6 +3,7 @@ package com.flowcrm.ui.components;
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.store.ConnectionReport;
 import com.flowcrm.store.ConnectionReport.Phase;
+import com.flowcrm.store.SyncStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,7 @@ public final class ConnectionStatusPresenter {
         text.append("\nEvents applied: ").append(c.activity().eventsApplied())
                 .append(", rejected: ").append(c.activity().eventsRejected());
         text.append("\nLast resync: ").append(time(c.activity().lastResyncAt(), "none"));
+        text.append("\nSync: ").append(syncMode(c.sync()));
         if ((c.phase() == Phase.RECONNECTING || c.phase() == Phase.OFFLINE) && c.retry().nextRetryAt() != null) {
             text.append("\nNext automatic try: ").append(time(c.retry().nextRetryAt(), ""));
         }
@@ -142,6 +144,15 @@ public final class ConnectionStatusPresenter {
             text.append("\nLast error: ").append(UrlRedaction.redact(c.lastError()));
         }
         return text.toString();
+    }
+
+    /** How a reconnect catches up: "resume from change 1234" or "full reload after reconnect". */
+    static String syncMode(SyncStatus sync) {
+        return switch (sync.mode()) {
+            case RESUME -> "resume from change " + sync.position();
+            case FULL_RELOAD -> "full reload after reconnect";
+            case UNKNOWN -> "not known yet";
+        };
     }
 
     private String time(Instant instant, String absent) {

@@ -8,7 +8,8 @@ package com.flowcrm.ui.components;
  * @param text          the words beside the dot, e.g. "Reconnecting in 4 s (attempt 3 of 5)"
  * @param retryOffered  whether a "Retry now" button belongs beside the words
  * @param resyncFlash   whether "Updated after reconnect" is shown right now
- * @param details       the tooltip: server, last message, queue, event counters, last resync
+ * @param details       the tooltip: server, last message, queue, event counters, last resync, how a reconnect
+ *                      catches up (resume from the change log, or a full reload)
  */
 public record IndicatorState(Tone tone, String text, boolean retryOffered, boolean resyncFlash, String details) {
     /** Colour family: green when live, neutral while connecting, amber while retrying, red when down. */

@@ -23,13 +23,20 @@ public final class DealDetailsPanel extends VBox {
         setId("deal-details");
         DealSummary summary = viewModel.summary();
         header = new DealHeader(summary, () -> onClose.run(), id -> onOpenContact.accept(id));
-        Label loadMessage = DetailsLayout.message(viewModel.loadMessageProperty(), null);
+        Label loadMessage = DetailsLayout.message(viewModel.loadMessageProperty(), viewModel.deletedProperty());
+
+        loadMessage.setId("deal-details-message");
+        VBox edit = DetailsLayout.section("Edit deal", new DealEditForm(viewModel));
+        VBox log = DetailsLayout.section("Log activity", new ActivityForm(viewModel.activityForm()));
+        // a deal deleted on the server while open stays readable, but nothing can be sent for it
+        edit.disableProperty().bind(viewModel.deletedProperty());
+        log.disableProperty().bind(viewModel.deletedProperty());
 
         VBox content = new VBox(18,
                 header, loadMessage,
                 new DealOverview(summary),
-                DetailsLayout.section("Edit deal", new DealEditForm(viewModel)),
-                DetailsLayout.section("Log activity", new ActivityForm(viewModel.activityForm())),
+                edit,
+                log,
                 DetailsLayout.section("Activity", new ActivityTimeline(summary.activities(), clock)));
         content.getStyleClass().add("details-content");
         ScrollPane scroller = new ScrollPane(content);

@@ -4,6 +4,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealActivity;
 import com.flowcrm.model.Priority;
 import com.flowcrm.model.change.DealChanges;
+import com.flowcrm.store.RemoteChange;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.kit.DisplayFormats;
 import java.time.Clock;
@@ -35,6 +36,10 @@ public final class DealDetailsViewModel {
     /** How dates are typed in the panel; ISO so that "2026-02-30" is recognisably not a date. */
     public static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final Logger LOG = LoggerFactory.getLogger(DealDetailsViewModel.class);
+    /** What the panel says when the open deal was deleted on the server meanwhile. */
+    public static final String DELETED_MESSAGE =
+            "This deal was deleted on the server (by a colleague or another app). It is no longer on the board; "
+                    + "nothing here can be saved.";
 
     private final SessionCommands commands;
     private final ReadOnlyObjectWrapper<Deal> deal = new ReadOnlyObjectWrapper<>(this, "deal");
@@ -42,6 +47,7 @@ public final class DealDetailsViewModel {
     private final ReadOnlyStringWrapper saveMessage = new ReadOnlyStringWrapper(this, "saveMessage");
     private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(this, "saveFailed");
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper(this, "loadMessage");
+    private final ReadOnlyBooleanWrapper deleted = new ReadOnlyBooleanWrapper(this, "deleted");
     private final InvalidationListener dealChanged = o -> follow();
     private final ListChangeListener<DealActivity> activitiesChanged = c -> showSummary();
     private long refusedInputs;
@@ -61,7 +67,10 @@ public final class DealDetailsViewModel {
     public DealDetailsViewModel(SessionCommands commands, Clock clock) {
         this.commands = commands;
         this.summary = new DealSummary(clock);
-        this.activityForm = new ActivityFormModel(commands, clock, deal::get, () -> refusedInputs++);
+        // a deleted deal takes no activity: the form sees no open deal
+        this.activityForm = new ActivityFormModel(commands, clock, () -> deleted.get() ? null : deal.get(),
+                () -> refusedInputs++);
+        commands.root().deals().addRemoteChangeListener(this::remoteChange);
         for (EditableField<?> field : fields()) {
             // leaving a field without changing it lets it catch up with what changed meanwhile
             field.editingProperty().addListener((obs, was, now) -> {
@@ -83,6 +92,7 @@ public final class DealDetailsViewModel {
         saveMessage.set(null);
         activityForm.forgetMessage();
         loadMessage.set(null);
+        deleted.set(false);
         if (next == null) {
             return;
         }
@@ -96,7 +106,7 @@ public final class DealDetailsViewModel {
             activityForm.clear();
         }
         commands.loadDealDetails(next.getId()).whenComplete((loaded, error) -> {
-            if (error != null && deal.get() == next) {
+            if (error != null && deal.get() == next && !deleted.get()) {
                 loadMessage.set("Could not load the full history: " + DisplayFormats.failureReason(error));
             }
         });
@@ -104,6 +114,22 @@ public final class DealDetailsViewModel {
 
     public ReadOnlyObjectProperty<Deal> dealProperty() {
         return deal.getReadOnlyProperty();
+    }
+
+    /** Whether the open deal was deleted on the server while it was open: the panel says so and saves nothing. */
+    public ReadOnlyBooleanProperty deletedProperty() {
+        return deleted.getReadOnlyProperty();
+    }
+
+    /** The store removed a deal (a live deal:deleted, or a reload that no longer lists it). */
+    private void remoteChange(RemoteChange change) {
+        Deal current = deal.get();
+        if (change.kind() == RemoteChange.Kind.DELETED && current != null && current.getId().equals(change.id())) {
+            deleted.set(true);
+            saveMessage.set(null);
+            loadMessage.set(DELETED_MESSAGE);
+            LOG.info("Deal {} was deleted on the server while its details were open", change.id());
+        }
     }
 
     /** The open deal, ready to read: what the header, the facts and the timeline show. */
@@ -178,7 +204,7 @@ public final class DealDetailsViewModel {
      */
     public CompletableFuture<Deal> save() {
         Deal current = deal.get();
-        if (current == null || saving.get()) {
+        if (current == null || saving.get() || deleted.get()) {
             return CompletableFuture.completedFuture(null);
         }
         fields().forEach(f -> f.setError(null));
@@ -231,7 +257,7 @@ public final class DealDetailsViewModel {
         saveMessage.set(null);
         return commands.updateDeal(current.getId(), changes).whenComplete((saved, error) -> {
             saving.set(false);
-            if (deal.get() != current) {
+            if (deal.get() != current || deleted.get()) {
                 return;
             }
             if (error != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowcrm.store.ConnectionReport;
 import com.flowcrm.store.ConnectionReport.Phase;
+import com.flowcrm.store.SyncStatus;
 import com.flowcrm.ui.MutableClock;
 import com.flowcrm.ui.components.IndicatorState.Tone;
 import java.time.Duration;
@@ -126,6 +127,19 @@ class ConnectionStatusPresenterTest {
                 .contains("Queued outgoing: 2")
                 .contains("Events applied: 120, rejected: 3")
                 .contains("Last resync: 09:59:00");
+    }
+
+    @Test
+    void tooltipSaysHowAReconnectCatchesUp() {
+        presenter.accept(ConnectionReport.builder(Phase.LIVE)
+                .sync(new SyncStatus(SyncStatus.Mode.RESUME, 1796368966115598L, null)).build());
+        assertThat(presenter.status().details()).contains("Sync: resume from change 1796368966115598");
+
+        presenter.accept(ConnectionReport.builder(Phase.LIVE).sync(new SyncStatus(SyncStatus.Mode.FULL_RELOAD, -1, null)).build());
+        assertThat(presenter.status().details()).contains("Sync: full reload after reconnect");
+
+        presenter.accept(ConnectionReport.builder(Phase.CONNECTING).build());
+        assertThat(presenter.status().details()).contains("Sync: not known yet");
     }
 
     @Test
