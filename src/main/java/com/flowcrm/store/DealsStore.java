@@ -183,8 +183,12 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     }
 
     /**
-     * deal:activity_added: first in the list, lastActivity = its date; an activity id seen before is not added again,
-     * nor one whose version is not above the deal's (both known).
+     * deal:activity_added: first in the list, lastActivity its date when that is later (as the server keeps it); nothing
+     * whose version is not above the deal's (both known). An activity id seen before is not added again, but a
+     * versioned event for it still moves the deal to its version, the activity to the top and lastActivity on: the
+     * rep's own activity arrives first as the POST's answer (no version) and then as this event; after a reconnect
+     * other changes older than it may have been caught up in between. The soak (issue 16) found deals a version
+     * behind, with their activities out of order, when the event was dropped as a repeat.
      */
     ApplyOutcome applyActivity(DealActivityAdded added) {
         DealEntry e = entries.get(added.dealId());
@@ -192,16 +196,28 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             return ApplyOutcome.IGNORED;
         }
         DealActivity activity = added.activity();
-        for (DealActivity a : e.item.getActivities()) {
-            if (a.id().equals(activity.id())) {
-                return ApplyOutcome.IGNORED;
+        List<DealActivity> activities = e.item.getActivities();
+        int seenAt = -1;
+        for (int i = 0; i < activities.size(); i++) {
+            if (activities.get(i).id().equals(activity.id())) {
+                seenAt = i;
+                break;
             }
+        }
+        if (seenAt >= 0 && added.version() <= 0) {
+            return ApplyOutcome.IGNORED;
         }
         if (added.version() > 0) {
             e.item.setVersion(added.version());
         }
-        e.item.getActivities().add(0, activity);
-        e.item.setLastActivity(activity.date());
+        if (seenAt >= 0) {
+            activities.remove(seenAt);
+        }
+        activities.add(0, activity);
+        Instant last = e.item.getLastActivity();
+        if (activity.date() != null && (last == null || activity.date().isAfter(last))) {
+            e.item.setLastActivity(activity.date());
+        }
         e.item.markChanged();
         markDirty(e);
         remoteChanges.updated(added.dealId());

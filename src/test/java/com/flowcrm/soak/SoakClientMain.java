@@ -8,6 +8,7 @@ import com.flowcrm.store.SessionConfig;
 import com.flowcrm.store.SessionState;
 import com.flowcrm.store.SessionStore;
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
@@ -19,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -188,12 +191,30 @@ public final class SoakClientMain {
             case "compare" -> {
                 FlowApiClient direct = new FlowApiClient(command.get("api").getAsString(), timer);
                 direct.login(email, password).get(60, TimeUnit.SECONDS);
-                StoreComparison.Result result = StoreComparison.compare(direct, root, storeThread);
+                StoreComparison.Result result = StoreComparison.compare(direct, root, storeThread,
+                        allNotifications(command.get("api").getAsString()));
                 reply.json.add("comparison", gson.toJsonTree(result));
             }
             case "finish" -> finish(reply);
             default -> throw new IllegalArgumentException("unknown command " + cmd);
         }
+    }
+
+    /** Every notification of this user on the server, past the list's default page. */
+    private Map<String, Map<String, Object>> allNotifications(String api) throws IOException, InterruptedException {
+        DirectRest rest = new DirectRest(() -> api, email, password);
+        DirectRest.Reply reply = rest.get("/notifications?limit=1000000");
+        if (!reply.ok()) {
+            throw new IOException("GET /notifications answered " + reply.status());
+        }
+        Map<String, Map<String, Object>> all = new HashMap<>();
+        for (JsonElement element : reply.body().getAsJsonArray()) {
+            JsonObject n = element.getAsJsonObject();
+            JsonElement title = n.get("title");
+            all.put(n.get("id").getAsString(), StoreComparison.notificationFields(n.get("read").getAsBoolean(),
+                    title == null || title.isJsonNull() ? null : title.getAsString()));
+        }
+        return all;
     }
 
     private boolean resyncedSince(long millis) {

@@ -22,7 +22,9 @@ import java.util.function.Function;
  * A client's stores against the server's REST state, field by field: every deal and contact field (as the
  * {@code DealChanges}/{@code ContactChanges} of a whole record name them) and each notification's read flag. A
  * record one side has and the other has not counts all its fields. Read from the server first, compared on the
- * store thread (where the stores live) with the server quiet (no simulator, no other writes).
+ * store thread (where the stores live) with the server quiet (no simulator, no other writes). The server's
+ * notification list is its newest page: a client that heard of more since it loaded holds older ones too, which are
+ * compared with the server's full list (a notification the server does not have at all is extra).
  */
 final class StoreComparison {
     private static final int EXAMPLES = 20;
@@ -34,7 +36,12 @@ final class StoreComparison {
     private StoreComparison() {
     }
 
-    static Result compare(CrmApi server, RootStore root, Executor storeThread) throws Exception {
+    /**
+     * @param allNotifications every notification of the user on the server (beyond the list's page), by id, with the
+     *                         fields compared ({@link #notificationFields})
+     */
+    static Result compare(CrmApi server, RootStore root, Executor storeThread,
+            Map<String, Map<String, Object>> allNotifications) throws Exception {
         CompletableFuture<MappedList<Deal>> deals = server.deals();
         CompletableFuture<MappedList<Contact>> contacts = server.contacts();
         CompletableFuture<MappedList<Notification>> notifications = server.notifications();
@@ -46,17 +53,22 @@ final class StoreComparison {
             try {
                 Tally tally = new Tally();
                 tally.records("deal", serverDeals, root.deals().getDeals(), Deal::getId,
-                        d -> fields(DealChanges.of(d)));
+                        d -> fields(DealChanges.of(d)), Map.of());
                 tally.records("contact", serverContacts, root.contacts().getContacts(), Contact::getId,
-                        c -> fields(ContactChanges.of(c)));
+                        c -> fields(ContactChanges.of(c)), Map.of());
                 tally.records("notification", serverNotifications, root.notifications().getNotifications(),
-                        Notification::getId, n -> Map.of("read", n.isRead(), "title", String.valueOf(n.getTitle())));
+                        Notification::getId, n -> notificationFields(n.isRead(), n.getTitle()), allNotifications);
                 result.complete(tally.result());
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
         return result.get(2, TimeUnit.MINUTES);
+    }
+
+    /** The fields of a notification compared. */
+    static Map<String, Object> notificationFields(boolean read, String title) {
+        return Map.of("read", read, "title", String.valueOf(title));
     }
 
     private static <F extends Enum<F>> Map<String, Object> fields(com.flowcrm.model.change.FieldPatch<F, ?, ?> patch) {
@@ -75,8 +87,9 @@ final class StoreComparison {
         private int extra;
         private final List<String> examples = new ArrayList<>();
 
+        /** @param beyondPage records on the server that its list left out (by id, their fields) */
         <T> void records(String type, List<T> onServer, List<T> inStore, Function<T, String> id,
-                Function<T, Map<String, Object>> fieldsOf) {
+                Function<T, Map<String, Object>> fieldsOf, Map<String, Map<String, Object>> beyondPage) {
             Map<String, T> mine = new HashMap<>();
             for (T item : inStore) {
                 mine.put(id.apply(item), item);
@@ -91,20 +104,30 @@ final class StoreComparison {
                     example(type + " " + id.apply(theirs) + " is on the server, not in the client's store");
                     continue;
                 }
-                Map<String, Object> localFields = fieldsOf.apply(local);
-                serverFields.forEach((field, value) -> {
-                    if (!Objects.equals(value, localFields.get(field))) {
-                        differing++;
-                        example(type + " " + id.apply(theirs) + " " + field + ": client " + shorten(localFields.get(field))
-                                + ", server " + shorten(value));
-                    }
-                });
+                compareFields(type, id.apply(theirs), serverFields, fieldsOf.apply(local));
             }
             for (T leftover : mine.values()) {
+                Map<String, Object> onServerBeyondPage = beyondPage.get(id.apply(leftover));
+                if (onServerBeyondPage != null) {
+                    compared += onServerBeyondPage.size();
+                    compareFields(type, id.apply(leftover), onServerBeyondPage, fieldsOf.apply(leftover));
+                    continue;
+                }
                 extra++;
                 differing += fieldsOf.apply(leftover).size();
                 example(type + " " + id.apply(leftover) + " is in the client's store, not on the server");
             }
+        }
+
+        private void compareFields(String type, String id, Map<String, Object> serverFields,
+                Map<String, Object> localFields) {
+            serverFields.forEach((field, value) -> {
+                if (!Objects.equals(value, localFields.get(field))) {
+                    differing++;
+                    example(type + " " + id + " " + field + ": client " + shorten(localFields.get(field))
+                            + ", server " + shorten(value));
+                }
+            });
         }
 
         private void example(String text) {
