@@ -164,7 +164,9 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             if (deal.getVersion() > 0 && existing.item.getVersion() > 0) {
                 return ApplyOutcome.IGNORED;
             }
-            if (applyChanges(existing, DealChanges.of(deal))) {
+            DealChanges created = DealChanges.of(deal);
+            noteServerWrote(existing, created);
+            if (applyChanges(existing, created)) {
                 remoteChanges.updated(deal.getId());
             }
         } else {
