@@ -188,15 +188,29 @@ public final class SoakClientMain {
                 writes.sendAll().get(180, TimeUnit.SECONDS);
                 reply.json.add("resolved", gson.toJsonTree(resolved));
             }
-            case "compare" -> {
-                FlowApiClient direct = new FlowApiClient(command.get("api").getAsString(), timer);
-                direct.login(email, password).get(60, TimeUnit.SECONDS);
-                StoreComparison.Result result = StoreComparison.compare(direct, root, storeThread,
-                        allNotifications(command.get("api").getAsString()));
-                reply.json.add("comparison", gson.toJsonTree(result));
-            }
+            case "compare" -> reply.json.add("comparison", gson.toJsonTree(compare(command.get("api").getAsString())));
             case "finish" -> finish(reply);
             default -> throw new IllegalArgumentException("unknown command " + cmd);
+        }
+    }
+
+    /**
+     * The stores against the server's REST state. Reading 10,000 deals and 50,000 contacts may take longer than the
+     * client's 15 s per request on a loaded machine: a read that times out is tried again (the server is quiet by then,
+     * so a later read sees the same state); the comparison itself is never repeated to get another answer.
+     */
+    private StoreComparison.Result compare(String api) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            FlowApiClient direct = new FlowApiClient(api, timer);
+            try {
+                direct.login(email, password).get(60, TimeUnit.SECONDS);
+                return StoreComparison.compare(direct, root, storeThread, allNotifications(api));
+            } catch (ExecutionException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.warn("Reading the server's state for the comparison failed ({}): reading again", e.getMessage());
+            }
         }
     }
 
