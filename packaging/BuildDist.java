@@ -37,7 +37,7 @@ import java.util.zip.ZipFile;
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
  *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
  *       unpacking them into {@code ~/.openjfx/cache} on first start. On Linux the native libraries' symbol tables are
- *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with -Xmx1g).</li>
+ *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with a heap under 32 GB).</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
  *   <li>Start-up archive ({@code --cds=auto}): one training run of the image ({@code packaging/startup-training.sh})
@@ -66,13 +66,23 @@ public final class BuildDist {
     static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
     private static final List<String> MODES = List.of("auto", "none");
 
+    /** The heap and GC options of every launcher, chosen by measurement (README, "Memory"); one per line. */
+    static final Path MEMORY_OPTIONS = Path.of("packaging", "launcher-memory.options");
+
     /** The JVM options every launcher of the image passes, for a runtime of the given JDK feature release. */
-    static List<String> javaOptions(int jdkFeature) {
-        List<String> options = new ArrayList<>(List.of(
-                // A CRM client holds at most a few hundred thousand small objects; 1 GB leaves ample room.
-                "-Xmx1g",
-                // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
-                "-Xlog:disable", "-Xlog:all=warning:stderr"));
+    static List<String> javaOptions(int jdkFeature) throws IOException {
+        List<String> options = new ArrayList<>(memoryOptions());
+        // Measured with the rest of the memory options (README, "Memory"); newer JDKs only, as the checks below.
+        if (jdkFeature >= 22) {
+            // glibc keeps freed native memory (the JIT's arenas, Prism's and Mesa's buffers): hand it back when idle
+            options.add("-XX:TrimNativeHeapInterval=15000");
+        }
+        if (jdkFeature >= 25) {
+            // 8-byte object headers instead of 12: the 60,000 records are mostly small objects (strings, instants)
+            options.add("-XX:+UseCompactObjectHeaders");
+        }
+        // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
+        options.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
         // JavaFX 21 loads native code and uses sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed.
         // Older JDKs do not know these options and would refuse to start, hence the version checks.
         if (jdkFeature >= 22) {
@@ -83,6 +93,20 @@ public final class BuildDist {
         }
         return options;
     }
+
+    /**
+     * The environment the Linux launcher script sets: glibc makes up to 8 malloc arenas per core, each keeping what
+     * was freed in it; two bound what the app's native side (JavaFX, Mesa, the JIT) keeps (measured with the heap
+     * settings, README "Memory").
+     */
+    static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /** {@link #MEMORY_OPTIONS} without its comments; the benchmark starts its stand-ins for the app with them too. */
+    static List<String> memoryOptions() throws IOException {
+        return Files.readAllLines(MEMORY_OPTIONS).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
     private static final Pattern JAVAFX_JAR =
             Pattern.compile("javafx-([a-z]+)-([0-9][0-9.]*)(-(linux|linux-aarch64|win|win-x86|mac|mac-aarch64))?\\.jar");
 
@@ -177,7 +201,7 @@ public final class BuildDist {
                 "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
         copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
         stripNativeSymbols(runtime);
-        // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's -Xmx1g never maps it: 15 MB for nothing.
+        // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's small heap never maps it: 15 MB for nothing.
         deleteDefaultCdsArchives(runtime, List.of("classes_nocoops.jsa"));
 
         List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "--dest", dist.toString(),
@@ -349,8 +373,10 @@ public final class BuildDist {
                 .append("# rpm and dpkg which package owns it at every start, which takes longer than the rest of it.\n")
                 .append("bin=$(dirname \"$(readlink -f \"$0\")\")\n")
                 .append("root=$(dirname \"$bin\")\n")
-                .append("app=\"$root/lib/app\"\n")
-                .append("exec \"$root/lib/runtime/bin/java\" ").append(shellWord("-Djpackage.app-path=$BINDIR/" + APP_NAME));
+                .append("app=\"$root/lib/app\"\n");
+        LAUNCHER_ENVIRONMENT.forEach((name, value) -> script.append("export ").append(name).append('=')
+                .append(shellWord(value)).append('\n'));
+        script.append("exec \"$root/lib/runtime/bin/java\" ").append(shellWord("-Djpackage.app-path=$BINDIR/" + APP_NAME));
         for (String option : options) {
             script.append(" \\\n    ").append(shellWord(option));
         }

@@ -11,6 +11,7 @@ import com.flowcrm.model.change.DealChanges;
 import com.flowcrm.model.change.NewActivity;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.Reader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link CrmApi} over HTTP: asynchronous calls on {@link HttpClient} (through {@link RestTransport}) whose JSON the
- * tolerant {@link JsonMapper} reads into the model on the HTTP executor, so the callers never see JSON. Keeps the
- * tokens in memory; a 401 on an authenticated call refreshes the token once (shared by concurrent callers) and
- * retries the call once.
+ * tolerant {@link JsonMapper} reads into the model on the HTTP executor, so the callers never see JSON. The lists
+ * are mapped while they stream in (each on its own thread, so the lists of one load are read in parallel), never
+ * as a tree of the whole answer. Keeps the tokens in memory; a 401 on an authenticated call refreshes the token
+ * once (shared by concurrent callers) and retries the call once.
  */
 public final class FlowApiClient implements CrmApi {
     private static final Logger log = LoggerFactory.getLogger(FlowApiClient.class);
@@ -160,7 +162,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Deal>> deals() {
-        return readList(() -> transport.request("/deals").GET(), json -> logged("deals", mapper.deals(json)));
+        return readList(() -> transport.request("/deals").GET(), text -> logged("deals", mapper.streamDeals(text)));
     }
 
     @Override
@@ -196,7 +198,7 @@ public final class FlowApiClient implements CrmApi {
 
     @Override
     public CompletableFuture<MappedList<Contact>> contacts() {
-        return readList(() -> transport.request("/contacts").GET(), json -> logged("contacts", mapper.contacts(json)));
+        return readList(() -> transport.request("/contacts").GET(), text -> logged("contacts", mapper.streamContacts(text)));
     }
 
     @Override
@@ -210,7 +212,7 @@ public final class FlowApiClient implements CrmApi {
     @Override
     public CompletableFuture<MappedList<Notification>> notifications() {
         return readList(() -> transport.request("/notifications").GET(),
-                json -> logged("notifications", mapper.notifications(json)));
+                text -> logged("notifications", mapper.streamNotifications(text)));
     }
 
     @Override
@@ -241,25 +243,30 @@ public final class FlowApiClient implements CrmApi {
         return executor == null ? answer.thenApply(reader) : answer.thenApplyAsync(reader, executor);
     }
 
-    /** A list: read like {@link #read}, with the seq of the change log the server says it reflects. */
+    /**
+     * A list: an authenticated call whose (large) answer is read into the model while it streams in, on the executor,
+     * with the seq of the change log the server says it reflects.
+     */
     private <T> CompletableFuture<MappedList<T>> readList(Supplier<HttpRequest.Builder> request,
-            Function<JsonElement, MappedList<T>> reader) {
-        Function<RestTransport.Answer, MappedList<T>> withSeq = answer -> {
-            MappedList<T> list = reader.apply(answer.body());
+            Function<Reader, MappedList<T>> reader) {
+        return authorized(request, builder -> transport.stream(builder, reader)).thenApply(answer -> {
             OptionalLong seq = answer.syncSeq();
-            return seq.isPresent() ? list.withSyncSeq(seq.getAsLong()) : list;
-        };
-        CompletableFuture<RestTransport.Answer> answer = authorized(request);
-        return executor == null ? answer.thenApply(withSeq) : answer.thenApplyAsync(withSeq, executor);
+            return seq.isPresent() ? answer.value().withSyncSeq(seq.getAsLong()) : answer.value();
+        });
     }
 
     private CompletableFuture<RestTransport.Answer> authorized(Supplier<HttpRequest.Builder> builder) {
+        return authorized(builder, transport::exchange);
+    }
+
+    private <T> CompletableFuture<T> authorized(Supplier<HttpRequest.Builder> builder,
+            Function<HttpRequest.Builder, CompletableFuture<T>> send) {
         AuthTokens used = tokens.get();
         if (used == null) {
             return CompletableFuture.failedFuture(
                     new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Not signed in."));
         }
-        return transport.exchange(builder.get().header("Authorization", "Bearer " + used.accessToken()))
+        return send.apply(builder.get().header("Authorization", "Bearer " + used.accessToken()))
                 .exceptionallyCompose(error -> {
                     Throwable cause = Failures.unwrap(error);
                     if (!(cause instanceof ApiException api) || api.kind() != ApiException.Kind.UNAUTHORIZED) {
@@ -269,7 +276,7 @@ public final class FlowApiClient implements CrmApi {
                     CompletableFuture<AuthTokens> fresh = now != null && !now.accessToken().equals(used.accessToken())
                             ? CompletableFuture.completedFuture(now) // someone refreshed meanwhile
                             : refresh();
-                    return fresh.thenCompose(t -> transport.exchange(
+                    return fresh.thenCompose(t -> send.apply(
                             builder.get().header("Authorization", "Bearer " + t.accessToken())));
                 });
     }

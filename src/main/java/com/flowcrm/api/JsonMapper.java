@@ -23,10 +23,21 @@ import com.flowcrm.model.change.NewActivity;
 import com.flowcrm.model.change.RemoteEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonIOException;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The one tolerant mapper between the backend's JSON and the model: camelCase or snake_case names and their
@@ -34,6 +45,10 @@ import java.util.function.BiFunction;
  * objects, notes as a string or a list, {@code null} for optional fields, {@code closed_won}. It never throws on
  * bad input: every bad field is reported by its path. Stateless and thread-safe; it runs on the socket read
  * thread for every live event, so name lookups are precomputed and the hot path avoids regex and exceptions.
+ *
+ * <p>Three ways in, one set of rules: a parsed tree ({@code deal(JsonElement)}), a list streamed from its text
+ * ({@code streamDeals(Reader)}: the REST lists, mapped as they arrive) and one record's text
+ * ({@code dealFromText(String)}: a record kept as the server's JSON). Each kind of object is read by one {@link RecordReader} whatever the way in.
  */
 public final class JsonMapper {
     private static final JsonMapper INSTANCE = new JsonMapper();
@@ -79,6 +94,48 @@ public final class JsonMapper {
     public Mapped<AIInsight> contactInsight(JsonElement json) {
         return one(json, "insight", ModelReaders::readContactInsight);
     }
+
+    // ---- one record's text (a record kept as the server's JSON) --------------------------------------------
+
+    /** One deal from its JSON text, read without a tree of it; text that is not JSON is a failed mapping. */
+    public Mapped<Deal> dealFromText(String json) {
+        return oneFromText(json, "deal", ModelReaders.DEAL_RECORD);
+    }
+
+    /** One contact from its JSON text, read without a tree of it; text that is not JSON is a failed mapping. */
+    public Mapped<Contact> contactFromText(String json) {
+        return oneFromText(json, "contact", ModelReaders.CONTACT_RECORD);
+    }
+
+    /** One notification from its JSON text; text that is not JSON is a failed mapping. */
+    public Mapped<Notification> notificationFromText(String json) {
+        return oneFromText(json, "notification", ModelReaders.NOTIFICATION_RECORD);
+    }
+
+    // ---- lists as they stream in ----------------------------------------------------------------------------
+
+    /**
+     * A list of deals read while its text streams in (each deal mapped as it arrives, no tree of the whole text): the
+     * same result as {@link #deals(JsonElement)} on the parsed text.
+     *
+     * @throws JsonSyntaxException when the text is not JSON; the whole list fails, as parsing it would
+     * @throws JsonIOException     when the reader fails (the cause is the reader's exception)
+     */
+    public MappedList<Deal> streamDeals(Reader json) {
+        return StreamingLists.read(json, "deals", ModelReaders.DEAL_RECORD);
+    }
+
+    /** A list of contacts read while it streams in; see {@link #streamDeals(Reader)}. */
+    public MappedList<Contact> streamContacts(Reader json) {
+        return StreamingLists.read(json, "contacts", ModelReaders.CONTACT_RECORD);
+    }
+
+    /** A list of notifications read while it streams in; see {@link #streamDeals(Reader)}. */
+    public MappedList<Notification> streamNotifications(Reader json) {
+        return StreamingLists.read(json, "notifications", ModelReaders.NOTIFICATION_RECORD);
+    }
+
+    // ---- lists from a tree ----------------------------------------------------------------------------------
 
     /** A list of deals; bad items are skipped and reported, good ones kept. Also accepts {@code {data: [...]}}. */
     public MappedList<Deal> deals(JsonElement array) {
@@ -239,23 +296,17 @@ public final class JsonMapper {
     }
 
     private static <T> MappedList<T> mapList(JsonElement json, String path, ItemReader<T> reader) {
-        MappingProblems p = new MappingProblems();
         JsonArray array = unwrapArray(json, path);
         if (array == null) {
-            p.add(path, isAbsent(json) ? "missing list" : "not a list: " + MappingValues.quote(json));
-            return new MappedList<>(List.of(), p.list(), 0);
+            return notAList(json, path);
         }
+        MappingProblems p = new MappingProblems();
         List<T> values = new ArrayList<>(array.size());
         int skipped = 0;
         for (int i = 0; i < array.size(); i++) {
             String itemPath = path + "[" + i + "]";
-            T value;
-            try {
-                value = reader.read(array.get(i), itemPath, p);
-            } catch (RuntimeException e) {
-                p.add(itemPath, "unexpected mapping failure: " + e);
-                value = null;
-            }
+            JsonElement item = array.get(i);
+            T value = guarded(itemPath, p, () -> reader.read(item, itemPath, p));
             if (value == null) {
                 skipped++;
             } else {
@@ -263,6 +314,60 @@ public final class JsonMapper {
             }
         }
         return new MappedList<>(values, p.list(), skipped);
+    }
+
+    /** An item's mapping; a reader that throws (they are written not to) skips the item with the reason. */
+    static <T> T guarded(String itemPath, MappingProblems p, Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (RuntimeException e) {
+            p.add(itemPath, "unexpected mapping failure: " + e);
+            return null;
+        }
+    }
+
+    /** An answer without a list in it: nothing mapped, and what it was instead. */
+    static <T> MappedList<T> notAList(JsonElement json, String path) {
+        MappingProblems p = new MappingProblems();
+        p.add(path, isAbsent(json) ? "missing list" : "not a list: " + MappingValues.quote(json));
+        return new MappedList<>(List.of(), p.list(), 0);
+    }
+
+    /** Where an object around a list carries the list, in order of preference. */
+    static List<String> listWrapperKeys(String name) {
+        return List.of("data", name, "items", "results");
+    }
+
+    /** The record read from its text with the same rules as from a tree; text that is not JSON fails the mapping. */
+    private static <T> Mapped<T> oneFromText(String text, String path, RecordReader<T> reader) {
+        if (text == null) {
+            return Mapped.failed(path, "missing object");
+        }
+        JsonReader in = new JsonReader(new StringReader(text));
+        in.setStrictness(Strictness.LENIENT);
+        try {
+            MappingProblems p = new MappingProblems();
+            T value;
+            if (in.peek() == JsonToken.BEGIN_OBJECT) {
+                JsonElement[] fields = reader.fields(in);
+                value = guarded(path, p, () -> reader.fromFields(fields, path, p));
+            } else {
+                JsonElement other = JsonParser.parseReader(in);
+                value = guarded(path, p, () -> reader.read(other, path, p));
+            }
+            if (in.peek() != JsonToken.END_DOCUMENT) {
+                return Mapped.failed(path, "not JSON: more after the record");
+            }
+            if (value == null) {
+                if (p.isEmpty()) {
+                    p.add(path, "no value");
+                }
+                return Mapped.failed(p.list());
+            }
+            return Mapped.of(value, p.list());
+        } catch (IOException | JsonParseException | NumberFormatException e) {
+            return Mapped.failed(path, "not JSON: " + e.getMessage());
+        }
     }
 
     /** The array itself, or the array a wrapper object carries under data/items/results/the list's own name. */
@@ -275,7 +380,7 @@ public final class JsonMapper {
         }
         if (json.isJsonObject()) {
             JsonObject o = json.getAsJsonObject();
-            for (String key : new String[] {"data", name, "items", "results"}) {
+            for (String key : listWrapperKeys(name)) {
                 JsonElement inner = o.get(key);
                 if (inner != null && inner.isJsonArray()) {
                     return inner.getAsJsonArray();

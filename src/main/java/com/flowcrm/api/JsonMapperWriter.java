@@ -47,12 +47,12 @@ final class JsonMapperWriter {
         put(o, "createdDate", d.getCreatedDate());
         put(o, "lastActivity", d.getLastActivity());
         o.addProperty("description", d.getDescription());
-        o.add("tags", strings(d.getTags()));
-        o.add("activities", array(d.getActivities()));
-        o.add("aiInsights", array(d.getAiInsights()));
+        o.add("tags", strings(d.tagList()));
+        o.add("activities", array(d.activityList()));
+        o.add("aiInsights", array(d.insightList()));
         put(o, "competitorMentioned", d.getCompetitorMentioned());
-        o.add("riskFactors", strings(d.getRiskFactors()));
-        o.add("positiveSignals", strings(d.getPositiveSignals()));
+        o.add("riskFactors", strings(d.riskFactorList()));
+        o.add("positiveSignals", strings(d.positiveSignalList()));
         put(o, "priority", d.getPriority());
         putVersion(o, d.getVersion());
         return o;
@@ -75,10 +75,10 @@ final class JsonMapperWriter {
         o.addProperty("churnRisk", c.getChurnRisk());
         o.addProperty("totalDeals", c.getTotalDeals());
         o.addProperty("totalValue", c.getTotalValue());
-        o.add("tags", strings(c.getTags()));
-        o.add("notes", strings(c.getNotes()));
-        o.add("communicationHistory", array(c.getCommunicationHistory()));
-        o.add("aiInsights", array(c.getAiInsights()));
+        o.add("tags", strings(c.tagList()));
+        o.add("notes", strings(c.noteList()));
+        o.add("communicationHistory", array(c.communicationList()));
+        o.add("aiInsights", array(c.insightList()));
         putVersion(o, c.getVersion());
         return o;
     }

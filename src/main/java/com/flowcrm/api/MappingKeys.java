@@ -2,6 +2,9 @@ package com.flowcrm.api;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -62,6 +65,28 @@ final class MappingKeys<K extends Enum<K>> {
                 slots[key.ordinal()] = entry.getValue();
             }
         }
+        return slots;
+    }
+
+    /**
+     * The same from a stream positioned at an object: the object is consumed; the value of each known field is read
+     * as the (small) tree it is, an unknown field is skipped unread, and the object itself never becomes a tree.
+     * When two spellings of one field are sent, the later one wins, as with {@link #read(JsonObject)}; the one
+     * difference: a tree keeps a name at its first place, so with {@code {"title":1,"name":2,"title":3}} (a name
+     * sent twice around another spelling of its field) the tree takes 2 and the stream 3.
+     */
+    JsonElement[] read(JsonReader in) throws IOException {
+        JsonElement[] slots = new JsonElement[size];
+        in.beginObject();
+        while (in.hasNext()) {
+            K key = lookup(in.nextName());
+            if (key == null) {
+                in.skipValue();
+            } else {
+                slots[key.ordinal()] = JsonParser.parseReader(in);
+            }
+        }
+        in.endObject();
         return slots;
     }
 

@@ -68,6 +68,15 @@ import java.util.Map;
 final class ModelReaders {
     private static final DealKey[] DEAL_KEYS = DealKey.values();
     private static final ContactKey[] CONTACT_KEYS = ContactKey.values();
+    // the rules of each kind of object, whether its fields come from a tree or from a stream
+    static final RecordReader<Deal> DEAL_RECORD = new RecordReader<>(DEAL, ModelReaders::dealFrom);
+    static final RecordReader<DealActivity> ACTIVITY_RECORD = new RecordReader<>(ACTIVITY, ModelReaders::activityFrom);
+    static final RecordReader<DealInsight> DEAL_INSIGHT_RECORD = new RecordReader<>(DEAL_INSIGHT, ModelReaders::dealInsightFrom);
+    static final RecordReader<Contact> CONTACT_RECORD = new RecordReader<>(CONTACT, ModelReaders::contactFrom);
+    static final RecordReader<CommunicationEvent> COMMUNICATION_RECORD = new RecordReader<>(COMMUNICATION, ModelReaders::communicationFrom);
+    static final RecordReader<AIInsight> CONTACT_INSIGHT_RECORD = new RecordReader<>(CONTACT_INSIGHT, ModelReaders::contactInsightFrom);
+    static final RecordReader<Notification> NOTIFICATION_RECORD = new RecordReader<>(NOTIFICATION, ModelReaders::notificationFrom);
+    static final RecordReader<User> USER_RECORD = new RecordReader<>(USER, ModelReaders::userFrom);
 
     private ModelReaders() {
     }
@@ -117,10 +126,10 @@ final class ModelReaders {
     // ---- deals ----------------------------------------------------------------------------------------------
 
     static Deal readDeal(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = DEAL.read(json.getAsJsonObject());
+        return DEAL_RECORD.read(json, path, p);
+    }
+
+    private static Deal dealFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[DealKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
@@ -191,10 +200,10 @@ final class ModelReaders {
     }
 
     static DealActivity readActivity(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = ACTIVITY.read(json.getAsJsonObject());
+        return ACTIVITY_RECORD.read(json, path, p);
+    }
+
+    private static DealActivity activityFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[ActivityKey.ID.ordinal()], path, "id", p);
         ActivityType type = required(s[ActivityKey.TYPE.ordinal()], path, "type", p,
                 (e, pa, pr) -> enumValue(ActivityType.class, e, pa, "type", pr));
@@ -210,10 +219,10 @@ final class ModelReaders {
     }
 
     static DealInsight readDealInsight(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = DEAL_INSIGHT.read(json.getAsJsonObject());
+        return DEAL_INSIGHT_RECORD.read(json, path, p);
+    }
+
+    private static DealInsight dealInsightFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[DealInsightKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
@@ -234,10 +243,10 @@ final class ModelReaders {
     // ---- contacts -------------------------------------------------------------------------------------------
 
     static Contact readContact(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = CONTACT.read(json.getAsJsonObject());
+        return CONTACT_RECORD.read(json, path, p);
+    }
+
+    private static Contact contactFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[ContactKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
@@ -304,10 +313,10 @@ final class ModelReaders {
     }
 
     static CommunicationEvent readCommunication(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = COMMUNICATION.read(json.getAsJsonObject());
+        return COMMUNICATION_RECORD.read(json, path, p);
+    }
+
+    private static CommunicationEvent communicationFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[CommunicationKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
@@ -324,10 +333,10 @@ final class ModelReaders {
     }
 
     static AIInsight readContactInsight(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = CONTACT_INSIGHT.read(json.getAsJsonObject());
+        return CONTACT_INSIGHT_RECORD.read(json, path, p);
+    }
+
+    private static AIInsight contactInsightFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[ContactInsightKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
@@ -346,10 +355,10 @@ final class ModelReaders {
     // ---- notifications and users ----------------------------------------------------------------------------
 
     static Notification readNotification(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = NOTIFICATION.read(json.getAsJsonObject());
+        return NOTIFICATION_RECORD.read(json, path, p);
+    }
+
+    private static Notification notificationFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[NotificationKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
@@ -373,10 +382,10 @@ final class ModelReaders {
     }
 
     static User readUser(JsonElement json, String path, MappingProblems p) {
-        if (!isObject(json, path, p)) {
-            return null;
-        }
-        JsonElement[] s = USER.read(json.getAsJsonObject());
+        return USER_RECORD.read(json, path, p);
+    }
+
+    private static User userFrom(JsonElement[] s, String path, MappingProblems p) {
         String id = id(s[UserKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;

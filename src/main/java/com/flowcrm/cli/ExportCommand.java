@@ -131,8 +131,8 @@ public final class ExportCommand implements Callable<Integer> {
                         d.getConfidence() == null ? "" : d.getConfidence().wireName(),
                         instant(d.getExpectedCloseDate()), instant(d.getCreatedDate()), instant(d.getLastActivity()),
                         d.getCompetitorMentioned() == null ? "" : d.getCompetitorMentioned(),
-                        String.join("; ", d.getTags()), String.join("; ", d.getRiskFactors()),
-                        String.join("; ", d.getPositiveSignals()));
+                        String.join("; ", d.tagList()), String.join("; ", d.riskFactorList()),
+                        String.join("; ", d.positiveSignalList()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Writing CSV to memory failed", e);

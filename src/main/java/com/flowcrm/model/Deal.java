@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -18,38 +19,57 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * A deal in the pipeline. Mutated only on the UI thread by the stores; every field a view shows or an
  * event changes is a property, and {@link #revisionProperty()} ticks once per applied change so that a
  * list cell can watch one property instead of twenty.
+ *
+ * <p>Every field is a plain value until someone asks for its property (JavaFX's lazy property pattern), and every
+ * list an immutable one until someone asks for the observable list ({@link LazyLists}): 10,000 loaded deals are
+ * watched by the cards on screen. A property or list made later holds the value from then on, so its listeners
+ * hear of every later change.
  */
 public final class Deal {
     private final String id;
-    private final StringProperty title = new SimpleStringProperty(this, "title", "");
-    private final StringProperty contactId = new SimpleStringProperty(this, "contactId");
-    private final StringProperty contactName = new SimpleStringProperty(this, "contactName", "");
-    private final StringProperty company = new SimpleStringProperty(this, "company", "");
-    private final DoubleProperty value = new SimpleDoubleProperty(this, "value");
-    private final ObjectProperty<DealStage> stage = new SimpleObjectProperty<>(this, "stage", DealStage.PROSPECT);
-    private final IntegerProperty probability = new SimpleIntegerProperty(this, "probability");
-    private final ObjectProperty<Confidence> confidence = new SimpleObjectProperty<>(this, "confidence", Confidence.MEDIUM);
-    private final ObjectProperty<Instant> expectedCloseDate = new SimpleObjectProperty<>(this, "expectedCloseDate");
+    private String title = "";
+    private StringProperty titleProperty;
+    private String contactId;
+    private StringProperty contactIdProperty;
+    private String contactName = "";
+    private StringProperty contactNameProperty;
+    private String company = "";
+    private StringProperty companyProperty;
+    private double value;
+    private DoubleProperty valueProperty;
+    private DealStage stage = DealStage.PROSPECT;
+    private ObjectProperty<DealStage> stageProperty;
+    private int probability;
+    private IntegerProperty probabilityProperty;
+    private Confidence confidence = Confidence.MEDIUM;
+    private ObjectProperty<Confidence> confidenceProperty;
+    private Instant expectedCloseDate;
+    private ObjectProperty<Instant> expectedCloseDateProperty;
     /** The offset the backend wrote the close date with; set before the instant, so its listeners see both. */
     private ZoneOffset expectedCloseOffset = ZoneOffset.UTC;
-    private final ObjectProperty<Instant> createdDate = new SimpleObjectProperty<>(this, "createdDate");
-    private final ObjectProperty<Instant> lastActivity = new SimpleObjectProperty<>(this, "lastActivity");
-    private final StringProperty description = new SimpleStringProperty(this, "description", "");
-    private final StringProperty competitorMentioned = new SimpleStringProperty(this, "competitorMentioned");
-    private final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(this, "priority", Priority.MEDIUM);
-    private final ObservableList<String> tags = FXCollections.observableArrayList();
-    private final ObservableList<DealActivity> activities = FXCollections.observableArrayList();
-    private final ObservableList<DealInsight> aiInsights = FXCollections.observableArrayList();
-    private final ObservableList<String> riskFactors = FXCollections.observableArrayList();
-    private final ObservableList<String> positiveSignals = FXCollections.observableArrayList();
-    private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    private Instant createdDate;
+    private ObjectProperty<Instant> createdDateProperty;
+    private Instant lastActivity;
+    private ObjectProperty<Instant> lastActivityProperty;
+    private String description = "";
+    private StringProperty descriptionProperty;
+    private String competitorMentioned;
+    private StringProperty competitorMentionedProperty;
+    private Priority priority = Priority.MEDIUM;
+    private ObjectProperty<Priority> priorityProperty;
+    private List<String> tags = List.of();
+    private List<DealActivity> activities = List.of();
+    private List<DealInsight> aiInsights = List.of();
+    private List<String> riskFactors = List.of();
+    private List<String> positiveSignals = List.of();
+    private long revision;
+    private LongProperty revisionProperty;
     /** The server's version of the record (issue 13), 0 when the server sends none; no view shows it. */
     private long version;
 
@@ -61,41 +81,140 @@ public final class Deal {
         return id;
     }
 
-    public StringProperty titleProperty() { return title; }
-    public String getTitle() { return title.get(); }
-    public void setTitle(String v) { title.set(v == null ? "" : v); }
+    public StringProperty titleProperty() {
+        if (titleProperty == null) {
+            titleProperty = new SimpleStringProperty(this, "title", title);
+        }
+        return titleProperty;
+    }
+    public String getTitle() { return titleProperty == null ? title : titleProperty.get(); }
+    public void setTitle(String v) {
+        String text = v == null ? "" : v;
+        if (titleProperty == null) {
+            title = text;
+        } else {
+            titleProperty.set(text);
+        }
+    }
 
-    public StringProperty contactIdProperty() { return contactId; }
-    public String getContactId() { return contactId.get(); }
-    public void setContactId(String v) { contactId.set(v); }
+    public StringProperty contactIdProperty() {
+        if (contactIdProperty == null) {
+            contactIdProperty = new SimpleStringProperty(this, "contactId", contactId);
+        }
+        return contactIdProperty;
+    }
+    public String getContactId() { return contactIdProperty == null ? contactId : contactIdProperty.get(); }
+    public void setContactId(String v) {
+        if (contactIdProperty == null) {
+            contactId = v;
+        } else {
+            contactIdProperty.set(v);
+        }
+    }
 
-    public StringProperty contactNameProperty() { return contactName; }
-    public String getContactName() { return contactName.get(); }
-    public void setContactName(String v) { contactName.set(v == null ? "" : v); }
+    public StringProperty contactNameProperty() {
+        if (contactNameProperty == null) {
+            contactNameProperty = new SimpleStringProperty(this, "contactName", contactName);
+        }
+        return contactNameProperty;
+    }
+    public String getContactName() { return contactNameProperty == null ? contactName : contactNameProperty.get(); }
+    public void setContactName(String v) {
+        String text = v == null ? "" : v;
+        if (contactNameProperty == null) {
+            contactName = text;
+        } else {
+            contactNameProperty.set(text);
+        }
+    }
 
-    public StringProperty companyProperty() { return company; }
-    public String getCompany() { return company.get(); }
-    public void setCompany(String v) { company.set(v == null ? "" : v); }
+    public StringProperty companyProperty() {
+        if (companyProperty == null) {
+            companyProperty = new SimpleStringProperty(this, "company", company);
+        }
+        return companyProperty;
+    }
+    public String getCompany() { return companyProperty == null ? company : companyProperty.get(); }
+    public void setCompany(String v) {
+        String text = v == null ? "" : v;
+        if (companyProperty == null) {
+            company = text;
+        } else {
+            companyProperty.set(text);
+        }
+    }
 
-    public DoubleProperty valueProperty() { return value; }
-    public double getValue() { return value.get(); }
-    public void setValue(double v) { value.set(v); }
+    public DoubleProperty valueProperty() {
+        if (valueProperty == null) {
+            valueProperty = new SimpleDoubleProperty(this, "value", value);
+        }
+        return valueProperty;
+    }
+    public double getValue() { return valueProperty == null ? value : valueProperty.get(); }
+    public void setValue(double v) {
+        if (valueProperty == null) {
+            value = v;
+        } else {
+            valueProperty.set(v);
+        }
+    }
 
-    public ObjectProperty<DealStage> stageProperty() { return stage; }
-    public DealStage getStage() { return stage.get(); }
-    public void setStage(DealStage v) { stage.set(Objects.requireNonNull(v, "stage")); }
+    public ObjectProperty<DealStage> stageProperty() {
+        if (stageProperty == null) {
+            stageProperty = new SimpleObjectProperty<>(this, "stage", stage);
+        }
+        return stageProperty;
+    }
+    public DealStage getStage() { return stageProperty == null ? stage : stageProperty.get(); }
+    public void setStage(DealStage v) {
+        Objects.requireNonNull(v, "stage");
+        if (stageProperty == null) {
+            stage = v;
+        } else {
+            stageProperty.set(v);
+        }
+    }
 
-    public IntegerProperty probabilityProperty() { return probability; }
-    public int getProbability() { return probability.get(); }
-    public void setProbability(int v) { probability.set(v); }
+    public IntegerProperty probabilityProperty() {
+        if (probabilityProperty == null) {
+            probabilityProperty = new SimpleIntegerProperty(this, "probability", probability);
+        }
+        return probabilityProperty;
+    }
+    public int getProbability() { return probabilityProperty == null ? probability : probabilityProperty.get(); }
+    public void setProbability(int v) {
+        if (probabilityProperty == null) {
+            probability = v;
+        } else {
+            probabilityProperty.set(v);
+        }
+    }
 
-    public ObjectProperty<Confidence> confidenceProperty() { return confidence; }
-    public Confidence getConfidence() { return confidence.get(); }
-    public void setConfidence(Confidence v) { confidence.set(v); }
+    public ObjectProperty<Confidence> confidenceProperty() {
+        if (confidenceProperty == null) {
+            confidenceProperty = new SimpleObjectProperty<>(this, "confidence", confidence);
+        }
+        return confidenceProperty;
+    }
+    public Confidence getConfidence() { return confidenceProperty == null ? confidence : confidenceProperty.get(); }
+    public void setConfidence(Confidence v) {
+        if (confidenceProperty == null) {
+            confidence = v;
+        } else {
+            confidenceProperty.set(v);
+        }
+    }
 
     /** Read-only: the setters keep the instant and the offset it was given in together. */
-    public ReadOnlyObjectProperty<Instant> expectedCloseDateProperty() { return expectedCloseDate; }
-    public Instant getExpectedCloseDate() { return expectedCloseDate.get(); }
+    public ReadOnlyObjectProperty<Instant> expectedCloseDateProperty() {
+        if (expectedCloseDateProperty == null) {
+            expectedCloseDateProperty = new SimpleObjectProperty<>(this, "expectedCloseDate", expectedCloseDate);
+        }
+        return expectedCloseDateProperty;
+    }
+    public Instant getExpectedCloseDate() {
+        return expectedCloseDateProperty == null ? expectedCloseDate : expectedCloseDateProperty.get();
+    }
     /** Sets the close date as an instant, read in UTC (a date the app itself picked). */
     public void setExpectedCloseDate(Instant v) { setExpectedCloseAsGiven(v == null ? null : v.atOffset(ZoneOffset.UTC)); }
 
@@ -105,49 +224,191 @@ public final class Deal {
      */
     public void setExpectedCloseAsGiven(OffsetDateTime v) {
         expectedCloseOffset = v == null ? ZoneOffset.UTC : v.getOffset();
-        expectedCloseDate.set(v == null ? null : v.toInstant());
+        Instant close = v == null ? null : v.toInstant();
+        if (expectedCloseDateProperty == null) {
+            expectedCloseDate = close;
+        } else {
+            expectedCloseDateProperty.set(close);
+        }
     }
 
     /** The close date with the offset it was given in, or null; forecasts and the export use it. */
     public OffsetDateTime getExpectedCloseAsGiven() {
-        Instant close = expectedCloseDate.get();
+        Instant close = getExpectedCloseDate();
         return close == null ? null : close.atOffset(expectedCloseOffset);
     }
 
     /** The calendar date of the close date as given (no time-zone shift), or null; a deal's forecast month is its month. */
     public LocalDate getExpectedCloseDay() {
-        Instant close = expectedCloseDate.get();
+        Instant close = getExpectedCloseDate();
         // the local date at the offset given, without building an OffsetDateTime: forecasts read it for every deal
         return close == null ? null
                 : LocalDate.ofEpochDay(Math.floorDiv(close.getEpochSecond() + expectedCloseOffset.getTotalSeconds(), 86_400L));
     }
 
-    public ObjectProperty<Instant> createdDateProperty() { return createdDate; }
-    public Instant getCreatedDate() { return createdDate.get(); }
-    public void setCreatedDate(Instant v) { createdDate.set(v); }
+    public ObjectProperty<Instant> createdDateProperty() {
+        if (createdDateProperty == null) {
+            createdDateProperty = new SimpleObjectProperty<>(this, "createdDate", createdDate);
+        }
+        return createdDateProperty;
+    }
+    public Instant getCreatedDate() { return createdDateProperty == null ? createdDate : createdDateProperty.get(); }
+    public void setCreatedDate(Instant v) {
+        if (createdDateProperty == null) {
+            createdDate = v;
+        } else {
+            createdDateProperty.set(v);
+        }
+    }
 
-    public ObjectProperty<Instant> lastActivityProperty() { return lastActivity; }
-    public Instant getLastActivity() { return lastActivity.get(); }
-    public void setLastActivity(Instant v) { lastActivity.set(v); }
+    public ObjectProperty<Instant> lastActivityProperty() {
+        if (lastActivityProperty == null) {
+            lastActivityProperty = new SimpleObjectProperty<>(this, "lastActivity", lastActivity);
+        }
+        return lastActivityProperty;
+    }
+    public Instant getLastActivity() { return lastActivityProperty == null ? lastActivity : lastActivityProperty.get(); }
+    public void setLastActivity(Instant v) {
+        if (lastActivityProperty == null) {
+            lastActivity = v;
+        } else {
+            lastActivityProperty.set(v);
+        }
+    }
 
-    public StringProperty descriptionProperty() { return description; }
-    public String getDescription() { return description.get(); }
-    public void setDescription(String v) { description.set(v == null ? "" : v); }
+    public StringProperty descriptionProperty() {
+        if (descriptionProperty == null) {
+            descriptionProperty = new SimpleStringProperty(this, "description", description);
+        }
+        return descriptionProperty;
+    }
+    public String getDescription() { return descriptionProperty == null ? description : descriptionProperty.get(); }
+    public void setDescription(String v) {
+        String text = v == null ? "" : v;
+        if (descriptionProperty == null) {
+            description = text;
+        } else {
+            descriptionProperty.set(text);
+        }
+    }
 
-    public StringProperty competitorMentionedProperty() { return competitorMentioned; }
-    public String getCompetitorMentioned() { return competitorMentioned.get(); }
-    public void setCompetitorMentioned(String v) { competitorMentioned.set(v == null || v.isBlank() ? null : v); }
+    public StringProperty competitorMentionedProperty() {
+        if (competitorMentionedProperty == null) {
+            competitorMentionedProperty = new SimpleStringProperty(this, "competitorMentioned", competitorMentioned);
+        }
+        return competitorMentionedProperty;
+    }
+    public String getCompetitorMentioned() {
+        return competitorMentionedProperty == null ? competitorMentioned : competitorMentionedProperty.get();
+    }
+    public void setCompetitorMentioned(String v) {
+        String name = v == null || v.isBlank() ? null : v;
+        if (competitorMentionedProperty == null) {
+            competitorMentioned = name;
+        } else {
+            competitorMentionedProperty.set(name);
+        }
+    }
 
-    public ObjectProperty<Priority> priorityProperty() { return priority; }
-    public Priority getPriority() { return priority.get(); }
-    public void setPriority(Priority v) { priority.set(v); }
+    public ObjectProperty<Priority> priorityProperty() {
+        if (priorityProperty == null) {
+            priorityProperty = new SimpleObjectProperty<>(this, "priority", priority);
+        }
+        return priorityProperty;
+    }
+    public Priority getPriority() { return priorityProperty == null ? priority : priorityProperty.get(); }
+    public void setPriority(Priority v) {
+        if (priorityProperty == null) {
+            priority = v;
+        } else {
+            priorityProperty.set(v);
+        }
+    }
 
-    public ObservableList<String> getTags() { return tags; }
-    /** Activities, newest first. */
-    public ObservableList<DealActivity> getActivities() { return activities; }
-    public ObservableList<DealInsight> getAiInsights() { return aiInsights; }
-    public ObservableList<String> getRiskFactors() { return riskFactors; }
-    public ObservableList<String> getPositiveSignals() { return positiveSignals; }
+    /** The tags as an observable list (made on the first call; it holds them from then on). */
+    public ObservableList<String> getTags() {
+        ObservableList<String> observable = LazyLists.observable(tags);
+        tags = observable;
+        return observable;
+    }
+    /** The tags, read-only, without making the observable list. */
+    public List<String> tagList() { return LazyLists.readOnly(tags); }
+    /** Replaces the tags (no nulls) when they differ; returns whether they did. */
+    public boolean replaceTags(List<String> v) {
+        if (!LazyLists.differ(tags, v)) {
+            return false;
+        }
+        tags = LazyLists.replaced(tags, v);
+        return true;
+    }
+
+    /** Activities, newest first, as an observable list (made on the first call; it holds them from then on). */
+    public ObservableList<DealActivity> getActivities() {
+        ObservableList<DealActivity> observable = LazyLists.observable(activities);
+        activities = observable;
+        return observable;
+    }
+    /** Activities, newest first, read-only, without making the observable list. */
+    public List<DealActivity> activityList() { return LazyLists.readOnly(activities); }
+    /** Replaces the activities (no nulls) when they differ; returns whether they did. */
+    public boolean replaceActivities(List<DealActivity> v) {
+        if (!LazyLists.differ(activities, v)) {
+            return false;
+        }
+        activities = LazyLists.replaced(activities, v);
+        return true;
+    }
+
+    /** The AI insights as an observable list (made on the first call; it holds them from then on). */
+    public ObservableList<DealInsight> getAiInsights() {
+        ObservableList<DealInsight> observable = LazyLists.observable(aiInsights);
+        aiInsights = observable;
+        return observable;
+    }
+    /** The AI insights, read-only, without making the observable list. */
+    public List<DealInsight> insightList() { return LazyLists.readOnly(aiInsights); }
+    /** Replaces the AI insights (no nulls) when they differ; returns whether they did. */
+    public boolean replaceAiInsights(List<DealInsight> v) {
+        if (!LazyLists.differ(aiInsights, v)) {
+            return false;
+        }
+        aiInsights = LazyLists.replaced(aiInsights, v);
+        return true;
+    }
+
+    /** The risk factors as an observable list (made on the first call; it holds them from then on). */
+    public ObservableList<String> getRiskFactors() {
+        ObservableList<String> observable = LazyLists.observable(riskFactors);
+        riskFactors = observable;
+        return observable;
+    }
+    /** The risk factors, read-only, without making the observable list. */
+    public List<String> riskFactorList() { return LazyLists.readOnly(riskFactors); }
+    /** Replaces the risk factors (no nulls) when they differ; returns whether they did. */
+    public boolean replaceRiskFactors(List<String> v) {
+        if (!LazyLists.differ(riskFactors, v)) {
+            return false;
+        }
+        riskFactors = LazyLists.replaced(riskFactors, v);
+        return true;
+    }
+
+    /** The positive signals as an observable list (made on the first call; it holds them from then on). */
+    public ObservableList<String> getPositiveSignals() {
+        ObservableList<String> observable = LazyLists.observable(positiveSignals);
+        positiveSignals = observable;
+        return observable;
+    }
+    /** The positive signals, read-only, without making the observable list. */
+    public List<String> positiveSignalList() { return LazyLists.readOnly(positiveSignals); }
+    /** Replaces the positive signals (no nulls) when they differ; returns whether they did. */
+    public boolean replacePositiveSignals(List<String> v) {
+        if (!LazyLists.differ(positiveSignals, v)) {
+            return false;
+        }
+        positiveSignals = LazyLists.replaced(positiveSignals, v);
+        return true;
+    }
 
     /**
      * The server's version of this deal: 1 when created, one more with every change it logs; 0 when unknown (a server
@@ -157,10 +418,21 @@ public final class Deal {
     public void setVersion(long v) { version = v; }
 
     /** Ticks once for every change a store applies; views and derived lists watch this one property. */
-    public ReadOnlyLongProperty revisionProperty() { return revision; }
-    public long getRevision() { return revision.get(); }
+    public ReadOnlyLongProperty revisionProperty() {
+        if (revisionProperty == null) {
+            revisionProperty = new SimpleLongProperty(this, "revision", revision);
+        }
+        return revisionProperty;
+    }
+    public long getRevision() { return revisionProperty == null ? revision : revisionProperty.get(); }
     /** Called by the store after it applied a change to this deal. */
-    public void markChanged() { revision.set(revision.get() + 1); }
+    public void markChanged() {
+        if (revisionProperty == null) {
+            revision++;
+        } else {
+            revisionProperty.set(revisionProperty.get() + 1);
+        }
+    }
 
     /** value x probability, the deal's contribution to the weighted forecast. */
     public double getWeightedValue() {

@@ -115,10 +115,10 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     @Override
     ContactChanges refreshOf(Contact fresh) {
         ContactChanges changes = ContactChanges.of(fresh);
-        if (fresh.getCommunicationHistory().isEmpty()) {
+        if (fresh.communicationList().isEmpty()) {
             changes.without(ContactChanges.Field.COMMUNICATION_HISTORY);
         }
-        if (fresh.getAiInsights().isEmpty()) {
+        if (fresh.insightList().isEmpty()) {
             changes.without(ContactChanges.Field.AI_INSIGHTS);
         }
         return changes;

@@ -198,10 +198,11 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             return ApplyOutcome.IGNORED;
         }
         DealActivity activity = added.activity();
-        List<DealActivity> activities = e.item.getActivities();
+        // read without making the observable list (the lazy model): it is made only when the activity goes in
+        List<DealActivity> known = e.item.activityList();
         int seenAt = -1;
-        for (int i = 0; i < activities.size(); i++) {
-            if (activities.get(i).id().equals(activity.id())) {
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i).id().equals(activity.id())) {
                 seenAt = i;
                 break;
             }
@@ -212,6 +213,7 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         if (added.version() > 0) {
             e.item.setVersion(added.version());
         }
+        List<DealActivity> activities = e.item.getActivities();
         if (seenAt >= 0) {
             activities.remove(seenAt);
         }
@@ -270,10 +272,10 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     @Override
     DealChanges refreshOf(Deal fresh) {
         DealChanges changes = DealChanges.of(fresh);
-        if (fresh.getActivities().isEmpty()) {
+        if (fresh.activityList().isEmpty()) {
             changes.without(DealChanges.Field.ACTIVITIES);
         }
-        if (fresh.getAiInsights().isEmpty()) {
+        if (fresh.insightList().isEmpty()) {
             changes.without(DealChanges.Field.AI_INSIGHTS);
         }
         return changes;

@@ -53,8 +53,17 @@ final class BenchDataset implements AutoCloseable {
     }
 
     static BenchDataset start() throws IOException, InterruptedException {
-        DemoServer server = DemoServer.start(DemoServerConfig.forTests().withData(DEALS, CONTACTS, SEED)
-                .withAccessTokenTtl(java.time.Duration.ofHours(2)));
+        return start(0);
+    }
+
+    /** With the demo's simulator of colleagues at this many changes per second (0: none). */
+    static BenchDataset start(double simulatedEventsPerSecond) throws IOException, InterruptedException {
+        DemoServerConfig config = DemoServerConfig.forTests().withData(DEALS, CONTACTS, SEED)
+                .withAccessTokenTtl(java.time.Duration.ofHours(2));
+        if (simulatedEventsPerSecond > 0) {
+            config = config.withSimulator(true, simulatedEventsPerSecond);
+        }
+        DemoServer server = DemoServer.start(config);
         try {
             HttpClient http = HttpClient.newHttpClient();
             JsonObject login = new JsonObject();

@@ -27,6 +27,11 @@ final class BenchResults {
     double wireLimit = Double.NaN;
     double heapMbLoaded = Double.NaN;
     double initialLoadMs = Double.NaN;
+    double signinToBoardMs = Double.NaN;
+    double rssMb10k = Double.NaN;
+    double rssMbDemo = Double.NaN;
+    double rssBurstEndMb = Double.NaN;
+    double rssAfterBurstMb = Double.NaN;
     /** Issue 13: bytes to catch up after 100 changed deals over the bytes of a full reload; reconnect to caught up. */
     double resumeBytesRatio = Double.NaN;
     double resumeMs = Double.NaN;
@@ -96,6 +101,18 @@ final class BenchResults {
         if (!Double.isNaN(initialLoadMs)) {
             json.put("initial_load_ms", round2(initialLoadMs));
         }
+        if (!Double.isNaN(signinToBoardMs)) {
+            json.put("signin_to_board_ms", Math.round(signinToBoardMs));
+        }
+        if (!Double.isNaN(rssMb10k)) {
+            json.put("rss_mb_10k", round2(rssMb10k));
+            json.put("rss_mb_demo", round2(rssMbDemo));
+            Map<String, Object> burst = new LinkedHashMap<>();
+            burst.put("before", round2(rssMb10k));
+            burst.put("burst_end", round2(rssBurstEndMb));
+            burst.put("two_minutes_after", round2(rssAfterBurstMb));
+            json.put("rss_burst_mb", burst);
+        }
         if (!Double.isNaN(resumeBytesRatio)) {
             json.put("resume_bytes_ratio", Math.round(resumeBytesRatio * 1e6) / 1e6);
             json.put("resume_ms", round2(resumeMs));
@@ -164,6 +181,17 @@ final class BenchResults {
         if (!Double.isNaN(initialLoadMs)) {
             row(t, "initial_load_ms", String.format(Locale.ROOT, "%.0f ms", initialLoadMs), "<= 1,000 ms",
                     mark(initialLoadMs <= 1000));
+        }
+        if (!Double.isNaN(signinToBoardMs)) {
+            row(t, "signin_to_board_ms", String.format(Locale.ROOT, "%,.0f ms", signinToBoardMs), "<= 3,000 ms",
+                    mark(signinToBoardMs <= 3000));
+        }
+        if (!Double.isNaN(rssMb10k)) {
+            row(t, "rss_mb_10k", String.format(Locale.ROOT, "%.0f MB", rssMb10k), "<= 450 MB", mark(rssMb10k <= 450));
+            row(t, "rss_mb_demo", String.format(Locale.ROOT, "%.0f MB", rssMbDemo), "<= 250 MB", mark(rssMbDemo <= 250));
+            row(t, "RSS before / at the end of / 2 min after a 200,000-event burst",
+                    String.format(Locale.ROOT, "%.0f / %.0f / %.0f MB", rssMb10k, rssBurstEndMb, rssAfterBurstMb),
+                    "2 min after within 20% of before", mark(rssAfterBurstMb <= 1.2 * rssMb10k));
         }
         if (!Double.isNaN(resumeBytesRatio)) {
             row(t, "resume_bytes_ratio (100 changed deals, against a full reload)",

@@ -32,7 +32,13 @@ class BenchmarkTest {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final Path OUT = BenchResults.OUT;
     private static final boolean LATENCY_ONLY = "latency".equals(System.getProperty("bench.only", ""));
+    private static final boolean SIGNIN_ONLY = "signin".equals(System.getProperty("bench.only", ""));
+    private static final boolean MEMORY_ONLY = "memory".equals(System.getProperty("bench.only", ""));
+    private static final boolean MEMORY = MEMORY_ONLY || Boolean.getBoolean("bench.memory");
+    private static final int MEMORY_ROUNDS = Integer.getInteger("bench.memoryRounds", 3);
+    private static final int SIGNIN_ROUNDS = Integer.getInteger("bench.signinRounds", 5);
     private static final boolean SYNC_ONLY = "sync".equals(System.getProperty("bench.only", ""));
+    private static final boolean HEAP_ONLY = "heap".equals(System.getProperty("bench.only", ""));
 
     @Test
     void measureAndReport() throws Exception {
@@ -60,6 +66,28 @@ class BenchmarkTest {
     }
 
     private void measure(BenchResults r) throws Exception {
+        if (MEMORY) {
+            memory(r);
+            if (MEMORY_ONLY) {
+                return;
+            }
+        }
+        if (!LATENCY_ONLY && !SYNC_ONLY && !HEAP_ONLY) {
+            // first, while this JVM holds no dataset and the machine has nothing else of ours to do
+            try {
+                signinToBoard(r);
+            } catch (IllegalStateException e) {
+                // no figure (a sign-in that failed has no board to time), but the other figures still count
+                r.signinToBoardMs = Double.NaN;
+                r.details.put("signin_to_board_failed", e.getMessage().lines()
+                        .filter(l -> l.contains("sign-in failed") || l.contains("did not start")).findFirst()
+                        .orElse(e.getMessage()));
+                BenchResults.log("signin_to_board_ms: not measured: %s", r.details.get("signin_to_board_failed"));
+            }
+        }
+        if (SIGNIN_ONLY) {
+            return;
+        }
         try (BenchDataset data = BenchDataset.start()) {
             BenchResults.log("bench dataset ready: %s deals, %s contacts (%s + %s bytes of JSON)", data.dealIds.size(),
                     data.contactIds.size(), data.dealsJson.length(), data.contactsJson.length());
@@ -69,6 +97,10 @@ class BenchmarkTest {
             r.details.put("rounds", ROUNDS);
             if (SYNC_ONLY) {
                 sync(data, r);
+                return;
+            }
+            if (HEAP_ONLY) {
+                heapAndInitialLoad(data, r);
                 return;
             }
 
@@ -133,6 +165,92 @@ class BenchmarkTest {
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
         } catch (java.io.IOException | RuntimeException e) {
             return System.getProperty("os.arch");
+        }
+    }
+
+    /**
+     * The app image's resident memory: at 10,000 / 50,000 with live events (and a burst), and in demo mode. Needs the
+     * image ({@code mvn -Pdist package}), Xvfb and xdotool; without them it says why and measures nothing.
+     */
+    private void memory(BenchResults r) throws Exception {
+        String missing = AppImageRun.unavailable();
+        if (missing != null) {
+            BenchResults.log("memory: not measured: %s", missing);
+            r.details.put("memory_not_measured", missing);
+            return;
+        }
+        List<Double> loaded = new ArrayList<>();
+        List<Double> burstEnd = new ArrayList<>();
+        List<Double> afterBurst = new ArrayList<>();
+        List<Map<String, Object>> tenKDetails = new ArrayList<>();
+        try (BenchDataset live = BenchDataset.start(SigninBench.EVENTS_PER_SECOND)) {
+            for (int round = 0; round < MEMORY_ROUNDS; round++) {
+                MemoryBench.TenK run = MemoryBench.tenK(live, round);
+                BenchResults.log("memory 10k round %d: %.0f MB loaded, %.0f MB after the burst, %.0f MB 2 min later %s",
+                        round + 1, run.loadedMb(), run.burstEndMb(), run.afterBurstMb(), run.details());
+                loaded.add(run.loadedMb());
+                burstEnd.add(run.burstEndMb());
+                afterBurst.add(run.afterBurstMb());
+                tenKDetails.add(run.details());
+            }
+        }
+        List<Double> demo = new ArrayList<>();
+        List<Map<String, Double>> demoDetails = new ArrayList<>();
+        for (int round = 0; round < MEMORY_ROUNDS; round++) {
+            Map<String, Double> run = MemoryBench.demo();
+            BenchResults.log("memory demo round %d: %s", round + 1, run);
+            demo.add(run.get("VmRSS"));
+            demoDetails.add(run);
+        }
+        r.rssMb10k = BenchResults.median(loaded);
+        r.rssMbDemo = BenchResults.median(demo);
+        r.rssBurstEndMb = BenchResults.median(burstEnd);
+        r.rssAfterBurstMb = BenchResults.median(afterBurst);
+        r.details.put("rss_10k_rounds", tenKDetails);
+        r.details.put("rss_demo_rounds", demoDetails);
+        r.details.put("rss_setup", "the app image " + AppImageRun.IMAGE + " with "
+                + (LauncherOptions.override() == null ? "its launcher's options" : LauncherOptions.override())
+                + "; RSS (VmRSS) " + MemoryBench.SETTLE.toSeconds() + " s after the board showed; 10k: simulator at "
+                + SigninBench.EVENTS_PER_SECOND + " events/s, then " + MemoryBench.BURST + " events, RSS when the app is "
+                + "quiet again and " + MemoryBench.AFTER_BURST.toSeconds() + " s later; medians of " + MEMORY_ROUNDS);
+    }
+
+    /**
+     * From the sign-in request to the board's first frame with everything loaded, against the demo backend in a JVM of
+     * its own, each round in a fresh JVM (the app's first sign-in runs on a cold JIT too).
+     */
+    private void signinToBoard(BenchResults r) throws Exception {
+        try (SigninBench bench = SigninBench.start()) {
+            // the warm-up also warms the server: its first 60 MB list can take longer than the client's 15 s on a
+            // loaded machine, which then fails that sign-in; the measured rounds get no second try
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    SigninBench.Round warmUp = bench.round();
+                    BenchResults.log("sign-in warm-up round: %.0f ms %s", warmUp.ms(), warmUp.steps());
+                    break;
+                } catch (IllegalStateException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    BenchResults.log("sign-in warm-up attempt %d failed (a cold server on a busy machine): %s", attempt,
+                            e.getMessage().lines().filter(l -> l.contains("sign-in failed")).findFirst().orElse(""));
+                }
+            }
+            List<Double> rounds = new ArrayList<>();
+            List<Map<String, Long>> steps = new ArrayList<>();
+            for (int round = 0; round < SIGNIN_ROUNDS; round++) {
+                SigninBench.Round measured = bench.round();
+                BenchResults.log("sign-in round %d: %.0f ms %s", round + 1, measured.ms(), measured.steps());
+                rounds.add(measured.ms());
+                steps.add(measured.steps());
+            }
+            r.signinToBoardMs = BenchResults.median(rounds);
+            r.details.put("signin_to_board_rounds_ms", rounds);
+            r.details.put("signin_to_board_steps_ms (from the sign-in request)", steps);
+            r.details.put("signin_to_board_setup", "demo-server --deals " + BenchDataset.DEALS + " --contacts "
+                    + BenchDataset.CONTACTS + " --events-per-second " + SigninBench.EVENTS_PER_SECOND
+                    + " in its own JVM; each round a fresh JVM with " + LauncherOptions.memory()
+                    + ", the app's shell and views, no local workspace");
         }
     }
 

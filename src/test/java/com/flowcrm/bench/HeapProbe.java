@@ -4,7 +4,6 @@ import com.flowcrm.api.JsonMapper;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.store.RootStore;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -49,8 +48,15 @@ public final class HeapProbe {
 
     private static RootStore load(Path dealsFile, Path contactsFile) throws IOException, InterruptedException {
         JsonMapper mapper = JsonMapper.create();
-        List<Deal> deals = mapper.deals(JsonParser.parseString(Files.readString(dealsFile))).values();
-        List<Contact> contacts = mapper.contacts(JsonParser.parseString(Files.readString(contactsFile))).values();
+        // streamed, as the app reads the REST lists
+        List<Deal> deals;
+        try (var text = Files.newBufferedReader(dealsFile)) {
+            deals = mapper.streamDeals(text).values();
+        }
+        List<Contact> contacts;
+        try (var text = Files.newBufferedReader(contactsFile)) {
+            contacts = mapper.streamContacts(text).values();
+        }
         RootStore root = new RootStore(Platform::runLater);
         CountDownLatch loaded = new CountDownLatch(1);
         root.loadSnapshot(deals, contacts, List.of());

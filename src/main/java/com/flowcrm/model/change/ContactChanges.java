@@ -32,8 +32,8 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
                 .title(c.getTitle()).avatar(c.getAvatar()).relationshipHealth(c.getRelationshipHealth())
                 .healthScore(c.getHealthScore()).lastContact(c.getLastContact()).nextFollowUp(c.getNextFollowUp())
                 .sentiment(c.getSentiment()).churnRisk(c.getChurnRisk()).totalDeals(c.getTotalDeals())
-                .totalValue(c.getTotalValue()).tags(c.getTags()).notes(c.getNotes())
-                .communicationHistory(c.getCommunicationHistory()).aiInsights(c.getAiInsights())
+                .totalValue(c.getTotalValue()).tags(c.tagList()).notes(c.noteList())
+                .communicationHistory(c.communicationList()).aiInsights(c.insightList())
                 .versionIfKnown(c.getVersion());
     }
 
@@ -120,10 +120,10 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
             case CHURN_RISK -> set(c.getChurnRisk(), v, () -> c.setChurnRisk((Integer) v));
             case TOTAL_DEALS -> set(c.getTotalDeals(), v, () -> c.setTotalDeals((Integer) v));
             case TOTAL_VALUE -> set(c.getTotalValue(), v, () -> c.setTotalValue((Double) v));
-            case TAGS -> setList(c.getTags(), (List<String>) v);
-            case NOTES -> setList(c.getNotes(), (List<String>) v);
-            case COMMUNICATION_HISTORY -> setList(c.getCommunicationHistory(), (List<CommunicationEvent>) v);
-            case AI_INSIGHTS -> setList(c.getAiInsights(), (List<AIInsight>) v);
+            case TAGS -> c.replaceTags((List<String>) v);
+            case NOTES -> c.replaceNotes((List<String>) v);
+            case COMMUNICATION_HISTORY -> c.replaceCommunicationHistory((List<CommunicationEvent>) v);
+            case AI_INSIGHTS -> c.replaceAiInsights((List<AIInsight>) v);
             case VERSION -> {
                 Long version = (Long) v;
                 if (version != null && version > 0) {

@@ -37,9 +37,9 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
                 .company(d.getCompany()).value(d.getValue()).stage(d.getStage()).probability(d.getProbability())
                 .confidence(d.getConfidence()).expectedCloseAsGiven(d.getExpectedCloseAsGiven())
                 .createdDate(d.getCreatedDate()).lastActivity(d.getLastActivity()).description(d.getDescription())
-                .competitorMentioned(d.getCompetitorMentioned()).priority(d.getPriority()).tags(d.getTags())
-                .activities(d.getActivities()).aiInsights(d.getAiInsights()).riskFactors(d.getRiskFactors())
-                .positiveSignals(d.getPositiveSignals()).versionIfKnown(d.getVersion());
+                .competitorMentioned(d.getCompetitorMentioned()).priority(d.getPriority()).tags(d.tagList())
+                .activities(d.activityList()).aiInsights(d.insightList()).riskFactors(d.riskFactorList())
+                .positiveSignals(d.positiveSignalList()).versionIfKnown(d.getVersion());
     }
 
     @Override
@@ -107,11 +107,11 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
             case DESCRIPTION -> set(d.getDescription(), v, () -> d.setDescription((String) v));
             case COMPETITOR_MENTIONED -> set(d.getCompetitorMentioned(), v, () -> d.setCompetitorMentioned((String) v));
             case PRIORITY -> set(d.getPriority(), v, () -> d.setPriority((Priority) v));
-            case TAGS -> setList(d.getTags(), (List<String>) v);
-            case ACTIVITIES -> setList(d.getActivities(), (List<DealActivity>) v);
-            case AI_INSIGHTS -> setList(d.getAiInsights(), (List<DealInsight>) v);
-            case RISK_FACTORS -> setList(d.getRiskFactors(), (List<String>) v);
-            case POSITIVE_SIGNALS -> setList(d.getPositiveSignals(), (List<String>) v);
+            case TAGS -> d.replaceTags((List<String>) v);
+            case ACTIVITIES -> d.replaceActivities((List<DealActivity>) v);
+            case AI_INSIGHTS -> d.replaceAiInsights((List<DealInsight>) v);
+            case RISK_FACTORS -> d.replaceRiskFactors((List<String>) v);
+            case POSITIVE_SIGNALS -> d.replacePositiveSignals((List<String>) v);
             case VERSION -> {
                 Long version = (Long) v;
                 if (version != null && version > 0) {

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javafx.collections.ObservableList;
 
 /**
  * What {@link DealChanges} and {@link ContactChanges} share: the value named for each field of an enum, and which
@@ -116,14 +115,6 @@ public abstract sealed class FieldPatch<F extends Enum<F>, T, P extends FieldPat
             return false;
         }
         setter.run();
-        return true;
-    }
-
-    static <E> boolean setList(ObservableList<E> list, List<E> next) {
-        if (list.equals(next)) {
-            return false;
-        }
-        list.setAll(next);
         return true;
     }
 

@@ -83,7 +83,7 @@ public final class DealRules {
 
     /** The rule of the Insights list and the board's "At risk" chip; it runs for every deal the board recounts. */
     public static boolean isAtRisk(Deal d, Instant now, RottingLimits limits) {
-        return isOpen(d) && (!d.getRiskFactors().isEmpty() || d.getCompetitorMentioned() != null
+        return isOpen(d) && (!d.riskFactorList().isEmpty() || d.getCompetitorMentioned() != null
                 || isRotting(d, now, limits) || isBeforeToday(d.getExpectedCloseDay(), now));
     }
 
@@ -103,7 +103,7 @@ public final class DealRules {
         if (isPastCloseDate(d, now)) {
             reasons.add("past close date by " + days(ChronoUnit.DAYS.between(d.getExpectedCloseDay(), today(now))));
         }
-        for (String factor : d.getRiskFactors()) {
+        for (String factor : d.riskFactorList()) {
             reasons.add("risk: " + factor);
         }
         if (d.getCompetitorMentioned() != null) {
