@@ -79,6 +79,7 @@ public final class RealtimeClient implements AutoCloseable {
     private RealtimeScheduler.Cancellable connectTimer;
     private RealtimeScheduler.Cancellable pingTimer;
     private RealtimeScheduler.Cancellable silenceTimer;
+    private RealtimeScheduler.Cancellable answerTimer;
     private RealtimeScheduler.Cancellable stableTimer;
     private RealtimeScheduler.Cancellable refreshTimer;
 
@@ -326,12 +327,24 @@ public final class RealtimeClient implements AutoCloseable {
         if (s != socket) {
             return;
         }
+        long sentAt = clock.millis();
         try {
             s.sendPing();
         } catch (WebsocketNotConnectedException e) {
             log.debug("Ping skipped: socket already closing");
         }
+        answerTimer = loop.schedule(() -> checkAnswer(s, sentAt), settings.pingAnswerTimeout());
         pingTimer = loop.schedule(() -> ping(s), settings.pingInterval());
+    }
+
+    /** Nothing at all (no pong, no event) since a ping: a stalled link, noticed before the whole silence timeout. */
+    private void checkAnswer(AttemptSocket s, long sentAt) {
+        if (s != socket || incoming.lastFrameMillis() >= sentAt) {
+            return;
+        }
+        abandon(s, "no answer to a ping for " + (clock.millis() - sentAt) + " ms");
+        log.warn("Realtime connection declared lost: {}", lastError);
+        scheduleRetry();
     }
 
     private void checkSilence(AttemptSocket s) {
@@ -490,10 +503,12 @@ public final class RealtimeClient implements AutoCloseable {
         cancel(connectTimer);
         cancel(pingTimer);
         cancel(silenceTimer);
+        cancel(answerTimer);
         cancel(stableTimer);
         connectTimer = null;
         pingTimer = null;
         silenceTimer = null;
+        answerTimer = null;
         stableTimer = null;
     }
 

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  * @param stableAfter          an open connection this old resets the attempt counter
  * @param pingInterval         a WebSocket ping frame is sent this often while connected
  * @param silenceTimeout       no frame at all for this long declares the connection lost
+ * @param pingAnswerTimeout    no frame at all this long after a ping declares the connection lost too: a link that
+ *                             went silent is noticed within {@code pingInterval + pingAnswerTimeout}, not only after
+ *                             the whole {@code silenceTimeout}
  * @param connectTimeout       an attempt that is not open after this long fails; also bounds a token refresh
  * @param outgoingQueueCapacity messages kept while not connected; the oldest is dropped (and counted) beyond it
  * @param maxFrameBytes        larger incoming frames close the connection with 1009
@@ -31,8 +34,8 @@ import java.util.function.Supplier;
  */
 public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double jitterRatio,
                                Duration offlineRetryInterval, Duration stableAfter, Duration pingInterval,
-                               Duration silenceTimeout, Duration connectTimeout, int outgoingQueueCapacity,
-                               int maxFrameBytes, Duration warnInterval, Clock clock,
+                               Duration silenceTimeout, Duration pingAnswerTimeout, Duration connectTimeout,
+                               int outgoingQueueCapacity, int maxFrameBytes, Duration warnInterval, Clock clock,
                                Supplier<RealtimeScheduler> schedulerFactory, DoubleSupplier random) {
 
     /** Environment variable with the WebSocket URL (the web client's {@code VITE_WS_URL}). */
@@ -46,6 +49,7 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
         requirePositive(stableAfter, "stableAfter");
         requirePositive(pingInterval, "pingInterval");
         requirePositive(silenceTimeout, "silenceTimeout");
+        requirePositive(pingAnswerTimeout, "pingAnswerTimeout");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(warnInterval, "warnInterval");
         if (maxAttempts < 1) {
@@ -66,12 +70,13 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
     }
 
     /** The issue's numbers: 1 s backoff doubling over 5 attempts, 20% jitter, 60 s offline retry, 10 s stable,
-     *  ping 15 s, lost after 30 s of silence, connect timeout 10 s, 500 queued messages, 1 MiB frames. */
+     *  ping 15 s, lost after 30 s of silence or 10 s without an answer to a ping (so a stalled link is noticed within
+     *  25 s), connect timeout 10 s, 500 queued messages, 1 MiB frames. */
     public static RealtimeSettings defaults() {
         return new RealtimeSettings(Duration.ofSeconds(1), 5, 0.2, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), 500, 1024 * 1024,
-                Duration.ofSeconds(60), Clock.systemUTC(), () -> RealtimeScheduler.daemonThread("flow-realtime"),
-                () -> ThreadLocalRandom.current().nextDouble());
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(10), 500,
+                1024 * 1024, Duration.ofSeconds(60), Clock.systemUTC(),
+                () -> RealtimeScheduler.daemonThread("flow-realtime"), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -136,6 +141,10 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
         });
     }
 
+    public RealtimeSettings withPingAnswerTimeout(Duration timeout) {
+        return edit(b -> b.pingAnswerTimeout = timeout);
+    }
+
     public RealtimeSettings withConnectTimeout(Duration timeout) {
         return edit(b -> b.connectTimeout = timeout);
     }
@@ -163,8 +172,8 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
         Copy b = new Copy(this);
         changes.accept(b);
         return new RealtimeSettings(b.initialBackoff, b.maxAttempts, b.jitterRatio, b.offlineRetryInterval,
-                b.stableAfter, b.pingInterval, b.silenceTimeout, b.connectTimeout, b.outgoingQueueCapacity,
-                b.maxFrameBytes, b.warnInterval, b.clock, b.schedulerFactory, b.random);
+                b.stableAfter, b.pingInterval, b.silenceTimeout, b.pingAnswerTimeout, b.connectTimeout,
+                b.outgoingQueueCapacity, b.maxFrameBytes, b.warnInterval, b.clock, b.schedulerFactory, b.random);
     }
 
     /** Mutable copy of the components, used only inside {@link #edit}. */
@@ -176,6 +185,7 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
         Duration stableAfter;
         Duration pingInterval;
         Duration silenceTimeout;
+        Duration pingAnswerTimeout;
         Duration connectTimeout;
         int outgoingQueueCapacity;
         int maxFrameBytes;
@@ -192,6 +202,7 @@ public record RealtimeSettings(Duration initialBackoff, int maxAttempts, double 
             stableAfter = s.stableAfter;
             pingInterval = s.pingInterval;
             silenceTimeout = s.silenceTimeout;
+            pingAnswerTimeout = s.pingAnswerTimeout;
             connectTimeout = s.connectTimeout;
             outgoingQueueCapacity = s.outgoingQueueCapacity;
             maxFrameBytes = s.maxFrameBytes;

@@ -164,7 +164,9 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             if (deal.getVersion() > 0 && existing.item.getVersion() > 0) {
                 return ApplyOutcome.IGNORED;
             }
-            if (applyConfirmed(existing, DealChanges.of(deal))) {
+            DealChanges created = DealChanges.of(deal);
+            noteServerWrote(existing, created);
+            if (applyConfirmed(existing, created)) {
                 remoteChanges.updated(deal.getId());
             }
         } else {
@@ -188,8 +190,12 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     }
 
     /**
-     * deal:activity_added: first in the list, lastActivity = its date; an activity id seen before is not added again,
-     * nor one whose version is not above the deal's (both known).
+     * deal:activity_added: first in the list, lastActivity its date when that is later (as the server keeps it); nothing
+     * whose version is not above the deal's (both known). An activity id seen before is not added again, but a
+     * versioned event for it still moves the deal to its version, the activity to the top and lastActivity on: the
+     * rep's own activity arrives first as the POST's answer (no version) and then as this event; after a reconnect
+     * other changes older than it may have been caught up in between. The soak (issue 16) found deals a version
+     * behind, with their activities out of order, when the event was dropped as a repeat.
      */
     ApplyOutcome applyActivity(DealActivityAdded added) {
         DealEntry e = entries.get(added.dealId());
@@ -199,22 +205,43 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         DealActivity activity = added.activity();
         PendingOverlay<Deal, DealChanges> o = overlayOf(added.dealId());
         Deal target = o != null && o.confirmed != null ? o.confirmed : e.item;
-        for (DealActivity a : target.activityList()) {
-            if (a.id().equals(activity.id())) {
-                return ApplyOutcome.IGNORED;
+        // read without making the observable list (the lazy model): it is made only when the activity goes in
+        List<DealActivity> known = target.activityList();
+        int seenAt = -1;
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i).id().equals(activity.id())) {
+                seenAt = i;
+                break;
             }
         }
+        // a repeat without a version is the same news again; with one, the server's copy of the rep's own activity
+        if (seenAt >= 0 && added.version() <= 0) {
+            return ApplyOutcome.IGNORED;
+        }
+        Instant last = target.getLastActivity();
+        // lastActivity moves only forward, as the server keeps it
+        Instant newest = activity.date() != null && (last == null || activity.date().isAfter(last)) ? activity.date() : last;
         if (target != e.item) {
             // the server's copy gets it; the shown deal is the server's copy with the rep's waiting changes on top
-            DealChanges confirmed = new DealChanges().activities(prepended(target.getActivities(), activity))
-                    .lastActivity(activity.date());
+            List<DealActivity> activities = new ArrayList<>(known);
+            if (seenAt >= 0) {
+                activities.remove(seenAt);
+            }
+            activities.add(0, activity);
+            DealChanges confirmed = new DealChanges().activities(activities).lastActivity(newest);
             applyConfirmed(e, added.version() > 0 ? confirmed.version(added.version()) : confirmed);
         } else {
             if (added.version() > 0) {
                 e.item.setVersion(added.version());
             }
-            e.item.getActivities().add(0, activity);
-            e.item.setLastActivity(activity.date());
+            List<DealActivity> activities = e.item.getActivities();
+            if (seenAt >= 0) {
+                activities.remove(seenAt);
+            }
+            activities.add(0, activity);
+            if (newest != last) {
+                e.item.setLastActivity(newest);
+            }
             e.item.markChanged();
             markDirty(e);
         }

@@ -43,6 +43,11 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         boolean dirty;
         boolean counted;
         boolean shown;
+        /**
+         * When server data last wrote each field ({@link #noteServerWrote}); null until the rep's first optimistic edit
+         * of the record, so only records the rep edits pay for it.
+         */
+        Map<Object, Long> serverWroteAt;
 
         Entry(T item) {
             this.item = item;
@@ -65,6 +70,8 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
     private final List<E> changed = new ArrayList<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private String searchLower = "";
+    /** Counts writes of server data onto records with an optimistic edit (orders them against the edits). */
+    private long serverWrites;
     private boolean rebuildNeeded;
     private boolean contentChanged;
     private boolean itemsRemoved;
@@ -271,12 +278,14 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
                 }
             } else {
                 placed(e, i);
+                P refreshed = refreshOf(incoming);
+                noteServerWrote(e, refreshed);
                 if (o != null && o.confirmed != null) {
-                    refreshOf(incoming).applyTo(o.confirmed);
+                    refreshed.applyTo(o.confirmed);
                     compose(e, o);
                 } else if (o != null) {
                     attach(e, o);
-                } else if (refreshOf(incoming).applyTo(e.item)) {
+                } else if (refreshed.applyTo(e.item)) {
                     markChanged(e.item);
                 }
             }
@@ -315,7 +324,9 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         if (known > 0 && fetched > 0 && fetched < known) {
             return false;
         }
-        applyConfirmed(e, snapshotOf(full));
+        P fetchedFields = snapshotOf(full);
+        noteServerWrote(e, fetchedFields);
+        applyConfirmed(e, fetchedFields);
         noteConfirmed(idOf(full));
         flushUnlessBatching();
         return true;
@@ -357,15 +368,43 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         }
         T item = e.item;
         P undo = changes.inverseOn(item);
+        if (e.serverWroteAt == null) {
+            e.serverWroteAt = new HashMap<>();
+        }
+        long editedAt = serverWrites;
         applyChanges(e, changes);
         flushUnlessBatching();
         return new LocalEdit(true, () -> {
             E current = entries.get(id);
             if (current != null && current.item == item) {
-                applyChanges(current, undo);
+                applyChanges(current, undo.withoutAll(writtenSince(current, editedAt)));
                 flushUnlessBatching();
             }
         });
+    }
+
+    /**
+     * Server data (an event, an answer, a reload) wrote these fields of the record. A rollback leaves them as the server
+     * said: a request whose answer was lost may have been applied, and its event then already brought the truth. The
+     * soak (issue 16) found a deal moved back on screen after its move's answer was lost, though the server had it.
+     */
+    void noteServerWrote(E e, P changes) {
+        if (e.serverWroteAt != null) {
+            long at = ++serverWrites;
+            for (Object field : changes.fields()) {
+                e.serverWroteAt.put(field, at);
+            }
+        }
+    }
+
+    private static List<Object> writtenSince(Entry<?> e, long since) {
+        List<Object> fields = new ArrayList<>();
+        e.serverWroteAt.forEach((field, at) -> {
+            if (at > since) {
+                fields.add(field);
+            }
+        });
+        return fields;
     }
 
     // ---- live events ----------------------------------------------------------------------------------------
@@ -379,6 +418,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         if (e == null || isStale(versionOf(e.item), versionOf(changes))) {
             return ApplyOutcome.IGNORED;
         }
+        noteServerWrote(e, changes);
         if (applyConfirmed(e, changes)) {
             remoteChanges.updated(id);
         }

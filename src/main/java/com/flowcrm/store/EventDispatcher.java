@@ -24,6 +24,7 @@ public final class EventDispatcher {
 
     private final Executor uiExecutor;
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> unheld = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong runs = new AtomicLong();
     private final List<Runnable> batchEndListeners = new CopyOnWriteArrayList<>();
@@ -41,6 +42,17 @@ public final class EventDispatcher {
     /** Queues a store mutation; callable from any thread. */
     public void submit(Runnable storeMutation) {
         queue.add(Objects.requireNonNull(storeMutation, "storeMutation"));
+        schedule();
+    }
+
+    /**
+     * Queues a UI update that no store mutation depends on (the connection indicator): it runs in the next run even
+     * while events are held back for a resync. A catch-up or reload waiting for a stalled server can hold events for
+     * as long as its request takes; the soak (issue 16) found the indicator frozen on "Live" for that long after the
+     * socket had been declared lost. Callable from any thread.
+     */
+    public void submitUnheld(Runnable uiUpdate) {
+        unheld.add(Objects.requireNonNull(uiUpdate, "uiUpdate"));
         schedule();
     }
 
@@ -109,7 +121,7 @@ public final class EventDispatcher {
     }
 
     private void schedule() {
-        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+        if ((!queue.isEmpty() || !unheld.isEmpty()) && scheduled.compareAndSet(false, true)) {
             uiExecutor.execute(this::drain);
         }
     }
@@ -123,7 +135,13 @@ public final class EventDispatcher {
             // a direct executor re-entered from a mutation: the outer run picks the new work up
             return;
         }
-        inBatch(() -> drainQueue(MAX_PER_RUN));
+        inBatch(() -> {
+            drainQueue(MAX_PER_RUN);
+            Runnable r;
+            while ((r = unheld.poll()) != null) {
+                run(r);
+            }
+        });
         schedule();
     }
 

@@ -129,10 +129,10 @@ public final class LiveUpdates implements AutoCloseable {
         connection.set(ConnectionReport.sessionExpired(UrlRedaction.redact(wsUrl.get()), reason));
     }
 
-    /** Coalesces status changes into at most one pending UI update. */
+    /** Coalesces status changes into at most one pending UI update, never held back behind a resync. */
     void publishSoon() {
         if (publishPending.compareAndSet(false, true)) {
-            root.dispatcher().submit(() -> {
+            root.dispatcher().submitUnheld(() -> {
                 publishPending.set(false);
                 if (!expiryShown.getAsBoolean()) {
                     connection.set(project(realtime.status()));

@@ -16,7 +16,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -94,7 +96,7 @@ public final class SessionStore implements AutoCloseable {
             OpenWorkspace ws = offline.current();
             return ws == null ? null : ws.cursor();
         });
-        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, cursor);
+        this.sync = new StoreSync(root, auth, clock, this::expire, live::publishSoon, cursor, this::later);
         this.commands = new SessionCommands(root, auth::api, this::expire, offline::recorder, offline::readOnly,
                 offline.pending());
         live.askSessionFor(sync::resync, auth::freshAccessToken,
@@ -451,6 +453,15 @@ public final class SessionStore implements AutoCloseable {
 
     private Instant lastResyncAt() {
         return sync.lastResyncAt();
+    }
+
+    /** Runs the task on the session's timer thread after the delay; nothing once the session is closed. */
+    private void later(Runnable task, Duration delay) {
+        try {
+            timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            log.debug("Session closed: nothing scheduled");
+        }
     }
 
     /** The mode and the indicator's report from the live connection and the local copy; on the UI thread. */

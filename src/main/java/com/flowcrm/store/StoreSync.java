@@ -8,14 +8,18 @@ import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * sent while away are lost on the wire) either the changes since the stores' place in the server's change log
  * ({@link CatchUp}, issue 13) or, on a server without one, the lists again, reconciled in place. Live events that
  * arrive meanwhile are held back until the stores are up to date, so nothing between the load and the connect is
- * lost. A gap in the live seqs is caught up the same way. Any thread.
+ * lost. A gap in the live seqs is caught up the same way. A catch-up or reload that fails is tried again until one
+ * gets through. Any thread.
  */
 public final class StoreSync {
     private static final Logger log = LoggerFactory.getLogger(StoreSync.class);
@@ -43,25 +48,37 @@ public final class StoreSync {
     private volatile Consumer<Snapshot> beforeStores = snapshot -> { };
     private volatile Runnable afterReloadInStores = () -> { };
     private volatile Runnable afterUpToDate = () -> { };
+    private final BiConsumer<Runnable, Duration> later;
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private final AtomicBoolean missedChanges = new AtomicBoolean();
 
     /** With the session's place in the change log kept in memory. */
     StoreSync(RootStore root, SessionAuth auth, Clock clock, Consumer<String> onRefused, Runnable afterResync) {
         this(root, auth, clock, onRefused, afterResync, new MemorySyncCursor());
     }
 
+    /** As below, retrying a failed catch-up or reload on the JDK's shared delay thread. */
+    StoreSync(RootStore root, SessionAuth auth, Clock clock, Consumer<String> onRefused, Runnable afterResync,
+            SyncCursor cursor) {
+        this(root, auth, clock, onRefused, afterResync, cursor, (task, delay) ->
+                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(task));
+    }
+
     /**
      * @param onRefused   ends the session with the reason a rep reads (the server refused the reload's token)
      * @param afterResync told when the stores are up to date after a reconnect (the indicator shows it)
      * @param cursor      where the session keeps its place in the server's change log
+     * @param later       runs a task after a delay (the session's timer thread; tests run it by hand)
      */
     StoreSync(RootStore root, SessionAuth auth, Clock clock, Consumer<String> onRefused, Runnable afterResync,
-            SyncCursor cursor) {
+            SyncCursor cursor, BiConsumer<Runnable, Duration> later) {
         this.root = Objects.requireNonNull(root, "root");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onRefused = Objects.requireNonNull(onRefused, "onRefused");
         this.afterResync = Objects.requireNonNull(afterResync, "afterResync");
         this.catchUp = new CatchUp(root, auth, cursor, clock);
+        this.later = Objects.requireNonNull(later, "later");
     }
 
     /**
@@ -141,7 +158,7 @@ public final class StoreSync {
      * After a reconnect: brings the stores up to date, holding the events that arrive meanwhile until they are. From
      * the change log when the server keeps one and the stores have a place in it; otherwise the lists are reloaded
      * and reconciled in place. A reconnect during either starts one more when it ends. A refusal with 401 ends the
-     * session; any other failure keeps what the stores have.
+     * session; any other failure keeps what the stores have and tries again later.
      */
     public void resync() {
         bringUpToDate(true);
@@ -171,12 +188,15 @@ public final class StoreSync {
                 Throwable cause = Failures.unwrap(error);
                 if (cause instanceof ApiException e && e.kind() == ApiException.Kind.UNAUTHORIZED) {
                     onRefused.accept(SessionAuth.EXPIRED_MESSAGE);
+                } else {
+                    tryAgainLater(generation);
                 }
                 finished();
                 return;
             }
             switch (outcome) {
                 case CAUGHT_UP -> {
+                    upToDate();
                     if (afterReconnect && auth.generation() == generation) {
                         lastResyncAt.set(clock.instant());
                         resyncs.incrementAndGet();
@@ -201,8 +221,11 @@ public final class StoreSync {
                 root.abortResync();
                 if (cause instanceof ApiException e && e.kind() == ApiException.Kind.UNAUTHORIZED) {
                     onRefused.accept(SessionAuth.EXPIRED_MESSAGE);
+                } else {
+                    tryAgainLater(generation);
                 }
             } else {
+                upToDate();
                 root.completeResync(snapshot.deals(), snapshot.contacts(), snapshot.notifications(),
                         catchUp.positionFromLists(snapshot.syncSeq()), () -> {
                             if (auth.generation() != generation) {
@@ -219,6 +242,30 @@ public final class StoreSync {
             }
             finished();
         });
+    }
+
+    /**
+     * A failed catch-up or reload (the server slow or restarting, the network dropping mid-request) leaves the stores
+     * without what was missed while the socket was down, behind an indicator that says "Live" once the socket is back:
+     * it is tried again after 2, 4, 8, 16 and then every 30 s, until one gets through (or another one did), or the
+     * session ends. The soak (issue 16) found clients live on stale stores after a reload timed out behind a server
+     * restart.
+     */
+    private void tryAgainLater(long generation) {
+        missedChanges.set(true);
+        int failures = failedAttempts.incrementAndGet();
+        Duration delay = Duration.ofSeconds(Math.min(30, 1L << Math.min(failures, 5)));
+        log.info("Bringing the stores up to date again in {} s", delay.toSeconds());
+        later.accept(() -> {
+            if (missedChanges.get() && auth.isActive() && auth.generation() == generation) {
+                resync();
+            }
+        }, delay);
+    }
+
+    private void upToDate() {
+        failedAttempts.set(0);
+        missedChanges.set(false);
     }
 
     private void finished() {

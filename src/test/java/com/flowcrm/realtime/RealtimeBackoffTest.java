@@ -38,6 +38,11 @@ class RealtimeBackoffTest {
         RealtimeSettings settings = RealtimeSettings.defaults()
                 .withTime(scheduler.clock(), () -> scheduler)
                 .withJitter(0.2, () -> 0.5);
+        useClient(settings);
+    }
+
+    /** Replaces the client (one that never connected holds nothing; closing it would stop the shared scheduler). */
+    private void useClient(RealtimeSettings settings) {
         client = new RealtimeClient(settings);
         client.setResyncListener(resyncs::incrementAndGet);
         client.setAuthFailureListener(authFailures::incrementAndGet);
@@ -128,6 +133,9 @@ class RealtimeBackoffTest {
 
     @Test
     void connectionWithoutAnyFrameFor30SecondsIsLostAndAnyFrameCountsAsLife() throws Exception {
+        // the silence rule on its own: the unanswered ping's rule (RealtimeStallDetectionTest) set beyond it
+        useClient(RealtimeSettings.defaults().withTime(scheduler.clock(), () -> scheduler).withJitter(0.2, () -> 0.5)
+                .withPingAnswerTimeout(Duration.ofSeconds(31)));
         TestSocketServer server = server();
         server.answerPings = false;
         client.connect(server.url(), "t");

@@ -167,6 +167,24 @@ class EventDispatcherTest {
     }
 
     @Test
+    void anIndicatorUpdateIsNotHeldBehindAResyncWhileEventsAre() {
+        ManualExecutor ui = new ManualExecutor();
+        EventDispatcher dispatcher = new EventDispatcher(ui);
+        List<String> log = new ArrayList<>();
+        dispatcher.beginResync();
+        dispatcher.submit(() -> log.add("held"));
+        ui.pulse();
+        dispatcher.submitUnheld(() -> log.add("indicator: reconnecting"));
+        assertThat(ui.pending()).as("one run scheduled for it").isEqualTo(1);
+        ui.pulse();
+        assertThat(log).containsExactly("indicator: reconnecting");
+        assertThat(dispatcher.isHolding()).isTrue();
+
+        dispatcher.abortResync();
+        assertThat(log).containsExactly("indicator: reconnecting", "held");
+    }
+
+    @Test
     void aDirectExecutorAppliesAtOnceEvenWhenAMutationSubmitsMore() {
         EventDispatcher dispatcher = new EventDispatcher(Runnable::run);
         List<String> log = new ArrayList<>();

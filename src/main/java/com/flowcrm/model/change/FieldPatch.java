@@ -61,6 +61,17 @@ public abstract sealed class FieldPatch<F extends Enum<F>, T, P extends FieldPat
         return inverse;
     }
 
+    /** The same change without any of the given fields (fields of another patch type are no fields of this one). */
+    @SuppressWarnings("unchecked")
+    public P withoutAll(java.util.Collection<?> fields) {
+        for (Object f : fields) {
+            if (fieldType.isInstance(f)) {
+                without(fieldType.cast(f));
+            }
+        }
+        return (P) this;
+    }
+
     /** The same change without the given field: it will be left alone. */
     @SuppressWarnings("unchecked")
     public P without(F f) {
