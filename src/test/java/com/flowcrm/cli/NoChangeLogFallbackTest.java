@@ -35,7 +35,9 @@ class NoChangeLogFallbackTest {
             session.login("pat@messy.io", "secret").get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(10)).until(() -> session.connectionSummary().state().equals("CONNECTED"));
             assertThat(session.syncStatus().mode()).isEqualTo(SyncStatus.Mode.FULL_RELOAD);
-            assertThat(session.connectionProperty().get().sync().mode()).isEqualTo(SyncStatus.Mode.FULL_RELOAD);
+            // the indicator's report is published on the store thread after the status: wait for it, then it must say so
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    session.connectionProperty().get().sync().mode()).isEqualTo(SyncStatus.Mode.FULL_RELOAD));
             assertThat(backend.dealLoads()).isEqualTo(1);
 
             backend.dropConnections();
