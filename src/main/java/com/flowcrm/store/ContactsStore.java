@@ -187,8 +187,8 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
 
     @Override
     boolean matches(Contact c, ContactFilter filter, String q, Instant now) {
-        return filter.test(c, now) && (q.isEmpty() || containsIgnoreCase(c.getName(), q)
-                || containsIgnoreCase(c.getCompany(), q) || containsIgnoreCase(c.getEmail(), q));
+        return filter.test(c, now) && (q.isEmpty() || StoreRules.containsIgnoreCase(c.getName(), q)
+                || StoreRules.containsIgnoreCase(c.getCompany(), q) || StoreRules.containsIgnoreCase(c.getEmail(), q));
     }
 
     @Override

@@ -199,7 +199,7 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
      */
     ApplyOutcome applyActivity(DealActivityAdded added) {
         DealEntry e = entries.get(added.dealId());
-        if (e == null || isStale(e.item.getVersion(), added.version())) {
+        if (e == null || StoreRules.isStale(e.item.getVersion(), added.version())) {
             return ApplyOutcome.IGNORED;
         }
         DealActivity activity = added.activity();
@@ -375,8 +375,8 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     boolean matches(Deal d, DealFilter filter, String q, Instant now) {
         DealFocus only = focus.get();
         return (only == null || only.contains(d.getId())) && filter.test(d, now, rottingLimits.get())
-                && (q.isEmpty() || containsIgnoreCase(d.getTitle(), q)
-                || containsIgnoreCase(d.getCompany(), q) || containsIgnoreCase(d.getContactName(), q));
+                && (q.isEmpty() || StoreRules.containsIgnoreCase(d.getTitle(), q)
+                || StoreRules.containsIgnoreCase(d.getCompany(), q) || StoreRules.containsIgnoreCase(d.getContactName(), q));
     }
 
     @Override

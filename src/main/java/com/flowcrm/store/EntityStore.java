@@ -37,20 +37,10 @@ import javafx.collections.ObservableList;
 abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends FieldPatch<?, T, P>, F extends Enum<F>>
         permits DealsStore, ContactsStore {
 
-    /** One item and whether the derived views currently count it, and as shown or not. */
-    static class Entry<T> {
-        final T item;
-        boolean dirty;
-        boolean counted;
-        boolean shown;
-        /**
-         * When server data last wrote each field ({@link #noteServerWrote}); null until the rep's first optimistic edit
-         * of the record, so only records the rep edits pay for it.
-         */
-        Map<Object, Long> serverWroteAt;
-
+    /** A store's record (see {@link StoreEntry}); the stores add what they keep per record. */
+    static class Entry<T> extends StoreEntry<T> {
         Entry(T item) {
-            this.item = item;
+            super(item);
         }
     }
 
@@ -368,16 +358,14 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         }
         T item = e.item;
         P undo = changes.inverseOn(item);
-        if (e.serverWroteAt == null) {
-            e.serverWroteAt = new HashMap<>();
-        }
+        e.trackServerWrites();
         long editedAt = serverWrites;
         applyChanges(e, changes);
         flushUnlessBatching();
         return new LocalEdit(true, () -> {
             E current = entries.get(id);
             if (current != null && current.item == item) {
-                applyChanges(current, undo.withoutAll(writtenSince(current, editedAt)));
+                applyChanges(current, undo.withoutAll(current.writtenSince(editedAt)));
                 flushUnlessBatching();
             }
         });
@@ -389,23 +377,11 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
      * soak (issue 16) found a deal moved back on screen after its move's answer was lost, though the server had it.
      */
     void noteServerWrote(E e, P changes) {
-        if (e.serverWroteAt != null) {
-            long at = ++serverWrites;
-            for (Object field : changes.fields()) {
-                e.serverWroteAt.put(field, at);
-            }
+        if (e.tracksServerWrites()) {
+            e.serverWrote(changes.fields(), ++serverWrites);
         }
     }
 
-    private static List<Object> writtenSince(Entry<?> e, long since) {
-        List<Object> fields = new ArrayList<>();
-        e.serverWroteAt.forEach((field, at) -> {
-            if (at > since) {
-                fields.add(field);
-            }
-        });
-        return fields;
-    }
 
     // ---- live events ----------------------------------------------------------------------------------------
 
@@ -415,7 +391,7 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
      */
     ApplyOutcome applyUpdate(String id, P changes) {
         E e = entries.get(id);
-        if (e == null || isStale(versionOf(e.item), versionOf(changes))) {
+        if (e == null || StoreRules.isStale(versionOf(e.item), versionOf(changes))) {
             return ApplyOutcome.IGNORED;
         }
         noteServerWrote(e, changes);
@@ -535,10 +511,6 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
         return copy;
     }
 
-    /** An event at {@code incoming} is already in an item at {@code current}; 0 on either side means unknown: not stale. */
-    static boolean isStale(long current, long incoming) {
-        return current > 0 && incoming > 0 && incoming <= current;
-    }
 
     boolean applyChanges(E e, P changes) {
         if (!changes.applyTo(e.item)) {
@@ -616,18 +588,5 @@ abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends F
             unique.putIfAbsent(idOf(item), item);
         }
         return new ArrayList<>(unique.values());
-    }
-
-    static boolean containsIgnoreCase(String text, String lowerNeedle) {
-        if (text == null) {
-            return false;
-        }
-        int max = text.length() - lowerNeedle.length();
-        for (int i = 0; i <= max; i++) {
-            if (text.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
