@@ -85,10 +85,11 @@ public final class BuildDist {
         }
         // JVM warnings (e.g. an archive that does not match) go to stderr: stdout is for CLI output.
         options.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
-        // JavaFX 21 loads native code and uses sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed.
-        // Older JDKs do not know these options and would refuse to start, hence the version checks.
+        // JavaFX 21, sqlite-jdbc and JNA (java-keyring; both on the class path) load native code, and JavaFX uses
+        // sun.misc.Unsafe; newer JDKs warn about both on stderr unless allowed. Older JDKs do not know these options
+        // and would refuse to start, hence the version checks.
         if (jdkFeature >= 22) {
-            options.add("--enable-native-access=javafx.graphics");
+            options.add("--enable-native-access=javafx.graphics,ALL-UNNAMED");
         }
         if (jdkFeature >= 23) {
             options.add("--sun-misc-unsafe-memory-access=allow");
