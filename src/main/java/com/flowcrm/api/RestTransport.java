@@ -61,13 +61,16 @@ final class RestTransport {
     private final URI baseUrl;
     private final HttpClient http;
     private final Gson gson = new Gson();
-    /** Where a streamed body is read: it blocks while the body arrives, so never on the HTTP client's own threads. */
-    private final Executor bodyReaders;
+    /**
+     * Where a streamed body is read: it blocks while the body arrives, so never on the HTTP client's own threads (the
+     * executor given to the constructor): with a bounded one, readers waiting for bytes would hold every thread the
+     * client needs to deliver them (the soak's comparison hung that way reading three lists on a 2-thread pool).
+     */
+    private static final Executor BODY_READERS = Executors.newCachedThreadPool(DaemonThreads.named("flow-http-body"));
+    private final Executor bodyReaders = BODY_READERS;
 
     RestTransport(String baseUrl, Executor executor) {
         this.baseUrl = parseBaseUrl(baseUrl);
-        this.bodyReaders = executor != null ? executor
-                : Executors.newCachedThreadPool(DaemonThreads.named("flow-http-body"));
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL);
