@@ -206,12 +206,14 @@ final class RestTransport {
                 parse(request, status, decode(request, response, raw.readAllBytes()));
                 throw new IllegalStateException("a failed answer is always thrown above");
             }
-            BufferedInputStream body = new BufferedInputStream(new BodyStream(decoded(request, response, raw)),
-                    STREAM_BUFFER);
-            if (isBlank(body)) {
-                return reader.apply(new StringReader("{}"));
+            try (IdleBodyLimit watched = new IdleBodyLimit(raw, REQUEST_TIMEOUT)) {
+                BufferedInputStream body = new BufferedInputStream(new BodyStream(decoded(request, response, watched)),
+                        STREAM_BUFFER);
+                if (isBlank(body)) {
+                    return reader.apply(new StringReader("{}"));
+                }
+                return reader.apply(new InputStreamReader(body, StandardCharsets.UTF_8));
             }
-            return reader.apply(new InputStreamReader(body, StandardCharsets.UTF_8));
         } catch (JsonSyntaxException e) {
             throw notJson(request, status);
         } catch (JsonIOException e) {
