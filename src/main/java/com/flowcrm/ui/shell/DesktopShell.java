@@ -203,7 +203,11 @@ public final class DesktopShell implements AutoCloseable {
     private void showMain() {
         closeMain();
         User user = session.currentUserProperty().get();
-        if (user != null) {
+        // a theme the rep chose in this app wins over the account's setting, which the app never writes back: without
+        // this, every sign-in (and an offline one, from the local copy's user) undid the rep's choice
+        if (options.preferences().theme().isPresent()) {
+            options.themes().apply(options.preferences().theme().get());
+        } else if (user != null) {
             options.themes().apply(user.preferences().theme());
         }
         MainWindowViewModel model = new MainWindowViewModel(session, options.preferences(), options.themes(),

@@ -130,6 +130,19 @@ class MainWindowTest extends DesktopUiTest {
     }
 
     @Test
+    void aThemeChosenInTheAppWinsOverTheAccountsSettingAtTheNextSignIn(FxRobot robot) {
+        // the demo user's account says light
+        Theme chosen = Theme.DARK;
+        rig.preferences.saveTheme(chosen);
+
+        rig.signIn(robot);
+
+        assertThat(rig.session.getCurrentUser().preferences().theme()).isEqualTo(Theme.LIGHT);
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(ThemeSwitcher.stylesheetOf(chosen));
+        assertThat(rig.themes.getTheme()).isEqualTo(chosen);
+    }
+
+    @Test
     void navigationByKeyboardIsRememberedAsTheLastView(FxRobot robot) {
         rig.signIn(robot);
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
