@@ -43,24 +43,24 @@ final class IdleBodyLimit extends FilterInputStream {
         } catch (IOException ignored) {
             // closing a body the server stopped sending: nothing more to do with it
         }
-        throw new IllegalStateException("stop checking: the body is closed");
     }
 
     @Override
     public int read() throws IOException {
-        return progressed(readOrStalled(() -> super.read()));
+        return watched(() -> super.read());
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return progressed(readOrStalled(() -> super.read(b, off, len)));
+        return watched(() -> super.read(b, off, len));
     }
 
     private interface Read {
         int read() throws IOException;
     }
 
-    private int readOrStalled(Read read) throws IOException {
+    /** The read, failing as a timeout once the watch closed the body; a read that returns counts as progress. */
+    private int watched(Read read) throws IOException {
         int n;
         try {
             n = read.read();
@@ -70,10 +70,6 @@ final class IdleBodyLimit extends FilterInputStream {
         if (stalled) {
             throw timeout();
         }
-        return n;
-    }
-
-    private int progressed(int n) {
         lastBytesAt = System.nanoTime();
         return n;
     }

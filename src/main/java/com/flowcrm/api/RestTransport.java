@@ -67,7 +67,6 @@ final class RestTransport {
      * client needs to deliver them (the soak's comparison hung that way reading three lists on a 2-thread pool).
      */
     private static final Executor BODY_READERS = Executors.newCachedThreadPool(DaemonThreads.named("flow-http-body"));
-    private final Executor bodyReaders = BODY_READERS;
 
     RestTransport(String baseUrl, Executor executor) {
         this.baseUrl = parseBaseUrl(baseUrl);
@@ -196,7 +195,7 @@ final class RestTransport {
                     return response;
                 })
                 .thenApplyAsync(response -> new Streamed<>(readStreamed(request, response, reader), response.headers()),
-                        bodyReaders);
+                        BODY_READERS);
     }
 
     private <T> T readStreamed(HttpRequest request, HttpResponse<InputStream> response, Function<Reader, T> reader) {

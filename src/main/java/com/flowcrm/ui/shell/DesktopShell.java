@@ -15,6 +15,7 @@ import com.flowcrm.ui.signin.SignInViewModel;
 import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -205,11 +206,9 @@ public final class DesktopShell implements AutoCloseable {
         User user = session.currentUserProperty().get();
         // a theme the rep chose in this app wins over the account's setting, which the app never writes back: without
         // this, every sign-in (and an offline one, from the local copy's user) undid the rep's choice
-        if (options.preferences().theme().isPresent()) {
-            options.themes().apply(options.preferences().theme().get());
-        } else if (user != null) {
-            options.themes().apply(user.preferences().theme());
-        }
+        options.preferences().theme()
+                .or(() -> Optional.ofNullable(user).map(u -> u.preferences().theme()))
+                .ifPresent(options.themes()::apply);
         MainWindowViewModel model = new MainWindowViewModel(session, options.preferences(), options.themes(),
                 options.clock(), this::signedOut);
         mainWindow = new MainWindow(model, options.pipeline(), options.contacts(), options.insights(), options.showLogs(),
