@@ -39,7 +39,7 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     }
 
     /** One contact and what the view and stats currently count for it. */
-    static final class ContactEntry extends EntityStore.Entry<Contact> {
+    static final class ContactEntry extends StoreEntry<Contact> {
         HealthKey key;
         boolean highValue;
         boolean atRisk;

@@ -36,7 +36,7 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     private static final DealStage[] STAGES = DealStage.values();
 
     /** One deal, its place in the newest-first order, and what the derived views currently count for it. */
-    static final class DealEntry extends EntityStore.Entry<Deal> {
+    static final class DealEntry extends StoreEntry<Deal> {
         long order;
         boolean open;
         DealStage stage;
@@ -207,20 +207,13 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         Deal target = o != null && o.confirmed != null ? o.confirmed : e.item;
         // read without making the observable list (the lazy model): it is made only when the activity goes in
         List<DealActivity> known = target.activityList();
-        int seenAt = -1;
-        for (int i = 0; i < known.size(); i++) {
-            if (known.get(i).id().equals(activity.id())) {
-                seenAt = i;
-                break;
-            }
-        }
+        int seenAt = indexOf(known, activity.id());
         // a repeat without a version is the same news again; with one, the server's copy of the rep's own activity
         if (seenAt >= 0 && added.version() <= 0) {
             return ApplyOutcome.IGNORED;
         }
         Instant last = target.getLastActivity();
-        // lastActivity moves only forward, as the server keeps it
-        Instant newest = activity.date() != null && (last == null || activity.date().isAfter(last)) ? activity.date() : last;
+        Instant newest = later(last, activity.date());
         if (target != e.item) {
             // the server's copy gets it; the shown deal is the server's copy with the rep's waiting changes on top
             List<DealActivity> activities = new ArrayList<>(known);
@@ -260,16 +253,27 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
             return;
         }
         Deal confirmed = confirmedById(dealId);
-        for (DealActivity a : confirmed.getActivities()) {
-            if (a.id().equals(activity.id())) {
-                return;
-            }
+        if (indexOf(confirmed.activityList(), activity.id()) >= 0) {
+            return;
         }
-        Instant last = confirmed.getLastActivity();
-        applyConfirmed(e, new DealChanges().activities(prepended(confirmed.getActivities(), activity))
-                .lastActivity(last == null || last.isBefore(activity.date()) ? activity.date() : last));
+        applyConfirmed(e, new DealChanges().activities(prepended(confirmed.activityList(), activity))
+                .lastActivity(later(confirmed.getLastActivity(), activity.date())));
         confirmedChanged(dealId);
         flushNow();
+    }
+
+    private static int indexOf(List<DealActivity> activities, String id) {
+        for (int i = 0; i < activities.size(); i++) {
+            if (activities.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** lastActivity moves only forward, as the server keeps it. */
+    private static Instant later(Instant last, Instant date) {
+        return date != null && (last == null || date.isAfter(last)) ? date : last;
     }
 
     private static List<DealActivity> prepended(List<DealActivity> list, DealActivity first) {

@@ -34,15 +34,8 @@ import javafx.collections.ObservableList;
  * @param <P> the typed partial change of the item
  * @param <F> the filter enum
  */
-abstract sealed class EntityStore<T, E extends EntityStore.Entry<T>, P extends FieldPatch<?, T, P>, F extends Enum<F>>
+abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPatch<?, T, P>, F extends Enum<F>>
         permits DealsStore, ContactsStore {
-
-    /** A store's record (see {@link StoreEntry}); the stores add what they keep per record. */
-    static class Entry<T> extends StoreEntry<T> {
-        Entry(T item) {
-            super(item);
-        }
-    }
 
     final EventDispatcher dispatcher;
     final Clock clock;
