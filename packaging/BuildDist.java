@@ -379,6 +379,10 @@ public final class BuildDist {
                 .append("app=\"$root/lib/app\"\n");
         LAUNCHER_ENVIRONMENT.forEach((name, value) -> script.append("export ").append(name).append('=')
                 .append(shellWord(value)).append('\n'));
+        // the rule of com.flowcrm.app.GpuCheck: without a GPU device GTK's OpenGL would only map Mesa's libLLVM
+        script.append("gpu=no\nfor device in /dev/dri/card* /dev/dri/renderD* /dev/nvidia0; do\n")
+                .append("    [ -e \"$device\" ] && gpu=yes\ndone\nif [ \"$gpu\" = no ]; then\n")
+                .append("    export GDK_GL='disable'\nfi\n");
         script.append("exec \"$root/lib/runtime/bin/java\" ").append(shellWord("-Djpackage.app-path=$BINDIR/" + APP_NAME));
         for (String option : options) {
             script.append(" \\\n    ").append(shellWord(option));

@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GpuCheck.chooseRenderingPipeline();
         FlowCrmApplication.launchWith(AppConfig.resolve(apiUrl, wsUrl, System.getenv()));
         return 0;
     }

@@ -60,13 +60,10 @@ final class DemoContacts {
         return result;
     }
 
-    /** The same list as {@link #list}, serialized straight from the records, with the seq it reflects. */
-    DemoState.Snapshot listJson(String filter, String search) {
+    /** The same list as {@link #list}, serialized straight from the records while it is sent, with the seq it reflects. */
+    ListBody listJson(String filter, String search) {
         Predicate<ContactRecord> selection = selection(filter, search);
-        synchronized (store) {
-            return new DemoState.Snapshot(DemoState.jsonArray(ContactRecord.class, store.contacts.values(), selection),
-                    store.log.lastSeq());
-        }
+        return ListBody.write(store, () -> store.log.lastSeq(), ContactRecord.class, store.contacts::values, selection);
     }
 
     private Predicate<ContactRecord> selection(String filter, String search) {

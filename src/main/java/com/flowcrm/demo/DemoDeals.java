@@ -70,13 +70,11 @@ final class DemoDeals {
         return result;
     }
 
-    /** The same list as {@link #list}, serialized straight from the records, with the seq it reflects. */
-    DemoState.Snapshot listJson(String filter, String search) {
+    /** The same list as {@link #list}, serialized straight from the records while it is sent, with the seq it reflects. */
+    ListBody listJson(String filter, String search) {
         Predicate<DealRecord> selection = selection(filter, search);
-        synchronized (store) {
-            return new DemoState.Snapshot(DemoState.jsonArray(DealRecord.class,
-                    store.deals.sequencedValues().reversed(), selection), store.log.lastSeq());
-        }
+        return ListBody.write(store, () -> store.log.lastSeq(), DealRecord.class,
+                () -> store.deals.sequencedValues().reversed(), selection);
     }
 
     /**

@@ -125,9 +125,17 @@ final class DemoRestApi implements AutoCloseable {
         }
         String userId = authenticate(call.exchange()).userId();
         if (!WRITES.contains(call.method())) {
-            Object result = route(call, userId, IfMatch.NONE);
-            journal.awaitDurable(journal.ticket(), SAVE_TIMEOUT);
-            return toResponse(result);
+            // a list's writer reads its seq when it takes the lock: the ticket taken after that covers all it shows
+            DemoHttp.Response response = toResponse(route(call, userId, IfMatch.NONE));
+            try {
+                journal.awaitDurable(journal.ticket(), SAVE_TIMEOUT);
+            } catch (RuntimeException e) {
+                if (response.streamed() != null) {
+                    response.streamed().cancel();
+                }
+                throw e;
+            }
+            return response;
         }
         IfMatch ifMatch = IfMatch.parse(call.header("If-Match"));
         Optional<String> key = IdempotentRequests.validKey(call.header("Idempotency-Key"));
@@ -155,8 +163,8 @@ final class DemoRestApi implements AutoCloseable {
     }
 
     private static DemoHttp.Response toResponse(Object result) {
-        if (result instanceof DemoState.Snapshot snapshot) {
-            return DemoHttp.Response.json(200, snapshot.json()).with(SYNC_SEQ_HEADER, Long.toString(snapshot.seq()));
+        if (result instanceof ListBody list) {
+            return DemoHttp.Response.list(200, list).with(SYNC_SEQ_HEADER, Long.toString(list.seq()));
         }
         if (result instanceof DemoHttp.Response response) {
             return response;

@@ -4,11 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.stream.JsonWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,10 +27,6 @@ public final class DemoState {
     static final Set<String> LEVELS = Set.of("high", "medium", "low");
     static final Set<String> NOTIFICATION_TYPES = Set.of("deal_update", "message_received", "meeting_reminder",
             "ai_insight", "task_due", "at_risk_alert");
-
-    /** A list serialized under the lock together with the seq of the latest change it reflects. */
-    record Snapshot(byte[] json, long seq) {
-    }
 
     /** The data shared by this state and its silent view; its monitor guards everything in it. */
     static final class Store {
@@ -112,22 +103,6 @@ public final class DemoState {
         return DemoJson.GSON.toJsonTree(record).getAsJsonObject();
     }
 
-    static <R> byte[] jsonArray(Class<R> type, Iterable<R> records, Predicate<R> selection) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonWriter writer = new JsonWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
-            writer.beginArray();
-            for (R record : records) {
-                if (selection.test(record)) {
-                    DemoJson.GSON.toJson(record, type, writer);
-                }
-            }
-            writer.endArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     static boolean contains(String text, String lowerNeedle) {
         return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(lowerNeedle);
     }
@@ -156,7 +131,7 @@ public final class DemoState {
         return deals.list(filter, search);
     }
 
-    Snapshot dealsJson(String filter, String search) {
+    ListBody dealsJson(String filter, String search) {
         return deals.listJson(filter, search);
     }
 
@@ -257,7 +232,7 @@ public final class DemoState {
         return contacts.list(filter, search);
     }
 
-    Snapshot contactsJson(String filter, String search) {
+    ListBody contactsJson(String filter, String search) {
         return contacts.listJson(filter, search);
     }
 
@@ -333,9 +308,9 @@ public final class DemoState {
         }
     }
 
-    Snapshot notificationsJson(String userId, Boolean read, int limit, int offset) {
+    ListBody notificationsJson(String userId, Boolean read, int limit, int offset) {
         synchronized (store) {
-            return new Snapshot(DemoJson.GSON.toJson(notificationList(userId, read, limit, offset))
+            return ListBody.whole(DemoJson.GSON.toJson(notificationList(userId, read, limit, offset))
                     .getBytes(StandardCharsets.UTF_8), store.log.lastSeq());
         }
     }

@@ -111,7 +111,10 @@ final class AppImageRun implements AutoCloseable {
         return command;
     }
 
-    /** What the Linux launcher script exports ({@code export NAME='value'} lines, e.g. MALLOC_ARENA_MAX). */
+    /**
+     * What the Linux launcher script exports ({@code export NAME='value'} lines, e.g. MALLOC_ARENA_MAX), its
+     * conditional ones too: {@code GDK_GL} is exported when the machine has no GPU, as the benchmark's machines have not.
+     */
     static Map<String, String> launcherEnvironment() throws IOException {
         Path script = IMAGE.resolve("bin/FlowCRM");
         Map<String, String> environment = new LinkedHashMap<>();

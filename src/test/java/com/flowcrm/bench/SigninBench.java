@@ -35,8 +35,9 @@ final class SigninBench implements AutoCloseable {
 
     /** Starts the demo backend as a child process and waits until it prints its URLs. */
     static SigninBench start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "demo-server", "--deals", Integer.toString(BenchDataset.DEALS),
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(recording("server"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "demo-server", "--deals", Integer.toString(BenchDataset.DEALS),
                 "--contacts", Integer.toString(BenchDataset.CONTACTS), "--events-per-second",
                 Integer.toString(EVENTS_PER_SECOND), "--api-port", "0", "--ws-port", "0", "--seed", "17"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -69,6 +70,19 @@ final class SigninBench implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code -Dbench.signinJfr=DIR}: each JVM of the run (the server, each probe) records a JFR profile into DIR, to see
+     * where a sign-in's time goes on both sides; the figures of such a run carry the recording's own cost.
+     */
+    private static List<String> recording(String name) {
+        String dir = System.getProperty("bench.signinJfr");
+        if (dir == null || dir.isBlank()) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + java.nio.file.Path.of(dir).toAbsolutePath().resolve(name + ".jfr"), "-XX:FlightRecorderOptions:stackdepth=256");
+    }
+
     private static void drain(BufferedReader out) {
         try {
             while (out.readLine() != null) {
@@ -86,6 +100,7 @@ final class SigninBench implements AutoCloseable {
     Round round() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(LauncherOptions.memory());
+        command.addAll(recording("probe-" + System.currentTimeMillis()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
                 "java.awt.headless", "testfx.headless", "headless.geometry")) {
