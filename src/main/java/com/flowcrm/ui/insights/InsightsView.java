@@ -13,6 +13,7 @@ import com.flowcrm.store.insights.PipelineInsights;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.LiveScrollPane;
 import com.flowcrm.ui.kit.ViewChrome;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -223,7 +224,7 @@ public final class InsightsView implements NavigableView {
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox content = new VBox(14, tiles.node(), grid);
         content.getStyleClass().add("insights-content");
-        ScrollPane scroller = new ScrollPane(content);
+        ScrollPane scroller = new LiveScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("insights-scroller");
