@@ -86,6 +86,8 @@ public final class InsightsView implements NavigableView {
     private final ContactHealthPanel contacts;
     private final Label noOpenDeals = new Label("No open deals to forecast.");
     private final Timeline clockTick;
+    /** The at-risk list the card's summary was written for. */
+    private List<AtRiskDeal> atRiskSummarized;
 
     /** The view as the app and the benchmark build it. */
     public InsightsView(SessionStore session, Navigator navigator) {
@@ -257,11 +259,15 @@ public final class InsightsView implements NavigableView {
                 + DisplayFormats.compactMoney(open.weighted()) + " weighted (the solid part of each bar)");
 
         atRisk.show(insights.atRisk());
-        double riskValue = insights.atRisk().stream().mapToDouble(AtRiskDeal::value).sum();
-        long rotting = insights.atRisk().stream().filter(AtRiskDeal::rotting).count();
-        atRiskCard.setSummary(insights.atRisk().isEmpty() ? "Open deals idle too long, past their close date or flagged"
-                : KeyFigureTiles.deals(insights.atRisk().size()) + ", " + DisplayFormats.compactMoney(riskValue) + " \u00b7 " + rotting
-                + " rotting");
+        if (insights.atRisk() != atRiskSummarized) {
+            // the same instance as last time is the same list (the view model compares them off the UI thread)
+            atRiskSummarized = insights.atRisk();
+            double riskValue = insights.atRisk().stream().mapToDouble(AtRiskDeal::value).sum();
+            long rotting = insights.atRisk().stream().filter(AtRiskDeal::rotting).count();
+            atRiskCard.setSummary(insights.atRisk().isEmpty() ? "Open deals idle too long, past their close date or flagged"
+                    : KeyFigureTiles.deals(insights.atRisk().size()) + ", " + DisplayFormats.compactMoney(riskValue) + " \u00b7 "
+                    + rotting + " rotting");
+        }
 
         contacts.show(insights.contacts());
         contactsCard.setSummary(insights.contacts().total() + " contacts by relationship health");

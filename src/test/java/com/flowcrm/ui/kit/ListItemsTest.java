@@ -39,4 +39,24 @@ class ListItemsTest {
             return null;
         }).get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aComputedListIsShownByInstanceTheSameOneLeavesTheViewAlone() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            ListView<String> view = new ListView<>();
+            List<String> first = List.of("a", "b", "c");
+            ListItems.showComputed(view, first);
+            assertThat(view.getItems()).containsExactly("a", "b", "c");
+            view.getSelectionModel().select("b");
+
+            ObservableList<String> shown = view.getItems();
+            ListItems.showComputed(view, first);
+            assertThat(view.getItems()).as("the same instance: untouched").isSameAs(shown);
+
+            ListItems.showComputed(view, List.of("c", "b"));
+            assertThat(view.getItems()).containsExactly("c", "b");
+            assertThat(view.getSelectionModel().getSelectedItem()).as("kept when the new list has it").isEqualTo("b");
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
 }
