@@ -29,9 +29,17 @@ public final class ListItems {
      * thread (comparing 20,000 follow-ups there took a few milliseconds four times a second, while live events waited).
      */
     public static <T> void showComputed(ListView<T> view, List<? extends T> items) {
-        if (view.getProperties().get(SHOWN) != items) {
-            view.getProperties().put(SHOWN, items);
+        // a holder, not the list itself, in the properties: the observable map compares an old value with a new one
+        // by equals, which is the very comparison this method avoids
+        Shown shown = (Shown) view.getProperties().computeIfAbsent(SHOWN, k -> new Shown());
+        if (shown.list != items) {
+            shown.list = items;
             view.setItems(FXCollections.observableArrayList(items));
         }
+    }
+
+    /** The list last given to {@link #showComputed}. */
+    private static final class Shown {
+        private List<?> list;
     }
 }
