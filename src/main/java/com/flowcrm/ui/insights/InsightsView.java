@@ -112,7 +112,9 @@ public final class InsightsView implements NavigableView {
         root.setTop(header());
         root.setCenter(body());
 
-        viewModel.insightsProperty().addListener((obs, old, now) -> show(now));
+        // an invalidation listener: a change listener makes the property compare the old and new insights with equals,
+        // every list in them included, on the UI thread at every redraw
+        viewModel.insightsProperty().addListener(o -> show(viewModel.insightsProperty().get()));
         viewModel.weightedProperty().addListener((obs, old, now) -> {
             PipelineInsights shown = viewModel.insightsProperty().get();
             if (shown != null) {

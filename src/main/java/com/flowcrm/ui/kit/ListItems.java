@@ -2,6 +2,7 @@ package com.flowcrm.ui.kit;
 
 import java.util.List;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableListBase;
 import javafx.scene.control.ListView;
 
 /**
@@ -34,7 +35,40 @@ public final class ListItems {
         Shown shown = (Shown) view.getProperties().computeIfAbsent(SHOWN, k -> new Shown());
         if (shown.list != items) {
             shown.list = items;
-            view.setItems(FXCollections.observableArrayList(items));
+            view.setItems(new Snapshot<>(List.copyOf(items)));
+        }
+    }
+
+    /**
+     * A computed list as the view's items: read-only, and equal only to itself. The items property tells its change
+     * listeners (the list's skin) of a new value only when {@code !old.equals(new)}, which for two lists compared up to
+     * 20,000 rows on the UI thread; a computed list is new whenever it was given.
+     */
+    private static final class Snapshot<T> extends ObservableListBase<T> {
+        private final List<T> rows;
+
+        Snapshot(List<T> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public T get(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
     }
 
