@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  */
 final class DemoDatabase implements AutoCloseable {
     static final String FILE_NAME = "demo.db";
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     /** A page of the change feed as stored: rows in seq order and whether more follow. */
     record Page(List<Row> rows, boolean hasMore, long next) {
@@ -47,6 +47,15 @@ final class DemoDatabase implements AutoCloseable {
     record RefreshRow(String tokenHash, String userId, String email, String sessionId, long expiresAtMillis) {
     }
 
+    /**
+     * One row per execution of a request made with an Idempotency-Key (written with its stored answer, in the same
+     * transaction as its changes): never read by the server, it lets a test count how often a key was applied (the
+     * soak's {@code duplicates}: a key with two rows was applied twice). Pruned with the stored answers.
+     */
+    private static final String APPLIED_REQUESTS = "CREATE TABLE applied_requests(user_id TEXT NOT NULL,"
+            + " key TEXT NOT NULL, at INTEGER NOT NULL)";
+    private static final String APPLIED_REQUESTS_INDEX = "CREATE INDEX applied_requests_key ON applied_requests(user_id, key)";
+
     private static final String[] SCHEMA = {
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE records(kind TEXT NOT NULL, id TEXT NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL,"
@@ -57,6 +66,8 @@ final class DemoDatabase implements AutoCloseable {
         "CREATE TABLE idempotency(user_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,"
                 + " status INTEGER NOT NULL, body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY(user_id, key))",
         "CREATE INDEX idempotency_age ON idempotency(created_at)",
+        APPLIED_REQUESTS,
+        APPLIED_REQUESTS_INDEX,
         "CREATE TABLE refresh_tokens(token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, email TEXT NOT NULL,"
                 + " session_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
         "CREATE TABLE ended_sessions(session_id TEXT PRIMARY KEY, ended_at INTEGER NOT NULL)",
@@ -171,6 +182,25 @@ final class DemoDatabase implements AutoCloseable {
         }
         if (version == 0) {
             createSchema();
+        } else if (version == 1) {
+            migrate(APPLIED_REQUESTS, APPLIED_REQUESTS_INDEX);
+        }
+    }
+
+    /** Runs schema statements and sets this schema's version, in one transaction (a new database, or the previous schema). */
+    private void migrate(String... statements) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -182,19 +212,7 @@ final class DemoDatabase implements AutoCloseable {
     }
 
     private void createSchema() throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : SCHEMA) {
-                statement.execute(sql);
-            }
-            statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        migrate(SCHEMA);
     }
 
     /** True for a data directory, false for the in-memory database. */
@@ -378,6 +396,7 @@ final class DemoDatabase implements AutoCloseable {
         inTransaction(writer -> {
             writer.execute("DELETE FROM changes WHERE seq <= ?", cut);
             writer.execute("DELETE FROM idempotency WHERE created_at < ?", cutoffMillis);
+            writer.execute("DELETE FROM applied_requests WHERE at < ?", cutoffMillis);
             writer.execute("DELETE FROM ended_sessions WHERE ended_at < ?", cutoffMillis);
             writer.execute("DELETE FROM refresh_tokens WHERE expires_at < ?", nowMillis);
             writer.putMeta(DemoPersistence.META_PRUNED_THROUGH, Long.toString(newPrunedThrough));
@@ -452,9 +471,13 @@ final class DemoDatabase implements AutoCloseable {
                         + " ON CONFLICT(kind, id) DO UPDATE SET json = excluded.json, extra = excluded.extra",
                         r.kind(), r.id(), r.ord(), r.json(), r.extra());
                 case DbWrite.DeleteRecord d -> execute("DELETE FROM records WHERE kind = ? AND id = ?", d.kind(), d.id());
-                case DbWrite.PutIdempotent i -> execute("INSERT INTO idempotency(user_id, key, fingerprint, status,"
-                        + " body, created_at) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(user_id, key) DO NOTHING",
-                        i.userId(), i.key(), i.fingerprint(), i.status(), i.body(), i.createdAtMillis());
+                case DbWrite.PutIdempotent i -> {
+                    execute("INSERT INTO idempotency(user_id, key, fingerprint, status, body, created_at)"
+                            + " VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(user_id, key) DO NOTHING",
+                            i.userId(), i.key(), i.fingerprint(), i.status(), i.body(), i.createdAtMillis());
+                    execute("INSERT INTO applied_requests(user_id, key, at) VALUES(?, ?, ?)", i.userId(), i.key(),
+                            i.createdAtMillis());
+                }
                 case DbWrite.PutRefreshGrant g -> execute("INSERT OR REPLACE INTO refresh_tokens(token_hash, user_id,"
                         + " email, session_id, expires_at) VALUES(?, ?, ?, ?, ?)", g.tokenHash(), g.userId(), g.email(),
                         g.sessionId(), g.expiresAtMillis());

@@ -5,9 +5,11 @@ import java.util.Objects;
 /**
  * One field an outbox entry changes, each value as JSON text ({@code "proposal"}, {@code 12500}, {@code null}): the
  * {@code base} the rep saw when they made the change, the {@code value} they chose and, once the server disagreed
- * with both, {@code theirs} (Java {@code null} while there is no conflict).
+ * with both, {@code theirs} (Java {@code null} while there is no conflict). {@code kept}: the rep saw a conflict on
+ * this field and chose "keep mine", so the value is sent over whatever the server holds by the time it is sent (a
+ * later change by someone else, or the rep's own earlier change of the same field, does not make it conflict again).
  */
-public record FieldChange(String field, String base, String value, String theirs) {
+public record FieldChange(String field, String base, String value, String theirs, boolean kept) {
     public FieldChange {
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("A field change needs the field's name");
@@ -15,6 +17,11 @@ public record FieldChange(String field, String base, String value, String theirs
         base = json(field, "base", base);
         value = json(field, "value", value);
         theirs = theirs == null ? null : json(field, "theirs", theirs);
+    }
+
+    /** A field the rep has not settled a conflict on. */
+    public FieldChange(String field, String base, String value, String theirs) {
+        this(field, base, value, theirs, false);
     }
 
     /** A change without a conflict. */
@@ -27,12 +34,12 @@ public record FieldChange(String field, String base, String value, String theirs
     }
 
     FieldChange withTheirs(String theirsJson) {
-        return new FieldChange(field, base, value, Objects.requireNonNull(theirsJson, "theirs"));
+        return new FieldChange(field, base, value, Objects.requireNonNull(theirsJson, "theirs"), kept);
     }
 
-    /** "Keep mine": what the server has now becomes the base the change is sent against. */
+    /** "Keep mine": what the server had becomes the base, and the value goes over whatever is there when it is sent. */
     FieldChange rebasedOnTheirs() {
-        return new FieldChange(field, theirs, value, null);
+        return new FieldChange(field, theirs, value, null, true);
     }
 
     private static String json(String field, String role, String text) {

@@ -23,7 +23,7 @@ final class OutboxRows {
             + "payload, status, reason, attempts, next_attempt_at";
 
     /** A field change as stored: values stay JSON text (kept exactly as given, compared by the sender parsed). */
-    private record StoredField(String field, String base, String value, String theirs) {
+    private record StoredField(String field, String base, String value, String theirs, Boolean kept) {
     }
 
     private final Connection connection;
@@ -125,7 +125,7 @@ final class OutboxRows {
     private static String encodeFields(List<FieldChange> fields) {
         List<StoredField> stored = new ArrayList<>(fields.size());
         for (FieldChange f : fields) {
-            stored.add(new StoredField(f.field(), f.base(), f.value(), f.theirs()));
+            stored.add(new StoredField(f.field(), f.base(), f.value(), f.theirs(), f.kept() ? Boolean.TRUE : null));
         }
         return GSON.toJson(stored, FIELD_LIST);
     }
@@ -134,7 +134,7 @@ final class OutboxRows {
         List<StoredField> stored = GSON.fromJson(json, FIELD_LIST);
         List<FieldChange> fields = new ArrayList<>(stored.size());
         for (StoredField f : stored) {
-            fields.add(new FieldChange(f.field(), f.base(), f.value(), f.theirs()));
+            fields.add(new FieldChange(f.field(), f.base(), f.value(), f.theirs(), Boolean.TRUE.equals(f.kept())));
         }
         return fields;
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The client's own conflict rule, so it works against any backend: each field of a waiting change is compared with
- * the record the server has now. Server value == the base the rep saw: the rep's value is sent. Server value == the
- * rep's value: it is already there, nothing to send. Anything else: a conflict for that field (the other fields still
- * go). Values are compared as JSON texts written by the same writer from the model, so equal values compare equal
+ * the record the server has now. Server value == the rep's value: it is already there, nothing to send. Server
+ * value == the base the rep saw, or a field the rep already chose "keep mine" for: the rep's value is sent. Anything
+ * else: a conflict for that field (the other fields still go). Values are compared as JSON texts written by the same writer from the model, so equal values compare equal
  * whatever form the server wrote them in.
  *
  * @param toSend    field to the rep's value (JSON text), for the fields to send
@@ -27,7 +27,7 @@ record FieldCheck(Map<String, String> toSend, List<String> already, Map<String, 
             String theirs = server.getOrDefault(f.field(), "null");
             if (theirs.equals(f.value())) {
                 same.add(f.field());
-            } else if (theirs.equals(f.base())) {
+            } else if (theirs.equals(f.base()) || f.kept()) {
                 send.put(f.field(), f.value());
             } else {
                 conflicting.put(f.field(), theirs);

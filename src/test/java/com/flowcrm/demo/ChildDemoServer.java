@@ -36,7 +36,8 @@ final class ChildDemoServer implements AutoCloseable {
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<List<String>> started = CompletableFuture.supplyAsync(() -> readUntilStarted(reader));
+        CompletableFuture<List<String>> started = CompletableFuture.supplyAsync(
+                () -> DemoServerStartOutput.readUntilStarted(reader));
         List<String> lines;
         try {
             lines = started.get(60, TimeUnit.SECONDS);
@@ -44,8 +45,8 @@ final class ChildDemoServer implements AutoCloseable {
             process.destroyForcibly().waitFor();
             throw new IllegalStateException("child demo server did not start: " + e, e);
         }
-        String api = value(lines, "FLOW_API_URL=");
-        String ws = value(lines, "FLOW_WS_URL=");
+        String api = DemoServerStartOutput.value(lines, "FLOW_API_URL=");
+        String ws = DemoServerStartOutput.value(lines, "FLOW_WS_URL=");
         if (api == null || ws == null) {
             process.destroyForcibly().waitFor();
             throw new IllegalStateException("child demo server did not start: " + String.join("\n", lines));
@@ -64,26 +65,7 @@ final class ChildDemoServer implements AutoCloseable {
         return new ChildDemoServer(process, api, ws, lines);
     }
 
-    private static List<String> readUntilStarted(BufferedReader reader) {
-        List<String> lines = new ArrayList<>();
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-                if (line.startsWith("Press Ctrl+C")) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            lines.add(e.toString());
-        }
-        return lines;
-    }
 
-    private static String value(List<String> lines, String prefix) {
-        return lines.stream().map(String::trim).filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()))
-                .findFirst().orElse(null);
-    }
 
     static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")

@@ -204,7 +204,7 @@ class OutboxTest {
     }
 
     @Test
-    void aConflictKeepsOnlyTheConflictingFieldsWithTheirValueThenKeepMineRebasesUnderANewKey() {
+    void aConflictKeepsOnlyTheConflictingFieldsWithTheirValueThenKeepMineRebasesUnderANewKeyAndIsKeptAcrossAReopen() {
         OutboxEntry edit = dealEdit("d1");
         await(outbox.markSending(edit.id()));
 
@@ -214,7 +214,7 @@ class OutboxTest {
         assertThat(conflict.fields()).containsExactly(new FieldChange("value", "12500", "15000", "14000"));
         OutboxEntry mine = await(outbox.keepMine(edit.id()));
         assertThat(mine.status()).isEqualTo(OutboxStatus.WAITING);
-        assertThat(mine.fields()).containsExactly(new FieldChange("value", "14000", "15000", null));
+        assertThat(mine.fields()).containsExactly(new FieldChange("value", "14000", "15000", null, true));
         assertThat(mine.idempotencyKey()).isNotEqualTo(edit.idempotencyKey());
         assertThat(mine.id()).isEqualTo(edit.id());
         reopen();

@@ -196,13 +196,14 @@ final class ChangeDriver {
     /**
      * On the store thread, at the end: how each change that was queued (WAITING, the outbox's first answer) stands
      * now: sent (CONFIRMED, which the auditor then checks on the server), a conflict, a failure with its reason, or
-     * still waiting. Nothing on the REST path, where every change settles by itself.
+     * still waiting.
      */
     List<SoakChange> settleWaiting() {
         List<SoakChange> settled = new ArrayList<>();
         for (SoakChange change : waiting.values()) {
             SoakWrites.Result now = writes.outcomeOf(change.handle());
-            settled.add(change.ended(change.endedAt(), now.outcome(), now.reason(), change.handle()));
+            // known now: a change sent at the end may have reached the server long after it was saved
+            settled.add(change.ended(System.currentTimeMillis(), now.outcome(), now.reason(), change.handle()));
         }
         return settled;
     }

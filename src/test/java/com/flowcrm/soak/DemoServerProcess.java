@@ -1,5 +1,6 @@
 package com.flowcrm.soak;
 
+import com.flowcrm.demo.DemoServerStartOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,7 +73,8 @@ final class DemoServerProcess implements AutoCloseable {
                 arguments, log.resolveSibling(log.getFileName() + ".stderr"));
         process = started;
         BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<List<String>> printed = CompletableFuture.supplyAsync(() -> readUntilUp(out));
+        CompletableFuture<List<String>> printed = CompletableFuture.supplyAsync(
+                () -> DemoServerStartOutput.readUntilStarted(out));
         List<String> lines;
         try {
             lines = printed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,8 +83,8 @@ final class DemoServerProcess implements AutoCloseable {
             throw new IllegalStateException("the demo server did not start within " + timeout.toSeconds() + " s", e);
         }
         appendToLog(lines);
-        String api = value(lines, "FLOW_API_URL=");
-        String ws = value(lines, "FLOW_WS_URL=");
+        String api = DemoServerStartOutput.value(lines, "FLOW_API_URL=");
+        String ws = DemoServerStartOutput.value(lines, "FLOW_WS_URL=");
         if (api == null || ws == null) {
             ChildJvms.kill(started);
             throw new IllegalStateException("the demo server did not start: " + String.join(" | ", lines));
@@ -123,21 +125,6 @@ final class DemoServerProcess implements AutoCloseable {
         stop();
     }
 
-    private static List<String> readUntilUp(BufferedReader out) {
-        List<String> lines = new ArrayList<>();
-        try {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.startsWith("Press Ctrl+C")) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            lines.add(e.toString());
-        }
-        return lines;
-    }
 
     private void drain(BufferedReader out) {
         Thread drain = new Thread(() -> {
@@ -161,10 +148,5 @@ final class DemoServerProcess implements AutoCloseable {
         } catch (IOException e) {
             // the log is for people; the run goes on without it
         }
-    }
-
-    private static String value(List<String> lines, String prefix) {
-        return lines.stream().map(String::trim).filter(l -> l.startsWith(prefix))
-                .map(l -> l.substring(prefix.length())).findFirst().orElse(null);
     }
 }

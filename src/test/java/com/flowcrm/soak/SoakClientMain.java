@@ -2,7 +2,10 @@ package com.flowcrm.soak;
 
 import com.flowcrm.api.FlowApiClient;
 import com.flowcrm.common.DaemonThreads;
+import com.flowcrm.local.Workspaces;
+import com.flowcrm.local.credentials.InMemoryCredentialStore;
 import com.flowcrm.store.ConnectionReport;
+import com.flowcrm.store.LocalStorage;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionConfig;
 import com.flowcrm.store.SessionState;
@@ -18,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,9 +80,12 @@ public final class SoakClientMain {
         this.password = args[2];
         this.outDir = Path.of(args[5]);
         this.out = out;
-        this.session = new SessionStore(SessionConfig.of(args[3], args[4]), root);
-        // THE SEAM: when the outbox (issue 12) lands, this becomes the outbox's write path (see SoakWrites)
-        this.writes = new RestWrites(session.commands());
+        // the window's session with a local workspace of this client's own, so every change goes through the outbox
+        // (saved on disk with the local change, sent when the session is live, conflicts shown per field)
+        LocalStorage storage = new LocalStorage(new Workspaces(outDir.resolve("workspaces")),
+                new InMemoryCredentialStore());
+        this.session = new SessionStore(SessionConfig.of(args[3], args[4]), root, Clock.systemUTC(), null, storage);
+        this.writes = new OutboxWrites(session, storeThread);
         this.changes = new JsonLines(outDir.resolve("changes.jsonl"));
         this.samples = new JsonLines(outDir.resolve("samples.jsonl"));
         this.phases = new JsonLines(outDir.resolve("phases.jsonl"));
@@ -273,7 +280,7 @@ public final class SoakClientMain {
         for (SoakChange settled : onStoreThread(driver::settleWaiting)) {
             changes.write(settled);
         }
-        for (SoakWrites.Conflict conflict : writes.conflicts()) {
+        for (SoakWrites.Conflict conflict : onStoreThread(writes::conflicts)) {
             log.info("Conflict left at the end: {}", conflict);
         }
         reply.put("made", driver.made()).put("unanswered", driver.unanswered().size())

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,6 +34,8 @@ final class SoakRun {
     private static final String PASSWORD = DemoServer.DEMO_PASSWORD;
     private static final Duration CLIENT_STEP = Duration.ofMinutes(4);
     private static final int SHARED_DEALS = 12;
+    /** The demo server's data directory, under the run's output folder. */
+    static final String SERVER_DATA = "server-data";
     private static final int FINAL_BURST = 10;
     /** No fault strikes sooner than this after the server came up again. */
     private static final Duration AFTER_UP = Duration.ofSeconds(15);
@@ -67,7 +71,7 @@ final class SoakRun {
     Outcome run() throws Exception {
         Path out = plan.out();
         NetworkFaults network = new NetworkFaults(plan.maxLatencyMs(), plan.seed());
-        DemoServerProcess server = new DemoServerProcess(out.resolve("server-data"), out.resolve("server-home"),
+        DemoServerProcess server = new DemoServerProcess(out.resolve(SERVER_DATA), out.resolve("server-home"),
                 out.resolve("server.log"), plan.dataset());
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -238,14 +242,26 @@ final class SoakRun {
         }
     }
 
-    /** The later resolver's kept fields that the server does not hold (empty when all of them are there). */
+    /**
+     * The later resolver's kept fields that the server does not hold (empty when all of them are there). Where the
+     * resolver kept several of its changes of one field of a deal, the last of them (they are listed in the order they
+     * were made) is the one the server must hold.
+     */
     private static List<String> laterResolverCheck(JsonArray resolved, DirectRest rest) throws Exception {
         List<String> missing = new ArrayList<>();
+        Map<String, JsonObject> lastPerField = new LinkedHashMap<>();
         for (var element : resolved) {
             JsonObject conflict = element.getAsJsonObject();
+            lastPerField.put(conflict.get("dealId").getAsString() + "|" + conflict.get("field").getAsString(), conflict);
+        }
+        for (JsonObject conflict : lastPerField.values()) {
             String dealId = conflict.get("dealId").getAsString();
             String field = conflict.get("field").getAsString();
             DirectRest.Reply deal = rest.get("/deals/" + dealId);
+            if (deal.status() == 404) {
+                // the colleague deleted it meanwhile (the simulator's new deals): there is no record to hold the value
+                continue;
+            }
             var onServer = deal.ok() ? deal.body().getAsJsonObject().get(field) : null;
             var mine = com.google.gson.JsonParser.parseString(conflict.get("mine").getAsString());
             if (!mine.equals(onServer)) {

@@ -151,7 +151,8 @@ final class SoakVerdict {
     /**
      * Changes the server applied more than once: every activity text and every edited value is unique to one change
      * (its client and number are in it), so the auditor's count of it in the change log is how often it was applied.
-     * Stage moves carry nothing unique (moving to a stage twice looks like two moves) and are not counted here.
+     * Stage moves carry nothing unique (moving to a stage twice looks like two moves): they are counted by their
+     * Idempotency-Key, in the server's own record of the keyed requests it executed.
      */
     private void judgeDuplicates() {
         ServerAuditor auditor = outcome.auditor();
@@ -170,9 +171,23 @@ final class SoakVerdict {
                 }
             }
         }
-        report.put("duplicates", twice.size());
-        report.put("duplicate_examples", twice.subList(0, Math.min(EXAMPLES, twice.size())));
-        check("duplicates", twice.size(), 0, twice.isEmpty());
+        // and by Idempotency-Key, which also covers the stage moves: how often the server executed each key
+        AppliedKeys keys;
+        try {
+            keys = AppliedKeys.read(outcome.plan().out().resolve(SoakRun.SERVER_DATA));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the demo server's record of applied requests cannot be read", e);
+        }
+        report.put("duplicates_by_text", twice.size());
+        report.put("duplicates_by_key", keys.twice().size());
+        report.put("keyed_requests_applied", keys.applications());
+        List<String> all = new ArrayList<>(twice);
+        all.addAll(keys.twice());
+        report.put("duplicates", all.size());
+        report.put("duplicate_examples", all.subList(0, Math.min(EXAMPLES, all.size())));
+        check("duplicates", all.size(), 0, all.isEmpty());
+        // an empty record would make the check by key say nothing
+        check("keyed_requests_applied", keys.applications(), "> 0", keys.applications() > 0);
     }
 
     private void judgeDiffFields() {

@@ -8,10 +8,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * How a soak client's changes reach the server: the one seam between the soak's driver and the product's write
- * path. Today {@link RestWrites} (the window's {@code SessionCommands}: optimistic change, REST call, rollback with
- * the reason when it fails); once the offline workspace (issue 12) lands, an implementation over its outbox (the
- * change is queued, sent when the session is live, and may end in a conflict). Every method is called on the
- * client's store thread, and every future completes there.
+ * path, {@link OutboxWrites} (the window's {@code SessionCommands} over a local workspace: the change is saved in the
+ * outbox, sent when the session is live, and may end in a conflict). The changes are made on the client's store
+ * thread; {@link #sendAll} and {@link #keepMineForAll} are called from the soak's command thread and move to the store
+ * thread themselves.
  */
 interface SoakWrites {
 
@@ -23,7 +23,7 @@ interface SoakWrites {
     record Conflict(String handle, String dealId, String field, String mine, String theirs) {
     }
 
-    /** "rest" or "outbox": written into the report. */
+    /** "outbox": written into the report. */
     String name();
 
     CompletableFuture<Result> moveStage(String dealId, DealStage stage);
@@ -32,7 +32,7 @@ interface SoakWrites {
 
     CompletableFuture<Result> logActivity(String dealId, NewActivity activity);
 
-    /** Changes not settled yet: in flight on the REST path, waiting or being sent in the outbox. */
+    /** Changes not settled yet: waiting or being sent. */
     int pending();
 
     /** Sends whatever waits; completes when nothing is left to send (conflicts and failures stay). */

@@ -79,7 +79,7 @@ final class TimelineChart {
 
         MarkedChart events = chart("Live events applied per second", 0, end, markers, null);
         MarkedChart phase = chart("Connection indicator", 0, end, markers, new PhaseNames());
-        MarkedChart pending = chart("Changes pending (in flight to the server)", 0, end, markers, null);
+        MarkedChart pending = chart("Changes waiting to be sent (the outbox)", 0, end, markers, null);
         MarkedChart heap = chart("Heap (MB): after a full GC every 15 s (thick), in use (thin)", 0, end, markers, null);
         NumberAxis phases = (NumberAxis) phase.getYAxis();
         phases.setAutoRanging(false);

@@ -207,6 +207,41 @@ class OutboxSendingTest {
     }
 
     @Test
+    void keepMineGoesOverWhatTheServerHasWhenItIsSentNotOnlyOverWhatTheRepSaw() throws Exception {
+        rig.run(c -> c.updateDeal("d1", new DealChanges().title("Renewal 2027")));
+        rig.server("d1").setTitle("Renewal (finance's name)");
+        assertThat(rig.send().conflicts()).isEqualTo(1);
+        PendingChange conflict = rig.pendingList().get(0);
+
+        await(rig.ui(() -> rig.pending.keepMine(conflict.id())));
+        // a colleague renames it again before the kept change goes out: the rep's decision still stands
+        rig.server("d1").setTitle("Renewal (legal's name)");
+        OutboxSender.PassResult pass = rig.send();
+
+        assertThat(pass.sent()).isEqualTo(1);
+        assertThat(pass.conflicts()).isZero();
+        assertThat(rig.server("d1").getTitle()).isEqualTo("Renewal 2027");
+        assertThat(outbox()).isEmpty();
+    }
+
+    @Test
+    void twoKeptChangesOfOneFieldEndWithTheRepsLaterValueAndTheFirstDoesNotTurnTheSecondIntoAConflict() throws Exception {
+        rig.run(c -> c.updateDeal("d1", new DealChanges().value(1500)));
+        rig.run(c -> c.updateDeal("d1", new DealChanges().value(1700)));
+        rig.server("d1").setValue(900);
+        assertThat(rig.send().conflicts()).isEqualTo(2);
+
+        for (PendingChange change : List.copyOf(rig.pendingList())) {
+            await(rig.ui(() -> rig.pending.keepMine(change.id())));
+        }
+        OutboxSender.PassResult pass = rig.send();
+
+        assertThat(pass.conflicts()).isZero();
+        assertThat(rig.server("d1").getValue()).isEqualTo(1700);
+        assertThat(outbox()).isEmpty();
+    }
+
+    @Test
     void aWriteCarriesTheVersionItsFieldsWereCheckedAgainstAsIfMatch() throws Exception {
         rig.run(c -> c.updateDeal("d1", new DealChanges().title("Renewal 2027")));
         // a colleague changed another field meanwhile: the version moved on, the title is still the rep's base
