@@ -347,8 +347,9 @@ public final class BuildDist {
      * class path, main class and options (read from the launcher's .cfg once it is final). The native launcher asks
      * {@code rpm -qf} and {@code dpkg -S} which package owns it, twice, at every start (to find its library when
      * installed elsewhere than the image layout): 0.45 s of the 0.8 s start-up budget on a machine with 760 packages,
-     * more with more. The native launcher stays beside it as {@code bin/.FlowCRM-native} ({@code --launcher=native}
-     * keeps it in place).
+     * more with more. jpackage's native launcher and the library only it loads ({@code lib/libapplauncher.so}, 1.7 MB
+     * of the image) are removed ({@code --launcher=native} keeps them and no script): nothing else starts them, and
+     * the installers only package the image as it is.
      */
     private void writeLauncherScript(Path image) throws IOException {
         Path nativeLauncher = launcherPath(image);
@@ -371,9 +372,9 @@ public final class BuildDist {
         StringBuilder script = new StringBuilder();
         script.append("#!/bin/sh\n")
                 .append("# Starts Flow CRM with the runtime in this image (written by packaging/BuildDist.java from\n")
-                .append("# lib/app/").append(APP_NAME).append(".cfg). jpackage's native launcher, kept as .")
-                .append(APP_NAME).append("-native, asks\n")
-                .append("# rpm and dpkg which package owns it at every start, which takes longer than the rest of it.\n")
+                .append("# lib/app/").append(APP_NAME).append(".cfg). jpackage's native launcher, which this replaces,")
+                .append(" asked\n")
+                .append("# rpm and dpkg which package owns it at every start, which took longer than the rest of it.\n")
                 .append("bin=$(dirname \"$(readlink -f \"$0\")\")\n")
                 .append("root=$(dirname \"$bin\")\n")
                 .append("app=\"$root/lib/app\"\n");
@@ -389,11 +390,11 @@ public final class BuildDist {
         }
         script.append(" \\\n    -cp ").append(shellWord(String.join(":", classPath)))
                 .append(" \\\n    ").append(shellWord(mainClass)).append(" \"$@\"\n");
-        Files.move(nativeLauncher, nativeLauncher.resolveSibling("." + APP_NAME + "-native"));
         Files.writeString(nativeLauncher, script.toString());
         nativeLauncher.toFile().setExecutable(true, false);
-        log("launcher: " + root.relativize(nativeLauncher) + " is a shell script (jpackage's is ." + APP_NAME
-                + "-native beside it)");
+        Files.deleteIfExists(image.resolve("lib").resolve("libapplauncher.so"));
+        log("launcher: " + root.relativize(nativeLauncher) + " is a shell script (jpackage's native launcher and"
+                + " lib/libapplauncher.so removed)");
     }
 
     /** One shell word: the jpackage .cfg tokens $APPDIR, $BINDIR and $ROOTDIR expanded at run time, the rest literal. */

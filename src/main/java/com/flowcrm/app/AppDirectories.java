@@ -19,14 +19,14 @@ import java.util.Map;
  *   <li>any OS: the system property {@value #HOME_PROPERTY} wins (tests and portable installs use it)</li>
  * </ul>
  *
- * <p>Logging needs no call from {@code Main}: {@code logback.xml} asks {@link LogDirectoryDefiner} for the log
+ * <p>Logging needs no call from {@code Main}: {@link LogConfiguration} asks {@link LogDirectoryDefiner} for the log
  * directory when logback configures itself, i.e. at the first {@code LoggerFactory.getLogger}. Code that moves
  * the home at run time must therefore set {@value #HOME_PROPERTY} before the first logger is created.
  */
 public final class AppDirectories {
     /** System property that replaces the per-OS home directory. */
     public static final String HOME_PROPERTY = "flow.home";
-    /** System property that replaces only the log directory (read by {@code logback.xml}). */
+    /** System property that replaces only the log directory (read by {@link LogConfiguration}). */
     public static final String LOG_DIR_PROPERTY = "flow.log.dir";
     /** Name of the active log file inside {@link #logDir()}; rolled files sit beside it. */
     public static final String LOG_FILE_NAME = "flow-crm.log";
@@ -132,7 +132,7 @@ public final class AppDirectories {
     }
 
     /**
-     * Gives {@code logback.xml} its log directory: {@value #LOG_DIR_PROPERTY} if set, else {@link #logDir()}, and
+     * Gives the logging set-up ({@link LogConfiguration}) its log directory: {@value #LOG_DIR_PROPERTY} if set, else {@link #logDir()}, and
      * when that cannot be created (read-only home) a directory under {@code java.io.tmpdir}, so that a broken
      * home never stops the app or sends logback's complaints to stdout.
      */

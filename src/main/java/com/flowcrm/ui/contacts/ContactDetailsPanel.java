@@ -8,6 +8,7 @@ import com.flowcrm.model.Deal;
 import com.flowcrm.model.Sentiment;
 import com.flowcrm.ui.kit.DetailsLayout;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.LiveScrollPane;
 import com.flowcrm.ui.kit.ViewChrome;
 import com.flowcrm.ui.offline.PendingMarkStyle;
 import java.time.Clock;
@@ -104,7 +105,7 @@ final class ContactDetailsPanel extends VBox {
                 DetailsLayout.section("Communication history", history),
                 DetailsLayout.section("Tags and notes", tags, notes));
         content.getStyleClass().add("details-content");
-        ScrollPane scroller = new ScrollPane(content);
+        ScrollPane scroller = new LiveScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("details-scroller");

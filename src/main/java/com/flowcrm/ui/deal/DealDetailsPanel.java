@@ -1,6 +1,7 @@
 package com.flowcrm.ui.deal;
 
 import com.flowcrm.ui.kit.DetailsLayout;
+import com.flowcrm.ui.kit.LiveScrollPane;
 import java.time.Clock;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
@@ -40,7 +41,7 @@ public final class DealDetailsPanel extends VBox {
                 log,
                 DetailsLayout.section("Activity", new ActivityTimeline(summary.activities(), clock)));
         content.getStyleClass().add("details-content");
-        ScrollPane scroller = new ScrollPane(content);
+        ScrollPane scroller = new LiveScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("details-scroller");
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -35,7 +35,7 @@ final class AtRiskList {
 
     /** Replaces the rows; the list keeps its cells and redraws only what is visible. */
     void show(List<AtRiskDeal> deals) {
-        ListItems.show(list, deals);
+        ListItems.showComputed(list, deals);
     }
 
     /** A row: built once per cell, an update rewrites its texts. */

@@ -109,7 +109,7 @@ final class ContactHealthPanel {
         }
         dueTitle.setText(health.followUpsDue().isEmpty() ? "Follow-ups due"
                 : "Follow-ups due (" + health.followUpsDue().size() + ")");
-        ListItems.show(list, health.followUpsDue());
+        ListItems.showComputed(list, health.followUpsDue());
     }
 
     static String label(RelationshipHealth health) {

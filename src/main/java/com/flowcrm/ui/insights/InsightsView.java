@@ -13,6 +13,7 @@ import com.flowcrm.store.insights.PipelineInsights;
 import com.flowcrm.ui.NavigableView;
 import com.flowcrm.ui.Navigator;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.kit.LiveScrollPane;
 import com.flowcrm.ui.kit.ViewChrome;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +86,8 @@ public final class InsightsView implements NavigableView {
     private final ContactHealthPanel contacts;
     private final Label noOpenDeals = new Label("No open deals to forecast.");
     private final Timeline clockTick;
+    /** The at-risk list the card's summary was written for. */
+    private List<AtRiskDeal> atRiskSummarized;
 
     /** The view as the app and the benchmark build it. */
     public InsightsView(SessionStore session, Navigator navigator) {
@@ -109,7 +112,9 @@ public final class InsightsView implements NavigableView {
         root.setTop(header());
         root.setCenter(body());
 
-        viewModel.insightsProperty().addListener((obs, old, now) -> show(now));
+        // an invalidation listener: a change listener makes the property compare the old and new insights with equals,
+        // every list in them included, on the UI thread at every redraw
+        viewModel.insightsProperty().addListener(o -> show(viewModel.insightsProperty().get()));
         viewModel.weightedProperty().addListener((obs, old, now) -> {
             PipelineInsights shown = viewModel.insightsProperty().get();
             if (shown != null) {
@@ -223,7 +228,7 @@ public final class InsightsView implements NavigableView {
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox content = new VBox(14, tiles.node(), grid);
         content.getStyleClass().add("insights-content");
-        ScrollPane scroller = new ScrollPane(content);
+        ScrollPane scroller = new LiveScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("insights-scroller");
@@ -256,11 +261,15 @@ public final class InsightsView implements NavigableView {
                 + DisplayFormats.compactMoney(open.weighted()) + " weighted (the solid part of each bar)");
 
         atRisk.show(insights.atRisk());
-        double riskValue = insights.atRisk().stream().mapToDouble(AtRiskDeal::value).sum();
-        long rotting = insights.atRisk().stream().filter(AtRiskDeal::rotting).count();
-        atRiskCard.setSummary(insights.atRisk().isEmpty() ? "Open deals idle too long, past their close date or flagged"
-                : KeyFigureTiles.deals(insights.atRisk().size()) + ", " + DisplayFormats.compactMoney(riskValue) + " \u00b7 " + rotting
-                + " rotting");
+        if (insights.atRisk() != atRiskSummarized) {
+            // the same instance as last time is the same list (the view model compares them off the UI thread)
+            atRiskSummarized = insights.atRisk();
+            double riskValue = insights.atRisk().stream().mapToDouble(AtRiskDeal::value).sum();
+            long rotting = insights.atRisk().stream().filter(AtRiskDeal::rotting).count();
+            atRiskCard.setSummary(insights.atRisk().isEmpty() ? "Open deals idle too long, past their close date or flagged"
+                    : KeyFigureTiles.deals(insights.atRisk().size()) + ", " + DisplayFormats.compactMoney(riskValue) + " \u00b7 "
+                    + rotting + " rotting");
+        }
 
         contacts.show(insights.contacts());
         contactsCard.setSummary(insights.contacts().total() + " contacts by relationship health");

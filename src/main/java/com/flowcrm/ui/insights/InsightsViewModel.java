@@ -7,6 +7,7 @@ import com.flowcrm.store.DealsStore;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
+import com.flowcrm.store.insights.AtRiskDeal;
 import com.flowcrm.store.insights.ContactFacts;
 import com.flowcrm.store.insights.ContactHealth;
 import com.flowcrm.store.insights.DealFacts;
@@ -169,10 +170,12 @@ public final class InsightsViewModel {
         ContactHealth contactsBefore = contactHealth;
         List<ContactFacts> contactsToWalk = contactsNow;
         RottingLimits limits = deals.rottingLimitsProperty().get();
+        PipelineInsights shownBefore = insights.get();
         computing = true;
         CompletableFuture.supplyAsync(() -> {
             ContactHealth health = contactsToWalk == null ? contactsBefore : calculator.contactHealthOfFacts(contactsToWalk);
-            return new Computed(health, calculator.computeOfFacts(dealsNow, health, limits));
+            PipelineInsights fresh = sharingUnchanged(shownBefore, calculator.computeOfFacts(dealsNow, health, limits));
+            return new Computed(fresh.contacts(), fresh);
         }, compute).whenCompleteAsync((done, error) -> {
             computing = false;
             if (error != null) {
@@ -190,6 +193,26 @@ public final class InsightsViewModel {
     }
 
     private record Computed(ContactHealth contacts, PipelineInsights insights) {
+    }
+
+    /**
+     * The fresh insights with each list that equals the shown one replaced by the shown instance, compared here on the
+     * compute thread: the view then tells an unchanged list by identity and never compares long lists on the UI thread.
+     */
+    static PipelineInsights sharingUnchanged(PipelineInsights shown, PipelineInsights fresh) {
+        if (shown == null) {
+            return fresh;
+        }
+        List<AtRiskDeal> atRisk = fresh.atRisk().equals(shown.atRisk()) ? shown.atRisk() : fresh.atRisk();
+        ContactHealth health = fresh.contacts();
+        if (health != shown.contacts() && health.followUpsDue().equals(shown.contacts().followUpsDue())) {
+            health = new ContactHealth(health.high(), health.medium(), health.low(), shown.contacts().followUpsDue());
+        }
+        if (atRisk == fresh.atRisk() && health == fresh.contacts()) {
+            return fresh;
+        }
+        return new PipelineInsights(fresh.generatedAt(), fresh.limits(), fresh.figures(), fresh.forecast(), fresh.stages(),
+                atRisk, health);
     }
 
     // ---- click-through ---------------------------------------------------------------------------------------

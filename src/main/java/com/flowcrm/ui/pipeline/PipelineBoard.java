@@ -2,6 +2,7 @@ package com.flowcrm.ui.pipeline;
 
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.DealStage;
+import com.flowcrm.ui.kit.LiveScrollPane;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class PipelineBoard extends StackPane {
             row.getChildren().add(column);
             column.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(column, e));
         }
-        ScrollPane scroller = new ScrollPane(row);
+        ScrollPane scroller = new LiveScrollPane(row);
         scroller.getStyleClass().add("board-scroller");
         scroller.setFitToHeight(true);
         scroller.setFitToWidth(true);

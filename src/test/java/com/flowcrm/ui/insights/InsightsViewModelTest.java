@@ -164,6 +164,45 @@ class InsightsViewModelTest {
         assertThat(model.insightsProperty().get().figures().open().total()).isEqualTo(19_005);
     }
 
+    @Test
+    void anUnchangedRiskListIsTheShownInstanceAndAChangedOneIsNew() {
+        root.deals().byId("d3").setLastActivity(NOW.minus(Duration.ofDays(30)));
+        model.setShowing(true);
+        timer.advance(Duration.ZERO);
+        List<com.flowcrm.store.insights.AtRiskDeal> shown = model.insightsProperty().get().atRisk();
+        assertThat(shown).extracting(r -> r.id()).containsExactly("d3");
+
+        event("deal:updated", "{\"id\":\"d1\",\"changes\":{\"value\":5}}");
+        ui.pulse();
+        timer.advance(Duration.ofSeconds(1));
+        assertThat(model.insightsProperty().get().figures().open().total()).as("recomputed").isEqualTo(19_005);
+        assertThat(model.insightsProperty().get().atRisk()).as("equal to the shown list: the same instance").isSameAs(shown);
+
+        event("deal:updated", "{\"id\":\"d3\",\"changes\":{\"value\":7}}");
+        ui.pulse();
+        timer.advance(Duration.ofSeconds(1));
+        assertThat(model.insightsProperty().get().atRisk()).as("changed: a new list").isNotSameAs(shown)
+                .extracting(r -> r.value()).containsExactly(7.0);
+    }
+
+    @Test
+    void anUnchangedFollowUpListIsTheShownInstance() {
+        com.flowcrm.model.Contact due = contact("c1", 20);
+        due.setNextFollowUp(NOW.minus(Duration.ofDays(2)));
+        root.loadSnapshot(null, List.of(due, contact("c2", 90)), null);
+        ui.pulse();
+        model.setShowing(true);
+        timer.advance(Duration.ZERO);
+        var shown = model.insightsProperty().get().contacts().followUpsDue();
+        assertThat(shown).hasSize(1);
+
+        event("contact:health_changed", "{\"id\":\"c2\",\"healthScore\":30}");
+        ui.pulse();
+        timer.advance(Duration.ofSeconds(1));
+        assertThat(model.insightsProperty().get().contacts().high()).as("the mix was walked again").isZero();
+        assertThat(model.insightsProperty().get().contacts().followUpsDue()).isSameAs(shown);
+    }
+
     private static com.flowcrm.model.Contact contact(String id, int score) {
         com.flowcrm.model.Contact c = new com.flowcrm.model.Contact(id);
         c.setName("Contact " + id);
