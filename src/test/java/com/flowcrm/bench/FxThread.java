@@ -7,14 +7,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 
-/** Starts the JavaFX toolkit once (headless Monocle under surefire) and runs work on its thread. */
-final class FxThread {
+/**
+ * Starts the JavaFX toolkit once (headless Monocle under surefire) and runs work on its thread; the soak draws its
+ * timeline with it too.
+ */
+public final class FxThread {
     private static boolean started;
 
     private FxThread() {
     }
 
-    static synchronized void start() throws InterruptedException {
+    public static synchronized void start() throws InterruptedException {
         if (started) {
             return;
         }

@@ -1,12 +1,12 @@
 package com.flowcrm.soak;
 
+import com.flowcrm.bench.FxThread;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import javafx.application.Platform;
@@ -43,7 +43,7 @@ final class TimelineChart {
     }
 
     static void draw(SoakRun.Outcome outcome, List<ClientFiles> clients, String title, Path png) throws Exception {
-        startToolkit();
+        FxThread.start();
         CompletableFuture<int[]> pixels = new CompletableFuture<>();
         int[] size = new int[2];
         Platform.runLater(() -> {
@@ -289,19 +289,6 @@ final class TimelineChart {
         @Override
         public Number fromString(String text) {
             return 0;
-        }
-    }
-
-    private static synchronized void startToolkit() throws InterruptedException {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!up.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JavaFX toolkit did not start within 30 s");
         }
     }
 }
