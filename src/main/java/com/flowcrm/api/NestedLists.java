@@ -37,7 +37,9 @@ final class NestedLists {
     @SuppressWarnings("unchecked")
     <E> List<E> take(Enum<?> field, MappingProblems p) {
         Mapped list = byField[field.ordinal()];
-        p.addAll(list.problems());
+        if (!list.problems().isEmpty()) {
+            p.addAll(list.problems());
+        }
         if (list.failure() != null) {
             throw list.failure();
         }

@@ -89,7 +89,33 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
     abstract void placed(E e, int position);
 
     /** The order a fresh list is kept in (duplicates already dropped). */
-    abstract List<T> ordered(List<T> unique);
+    /**
+     * The store's order of a fresh list (of unique items). Pure: it may run on any thread ({@link #prepare}); what a
+     * fresh order resets in the store is {@link #freshOrderStarts()}.
+     */
+    List<T> ordered(List<T> unique) {
+        return unique;
+    }
+
+    /** A fresh list is about to take the store's order (UI thread). */
+    void freshOrderStarts() {
+    }
+
+    /**
+     * What else a store can work out from a fresh list away from the UI thread, for its next rebuild (null: nothing).
+     * Pure, any thread; handed to {@link #presorted} on the UI thread.
+     */
+    Object presort(List<T> ordered) {
+        return null;
+    }
+
+    /** Takes what {@link #presort} worked out, right before the rebuild that follows a reconcile (UI thread). */
+    void presorted(Object presort) {
+    }
+
+    /** A fresh list made ready for {@link #reconcile(Prepared)} away from the UI thread. */
+    record Prepared<T>(List<T> items, Object presort) {
+    }
 
     abstract P snapshotOf(T item);
 
@@ -219,6 +245,7 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
 
     /** Replaces everything with a freshly loaded list; the selection moves to the new instance with its id. */
     public void loadSnapshot(List<T> snapshot) {
+        freshOrderStarts();
         List<T> fresh = ordered(unique(snapshot));
         entries.clear();
         changed.clear();
@@ -247,7 +274,23 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
      * new ones added, missing ones removed; the selection stays when its item still exists.
      */
     public void reconcile(List<T> freshList) {
+        reconcile(prepare(freshList));
+    }
+
+    /**
+     * The part of a reconcile that needs nothing of the store: unique ids, the store's order and its
+     * {@link #presort}. Any thread: a sign-in's 50,000 contacts are sorted on the thread that read them, not on the
+     * UI thread.
+     */
+    Prepared<T> prepare(List<T> freshList) {
         List<T> fresh = ordered(unique(freshList));
+        return new Prepared<>(fresh, presort(fresh));
+    }
+
+    /** {@link #reconcile(List)} with a list {@link #prepare}d on another thread. */
+    void reconcile(Prepared<T> prepared) {
+        freshOrderStarts();
+        List<T> fresh = prepared.items();
         Map<String, E> next = new HashMap<>(fresh.size() * 2);
         List<T> kept = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
@@ -290,6 +333,7 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
         if (current != null && byId(idOf(current)) != current) {
             selected.set(null);
         }
+        presorted(prepared.presort());
         requestRebuild();
     }
 
