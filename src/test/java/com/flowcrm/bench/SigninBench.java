@@ -94,7 +94,7 @@ final class SigninBench implements AutoCloseable {
     }
 
     /** One sign-in in a fresh JVM: the milliseconds to the board, and the moments on the way. */
-    record Round(double ms, double cpuMs, Map<String, Long> steps) {
+    record Round(double ms, double cpuMs, String threadsCpuMs, Map<String, Long> steps) {
     }
 
     Round round() throws IOException, InterruptedException {
@@ -125,7 +125,9 @@ final class SigninBench implements AutoCloseable {
         });
         double cpuMs = output.lines().filter(l -> l.startsWith(SigninProbe.CPU_PREFIX)).findFirst()
                 .map(l -> Double.parseDouble(l.substring(SigninProbe.CPU_PREFIX.length()).strip())).orElse(Double.NaN);
-        return new Round(Double.parseDouble(line.substring(SigninProbe.PREFIX.length()).strip()), cpuMs, steps);
+        String threads = output.lines().filter(l -> l.startsWith(SigninProbe.THREADS_PREFIX)).findFirst()
+                .map(l -> l.substring(SigninProbe.THREADS_PREFIX.length()).strip()).orElse("");
+        return new Round(Double.parseDouble(line.substring(SigninProbe.PREFIX.length()).strip()), cpuMs, threads, steps);
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class SigninProbe {
     static final String STEP_PREFIX = "at_ms.";
     /** The client JVM's CPU time (all its threads) from the sign-in request to the board, in ms. */
     static final String CPU_PREFIX = "signin_cpu_ms=";
+    /** The same by thread (numbered threads of one kind summed), from JVM start to the board: where the CPU went. */
+    static final String THREADS_PREFIX = "threads_cpu_ms=";
 
     private SigninProbe() {
     }
@@ -112,6 +114,7 @@ public final class SigninProbe {
             long cpuAtBoard = processCpuNanos();
             System.out.println(PREFIX + (boardAt - start[0]) / 1_000_000);
             System.out.println(CPU_PREFIX + (cpuAtBoard - cpuAtStart[0]) / 1_000_000);
+            System.out.println(THREADS_PREFIX + threadsCpuMs());
             Map<String, Long> ordered = new LinkedHashMap<>();
             steps.entrySet().stream().sorted(Map.Entry.comparingByValue())
                     .forEach(e -> ordered.put(e.getKey(), (e.getValue() - start[0]) / 1_000_000));
@@ -136,6 +139,35 @@ public final class SigninProbe {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Linux: each thread's CPU from /proc (the JIT's compiler threads and the GC's too, which no MXBean shows), by
+     * kind ("C2 CompilerThread", "GC Thread", "flow-http-body"...), largest first; empty elsewhere.
+     */
+    private static String threadsCpuMs() {
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return "";
+        }
+        Map<String, Long> byKind = new java.util.HashMap<>();
+        for (java.io.File task : tasks) {
+            try {
+                String kind = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip().replaceAll("[-#]?[0-9]+$", "");
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime, in clock ticks of 10 ms
+                long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                byKind.merge(kind, ms, Long::sum);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the thread ended meanwhile
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        byKind.entrySet().stream().filter(e -> e.getValue() >= 30)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        return out.toString();
     }
 
     /** The REST client, noting when sign-in answered and when each list was read into the model. */
