@@ -1,7 +1,6 @@
 package com.flowcrm.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.RealtimeSettings;
@@ -51,11 +50,7 @@ class LiveUpdatesAnsweredRetryTest {
     }
 
     private RealtimeStatus settle(Predicate<RealtimeStatus> condition) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                .until(() -> {
-                    scheduler.runDue();
-                    return condition.test(live.status());
-                });
+        scheduler.settle(() -> condition.test(live.status()));
         return live.status();
     }
 
