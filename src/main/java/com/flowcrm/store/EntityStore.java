@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,33 +87,22 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
     /** The entry's item now sits at this position of a freshly loaded or reconciled list. */
     abstract void placed(E e, int position);
 
-    /** The order a fresh list is kept in (duplicates already dropped). */
-    /**
-     * The store's order of a fresh list (of unique items). Pure: it may run on any thread ({@link #prepare}); what a
-     * fresh order resets in the store is {@link #freshOrderStarts()}.
-     */
+    /** The order a fresh list is kept in (duplicates already dropped). Pure, any thread ({@link PreparedList#of}). */
     List<T> ordered(List<T> unique) {
         return unique;
     }
 
-    /** A fresh list is about to take the store's order (UI thread). */
+    /** A fresh list is about to take the store's order: what that resets in the store (UI thread). */
     void freshOrderStarts() {
     }
 
-    /**
-     * What else a store can work out from a fresh list away from the UI thread, for its next rebuild (null: nothing).
-     * Pure, any thread; handed to {@link #presorted} on the UI thread.
-     */
+    /** What the next rebuild can use, worked out from a fresh list off the UI thread; null: nothing. Pure. */
     Object presort(List<T> ordered) {
         return null;
     }
 
-    /** Takes what {@link #presort} worked out, right before the rebuild that follows a reconcile (UI thread). */
+    /** Takes the {@link #presort} of the list just reconciled, before the rebuild (UI thread). */
     void presorted(Object presort) {
-    }
-
-    /** A fresh list made ready for {@link #reconcile(Prepared)} away from the UI thread. */
-    record Prepared<T>(List<T> items, Object presort) {
     }
 
     abstract P snapshotOf(T item);
@@ -246,7 +234,7 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
     /** Replaces everything with a freshly loaded list; the selection moves to the new instance with its id. */
     public void loadSnapshot(List<T> snapshot) {
         freshOrderStarts();
-        List<T> fresh = ordered(unique(snapshot));
+        List<T> fresh = ordered(PreparedList.unique(snapshot, this::idOf));
         entries.clear();
         changed.clear();
         remoteChanges.clear();
@@ -274,21 +262,11 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
      * new ones added, missing ones removed; the selection stays when its item still exists.
      */
     public void reconcile(List<T> freshList) {
-        reconcile(prepare(freshList));
+        reconcile(PreparedList.of(this, freshList));
     }
 
-    /**
-     * The part of a reconcile that needs nothing of the store: unique ids, the store's order and its
-     * {@link #presort}. Any thread: a sign-in's 50,000 contacts are sorted on the thread that read them, not on the
-     * UI thread.
-     */
-    Prepared<T> prepare(List<T> freshList) {
-        List<T> fresh = ordered(unique(freshList));
-        return new Prepared<>(fresh, presort(fresh));
-    }
-
-    /** {@link #reconcile(List)} with a list {@link #prepare}d on another thread. */
-    void reconcile(Prepared<T> prepared) {
+    /** {@link #reconcile(List)} with a list {@link PreparedList#of prepared} on another thread. */
+    void reconcile(PreparedList<T> prepared) {
         freshOrderStarts();
         List<T> fresh = prepared.items();
         Map<String, E> next = new HashMap<>(fresh.size() * 2);
@@ -617,13 +595,5 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
             revision.set(revision.get() + 1);
         }
         remoteChanges.fire();
-    }
-
-    private List<T> unique(List<T> input) {
-        Map<String, T> unique = new LinkedHashMap<>();
-        for (T item : input) {
-            unique.putIfAbsent(idOf(item), item);
-        }
-        return new ArrayList<>(unique.values());
     }
 }

@@ -222,8 +222,8 @@ public final class RootStore {
     public void completeResync(List<Deal> dealList, List<Contact> contactList, List<Notification> notificationList,
             Runnable afterSnapshot) {
         // ids made unique, deals ordered, contacts sorted by health here, on the thread that read the lists
-        EntityStore.Prepared<Deal> freshDeals = dealList == null ? null : deals.prepare(dealList);
-        EntityStore.Prepared<Contact> freshContacts = contactList == null ? null : contacts.prepare(contactList);
+        PreparedList<Deal> freshDeals = dealList == null ? null : PreparedList.of(deals, dealList);
+        PreparedList<Contact> freshContacts = contactList == null ? null : PreparedList.of(contacts, contactList);
         uiExecutor.execute(() -> dispatcher.completeResync(() -> {
             if (freshDeals != null) {
                 deals.reconcile(freshDeals);

@@ -138,14 +138,14 @@ class ContactsStoreTest {
                 contact("{\"id\":\"y\",\"name\":\"Yu\",\"healthScore\":20}"),
                 contact("{\"id\":\"z\",\"name\":\"Zed\",\"healthScore\":70}"));
         // worked out for other contacts (the same number of them), and for the same contacts in the wrong order
-        EntityStore.Prepared<Contact> other = contacts.prepare(List.of(contact("{\"id\":\"a\"}"),
+        PreparedList<Contact> other = PreparedList.of(contacts, List.of(contact("{\"id\":\"a\"}"),
                 contact("{\"id\":\"b\"}"), contact("{\"id\":\"c\"}")));
-        root.dispatcher().submit(() -> contacts.reconcile(new EntityStore.Prepared<>(fresh, other.presort())));
+        root.dispatcher().submit(() -> contacts.reconcile(new PreparedList<>(fresh, other.presort())));
         ui.pulse();
         assertThat(ids(contacts.sortedByHealth())).containsExactly("y", "x", "z");
 
         List<Contact> again = List.of(fresh.get(0), fresh.get(1), fresh.get(2));
-        root.dispatcher().submit(() -> contacts.reconcile(new EntityStore.Prepared<>(again, List.of("z", "x", "y"))));
+        root.dispatcher().submit(() -> contacts.reconcile(new PreparedList<>(again, List.of("z", "x", "y"))));
         ui.pulse();
         assertThat(ids(contacts.sortedByHealth())).containsExactly("y", "x", "z");
     }
