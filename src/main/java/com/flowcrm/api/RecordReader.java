@@ -5,6 +5,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,7 +109,7 @@ final class RecordReader<T> implements ItemReader<T> {
      */
     private NestedLists.Mapped streamList(JsonReader in, String path) throws IOException {
         MappingProblems p = new MappingProblems();
-        java.util.List<Object> values = new java.util.ArrayList<>();
+        List<Object> values = new ArrayList<>();
         RuntimeException failure = null;
         in.beginArray();
         for (int i = 0; in.hasNext(); i++) {
