@@ -355,7 +355,7 @@ public final class JsonMapper {
             MappingProblems p = new MappingProblems();
             T value;
             if (in.peek() == JsonToken.BEGIN_OBJECT) {
-                JsonElement[] fields = reader.fields(in);
+                RecordReader.Fields fields = reader.fields(in, path);
                 value = guarded(path, p, () -> reader.fromFields(fields, path, p));
             } else {
                 JsonElement other = JsonParser.parseReader(in);

@@ -1,8 +1,10 @@
 package com.flowcrm.api;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -19,11 +21,13 @@ final class MappingKeys<K extends Enum<K>> {
     private final Map<String, K> exact = new HashMap<>();
     private final Map<String, K> normalized = new HashMap<>();
     private final Map<K, String> canonical;
+    private final String[] names;
     private final int size;
 
     private MappingKeys(Class<K> type) {
         canonical = new EnumMap<>(type);
         size = type.getEnumConstants().length;
+        names = new String[size];
     }
 
     static <K extends Enum<K>> MappingKeys<K> of(Class<K> type) {
@@ -33,6 +37,7 @@ final class MappingKeys<K extends Enum<K>> {
     /** Registers a field by its camelCase name (its snake_case form is added too) and extra aliases. */
     MappingKeys<K> add(K key, String camelName, String... aliases) {
         canonical.put(key, camelName);
+        names[key.ordinal()] = camelName;
         put(key, camelName);
         put(key, snakeCase(camelName));
         for (String alias : aliases) {
@@ -68,26 +73,36 @@ final class MappingKeys<K extends Enum<K>> {
         return slots;
     }
 
+    /** The ordinal of the field a JSON name means, or -1 for a name no field answers to. */
+    int ordinalOf(String name) {
+        K key = lookup(name);
+        return key == null ? -1 : key.ordinal();
+    }
+
+    /** The number of fields. */
+    int size() {
+        return size;
+    }
+
+    /** The camelCase name of the field with this ordinal. */
+    String nameAt(int ordinal) {
+        return names[ordinal];
+    }
+
     /**
-     * The same from a stream positioned at an object: the object is consumed; the value of each known field is read
-     * as the (small) tree it is, an unknown field is skipped unread, and the object itself never becomes a tree.
-     * When two spellings of one field are sent, the later one wins, as with {@link #read(JsonObject)}; the one
-     * difference: a tree keeps a name at its first place, so with {@code {"title":1,"name":2,"title":3}} (a name
-     * sent twice around another spelling of its field) the tree takes 2 and the stream 3.
+     * The value at the stream's position as the (small) tree {@link JsonParser#parseReader(JsonReader)} makes of
+     * it; texts, booleans and nulls, most of a record's values, without its set-up per call.
      */
-    JsonElement[] read(JsonReader in) throws IOException {
-        JsonElement[] slots = new JsonElement[size];
-        in.beginObject();
-        while (in.hasNext()) {
-            K key = lookup(in.nextName());
-            if (key == null) {
-                in.skipValue();
-            } else {
-                slots[key.ordinal()] = JsonParser.parseReader(in);
+    static JsonElement value(JsonReader in) throws IOException {
+        return switch (in.peek()) {
+            case STRING -> new JsonPrimitive(in.nextString());
+            case BOOLEAN -> new JsonPrimitive(in.nextBoolean());
+            case NULL -> {
+                in.nextNull();
+                yield JsonNull.INSTANCE;
             }
-        }
-        in.endObject();
-        return slots;
+            default -> JsonParser.parseReader(in);
+        };
     }
 
     /** The camelCase name of a field, used in problem paths. */

@@ -69,12 +69,15 @@ final class ModelReaders {
     private static final DealKey[] DEAL_KEYS = DealKey.values();
     private static final ContactKey[] CONTACT_KEYS = ContactKey.values();
     // the rules of each kind of object, whether its fields come from a tree or from a stream
-    static final RecordReader<Deal> DEAL_RECORD = new RecordReader<>(DEAL, ModelReaders::dealFrom);
     static final RecordReader<DealActivity> ACTIVITY_RECORD = new RecordReader<>(ACTIVITY, ModelReaders::activityFrom);
     static final RecordReader<DealInsight> DEAL_INSIGHT_RECORD = new RecordReader<>(DEAL_INSIGHT, ModelReaders::dealInsightFrom);
-    static final RecordReader<Contact> CONTACT_RECORD = new RecordReader<>(CONTACT, ModelReaders::contactFrom);
     static final RecordReader<CommunicationEvent> COMMUNICATION_RECORD = new RecordReader<>(COMMUNICATION, ModelReaders::communicationFrom);
     static final RecordReader<AIInsight> CONTACT_INSIGHT_RECORD = new RecordReader<>(CONTACT_INSIGHT, ModelReaders::contactInsightFrom);
+    // from a stream, the nested lists are mapped as they stream by (the rules take them from NestedLists)
+    static final RecordReader<Deal> DEAL_RECORD = new RecordReader<>(DEAL, ModelReaders::dealFrom,
+            Map.of(DealKey.ACTIVITIES, ACTIVITY_RECORD, DealKey.AI_INSIGHTS, DEAL_INSIGHT_RECORD));
+    static final RecordReader<Contact> CONTACT_RECORD = new RecordReader<>(CONTACT, ModelReaders::contactFrom,
+            Map.of(ContactKey.COMMUNICATION_HISTORY, COMMUNICATION_RECORD, ContactKey.AI_INSIGHTS, CONTACT_INSIGHT_RECORD));
     static final RecordReader<Notification> NOTIFICATION_RECORD = new RecordReader<>(NOTIFICATION, ModelReaders::notificationFrom);
     static final RecordReader<User> USER_RECORD = new RecordReader<>(USER, ModelReaders::userFrom);
 
@@ -129,20 +132,32 @@ final class ModelReaders {
         return DEAL_RECORD.read(json, path, p);
     }
 
-    private static Deal dealFrom(JsonElement[] s, String path, MappingProblems p) {
+    private static Deal dealFrom(JsonElement[] s, NestedLists lists, String path, MappingProblems p) {
         String id = id(s[DealKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
         }
         Deal deal = new Deal(id);
-        readDealChanges(s, path, p).applyTo(deal);
+        readDealChanges(s, lists, path, p).applyTo(deal);
         return deal;
     }
 
     /** Every field present; null clears an optional field and is skipped for a required one; bad ones are reported. */
     static DealChanges readDealChanges(JsonElement[] s, String path, MappingProblems p) {
+        return readDealChanges(s, null, path, p);
+    }
+
+    private static DealChanges readDealChanges(JsonElement[] s, NestedLists lists, String path, MappingProblems p) {
         DealChanges c = new DealChanges();
         for (DealKey k : DEAL_KEYS) {
+            if (NestedLists.has(lists, k)) {
+                switch (k) {
+                    case ACTIVITIES -> c.activities(lists.take(k, p));
+                    case AI_INSIGHTS -> c.aiInsights(lists.take(k, p));
+                    default -> throw new AssertionError("not a nested list: " + k);
+                }
+                continue;
+            }
             JsonElement e = s[k.ordinal()];
             if (e == null || k == DealKey.ID) {
                 continue;
@@ -246,19 +261,32 @@ final class ModelReaders {
         return CONTACT_RECORD.read(json, path, p);
     }
 
-    private static Contact contactFrom(JsonElement[] s, String path, MappingProblems p) {
+    private static Contact contactFrom(JsonElement[] s, NestedLists lists, String path, MappingProblems p) {
         String id = id(s[ContactKey.ID.ordinal()], path, "id", p);
         if (id == null) {
             return null;
         }
         Contact contact = new Contact(id);
-        readContactChanges(s, path, p).applyTo(contact);
+        readContactChanges(s, lists, path, p).applyTo(contact);
         return contact;
     }
 
     static ContactChanges readContactChanges(JsonElement[] s, String path, MappingProblems p) {
+        return readContactChanges(s, null, path, p);
+    }
+
+    private static ContactChanges readContactChanges(JsonElement[] s, NestedLists lists, String path,
+            MappingProblems p) {
         ContactChanges c = new ContactChanges();
         for (ContactKey k : CONTACT_KEYS) {
+            if (NestedLists.has(lists, k)) {
+                switch (k) {
+                    case COMMUNICATION_HISTORY -> c.communicationHistory(lists.take(k, p));
+                    case AI_INSIGHTS -> c.aiInsights(lists.take(k, p));
+                    default -> throw new AssertionError("not a nested list: " + k);
+                }
+                continue;
+            }
             JsonElement e = s[k.ordinal()];
             if (e == null || k == ContactKey.ID) {
                 continue;

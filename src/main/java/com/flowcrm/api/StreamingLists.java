@@ -93,7 +93,7 @@ final class StreamingLists {
             String itemPath = path + "[" + i + "]";
             T value;
             if (in.peek() == JsonToken.BEGIN_OBJECT) {
-                JsonElement[] fields = reader.fields(in);
+                RecordReader.Fields fields = reader.fields(in, itemPath);
                 value = JsonMapper.guarded(itemPath, p, () -> reader.fromFields(fields, itemPath, p));
             } else {
                 JsonElement item = JsonParser.parseReader(in);

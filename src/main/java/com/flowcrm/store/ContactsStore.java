@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -55,6 +56,8 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     private int highValueCount;
     private int atRiskCount;
     private int followUpCount;
+    /** Contact ids in health order from the last reconcile's {@link #presort}, for the rebuild right after it. */
+    private List<String> healthOrderHint;
 
     public ContactsStore(EventDispatcher dispatcher, Clock clock) {
         super(dispatcher, clock, "selectedContact", ContactFilter.ALL);
@@ -125,11 +128,6 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     @Override
     void placed(ContactEntry e, int position) {
         // contacts keep the backend's order; the view orders by health
-    }
-
-    @Override
-    List<Contact> ordered(List<Contact> unique) {
-        return unique;
     }
 
     @Override
@@ -222,14 +220,66 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
         publish();
     }
 
+    /**
+     * A fresh list in health order, worked out on the thread that read it: the rebuild after the reconcile walks the
+     * contacts in this order, so that its sort finds them sorted (one pass instead of 50,000 log 50,000 comparisons
+     * on the UI thread).
+     */
+    @Override
+    Object presort(List<Contact> ordered) {
+        List<Map.Entry<HealthKey, Contact>> keyed = new ArrayList<>(ordered.size());
+        for (Contact c : ordered) {
+            keyed.add(Map.entry(HealthKey.of(c), c));
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        List<String> ids = new ArrayList<>(keyed.size());
+        for (Map.Entry<HealthKey, Contact> k : keyed) {
+            ids.add(k.getValue().getId());
+        }
+        return ids;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    void presorted(Object presort) {
+        healthOrderHint = (List<String>) presort;
+    }
+
+    /**
+     * The order the next rebuild walks the contacts in: the reconcile's presorted ids when they are exactly the
+     * store's contacts (events applied in the same batch may have added or removed some), else the items.
+     */
+    private List<ContactEntry> walkOrder() {
+        List<String> hint = healthOrderHint;
+        healthOrderHint = null;
+        List<ContactEntry> order = new ArrayList<>(items.size());
+        if (hint != null && hint.size() == items.size() && hint.size() == entries.size()) {
+            for (String id : hint) {
+                ContactEntry e = entries.get(id);
+                if (e == null) {
+                    order.clear();
+                    break;
+                }
+                order.add(e);
+            }
+            if (!order.isEmpty() || items.isEmpty()) {
+                return order;
+            }
+        }
+        for (Contact c : items) {
+            order.add(entries.get(c.getId()));
+        }
+        return order;
+    }
+
     @Override
     void rebuild(Instant now) {
         highValueCount = 0;
         atRiskCount = 0;
         followUpCount = 0;
         List<ContactEntry> shown = new ArrayList<>();
-        for (Contact c : items) {
-            ContactEntry e = entries.get(c.getId());
+        for (ContactEntry e : walkOrder()) {
+            Contact c = e.item;
             record(e, matches(c, now), HealthKey.of(c), now);
             if (e.shown) {
                 shown.add(e);

@@ -308,11 +308,15 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
         e.order = position;
     }
 
+    @Override
+    void freshOrderStarts() {
+        // a fresh list gets order keys 0..n-1, so created deals restart just below them
+        newestOrder = 0;
+    }
+
     /** Newest first by created date (undated last), keeping the given order among equals. */
     @Override
     List<Deal> ordered(List<Deal> unique) {
-        // a fresh list gets order keys 0..n-1, so created deals restart just below them
-        newestOrder = 0;
         List<Deal> sorted = new ArrayList<>(unique);
         sorted.sort(Comparator.comparing(Deal::getCreatedDate, Comparator.nullsLast(Comparator.reverseOrder())));
         return sorted;

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,8 +87,23 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
     /** The entry's item now sits at this position of a freshly loaded or reconciled list. */
     abstract void placed(E e, int position);
 
-    /** The order a fresh list is kept in (duplicates already dropped). */
-    abstract List<T> ordered(List<T> unique);
+    /** The order a fresh list is kept in (duplicates already dropped). Pure, any thread ({@link PreparedList#of}). */
+    List<T> ordered(List<T> unique) {
+        return unique;
+    }
+
+    /** A fresh list is about to take the store's order: what that resets in the store (UI thread). */
+    void freshOrderStarts() {
+    }
+
+    /** What the next rebuild can use, worked out from a fresh list off the UI thread; null: nothing. Pure. */
+    Object presort(List<T> ordered) {
+        return null;
+    }
+
+    /** Takes the {@link #presort} of the list just reconciled, before the rebuild (UI thread). */
+    void presorted(Object presort) {
+    }
 
     abstract P snapshotOf(T item);
 
@@ -219,7 +233,8 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
 
     /** Replaces everything with a freshly loaded list; the selection moves to the new instance with its id. */
     public void loadSnapshot(List<T> snapshot) {
-        List<T> fresh = ordered(unique(snapshot));
+        freshOrderStarts();
+        List<T> fresh = ordered(PreparedList.unique(snapshot, this::idOf));
         entries.clear();
         changed.clear();
         remoteChanges.clear();
@@ -247,7 +262,13 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
      * new ones added, missing ones removed; the selection stays when its item still exists.
      */
     public void reconcile(List<T> freshList) {
-        List<T> fresh = ordered(unique(freshList));
+        reconcile(PreparedList.of(this, freshList));
+    }
+
+    /** {@link #reconcile(List)} with a list {@link PreparedList#of prepared} on another thread. */
+    void reconcile(PreparedList<T> prepared) {
+        freshOrderStarts();
+        List<T> fresh = prepared.items();
         Map<String, E> next = new HashMap<>(fresh.size() * 2);
         List<T> kept = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
@@ -290,6 +311,7 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
         if (current != null && byId(idOf(current)) != current) {
             selected.set(null);
         }
+        presorted(prepared.presort());
         requestRebuild();
     }
 
@@ -573,13 +595,5 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
             revision.set(revision.get() + 1);
         }
         remoteChanges.fire();
-    }
-
-    private List<T> unique(List<T> input) {
-        Map<String, T> unique = new LinkedHashMap<>();
-        for (T item : input) {
-            unique.putIfAbsent(idOf(item), item);
-        }
-        return new ArrayList<>(unique.values());
     }
 }

@@ -221,12 +221,15 @@ public final class RootStore {
      */
     public void completeResync(List<Deal> dealList, List<Contact> contactList, List<Notification> notificationList,
             Runnable afterSnapshot) {
+        // ids made unique, deals ordered, contacts sorted by health here, on the thread that read the lists
+        PreparedList<Deal> freshDeals = dealList == null ? null : PreparedList.of(deals, dealList);
+        PreparedList<Contact> freshContacts = contactList == null ? null : PreparedList.of(contacts, contactList);
         uiExecutor.execute(() -> dispatcher.completeResync(() -> {
-            if (dealList != null) {
-                deals.reconcile(dealList);
+            if (freshDeals != null) {
+                deals.reconcile(freshDeals);
             }
-            if (contactList != null) {
-                contacts.reconcile(contactList);
+            if (freshContacts != null) {
+                contacts.reconcile(freshContacts);
             }
             if (notificationList != null) {
                 notifications.reconcile(notificationList);

@@ -84,6 +84,47 @@ class StreamingMapperTest {
         assertThat(mapper.streamContacts(text(MESSY_CONTACTS)).values().get(0).getVersion()).isEqualTo(3L);
     }
 
+    /** Nested lists are mapped as they stream by: the same records, problems in the tree's order, spellings resolved alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // problems of the nested records between those of the fields before and after them
+        "[{\"id\":\"c-1\",\"name\":{\"x\":1},\"communication_history\":[{\"subject\":\"no id\"},{\"id\":\"m-1\","
+            + "\"type\":\"fax\",\"date\":\"soon\"},7,null,[],\"text\",{\"id\":\"m-2\",\"date\":1767225600000}],"
+            + "\"ai_insights\":[{\"id\":\"i-1\",\"confidence\":\"x\",\"actionable\":\"maybe\"}],\"healthScore\":\"high\","
+            + "\"notes\":[1,{\"a\":1}]}]",
+        // a list, then a later spelling that is not one; and the other way round
+        "[{\"id\":\"c-1\",\"communicationHistory\":[{\"id\":\"m-1\"}],\"communication_history\":5}]",
+        "[{\"id\":\"c-1\",\"communication_history\":5,\"communicationHistory\":[{\"id\":\"m-1\"}]}]",
+        "[{\"id\":\"c-1\",\"communicationHistory\":[{\"id\":\"m-1\"}],\"communication_history\":null}]",
+        "[{\"id\":\"c-1\",\"communicationHistory\":[{\"id\":\"m-1\"}],\"communication_history\":[{\"id\":\"m-2\"}]}]",
+        // the nested problems of a record without an id are not reported, as from the tree
+        "[{\"communicationHistory\":[{\"subject\":\"no id\"}]},{\"id\":\"c-2\",\"communicationHistory\":[],\"aiInsights\":{}}]",
+        "[{\"id\":\"c-1\",\"communicationHistory\":[{\"id\":\"m-1\",\"extra\":{\"deep\":[1,{\"a\":[]}]},\"id\":\"m-9\"}]}]"})
+    void nestedListsOfContactsMapAsTheTreeMapsThem(String body) {
+        SameRecords.assertSameContacts(mapper.streamContacts(text(body)), mapper.contacts(JsonParser.parseString(body)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[{\"id\":\"d-1\",\"title\":[],\"activities\":[{\"type\":\"call\"},{\"id\":\"a-1\",\"type\":\"call\","
+            + "\"date\":\"2026-02-01\"},{\"id\":\"a-2\",\"type\":\"visit\",\"date\":\"x\"},false],\"ai_insights\":"
+            + "[{\"id\":\"i-1\",\"impact\":\"severe\"},{}],\"value\":\"twelve\"}]",
+        "[{\"id\":\"d-1\",\"activities\":[{\"id\":\"a-1\",\"type\":\"call\",\"date\":\"2026-02-01\"}],\"activities\":\"none\"}]",
+        "[{\"id\":\"d-1\",\"aiInsights\":\"none\",\"ai_insights\":[{\"id\":\"i-1\"}]}]"})
+    void nestedListsOfDealsMapAsTheTreeMapsThem(String body) {
+        SameRecords.assertSameDeals(mapper.streamDeals(text(body)), mapper.deals(JsonParser.parseString(body)));
+    }
+
+    @Test
+    void theNestedProblemsComeInTheTreesOrderWithTheirPaths() {
+        String body = "[{\"id\":\"c-1\",\"name\":{\"x\":1},\"communicationHistory\":[{\"subject\":\"s\"},7],"
+                + "\"healthScore\":\"high\"}]";
+        assertThat(mapper.streamContacts(text(body)).problems()).extracting(MappingProblem::path).containsExactly(
+                // the order of the contact's fields, whatever the order of the text (as from the tree)
+                "contacts[0].name", "contacts[0].healthScore", "contacts[0].communicationHistory[0].id",
+                "contacts[0].communicationHistory[1]");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"data\":[{\"id\":\"d1\"}],\"total\":1}",
@@ -117,7 +158,9 @@ class StreamingMapperTest {
     @ParameterizedTest
     @ValueSource(strings = {"[{\"id\":\"d1\",\"title\":\"cut off", "[{\"id\":\"d1\"},", "[1, 2", "[] trailing",
         "{\"data\":[}", "[{\"id\":\"d1\",\"title\":}]", "[{\"id\" \"d1\"}]", "{\"data\":[{\"id\":\"d1\"}]}}",
-        "[{\"id\":\"d1\",\"unknown\":{\"deep\":[1,2}}]", "[\"\\uZZZZ\"]"})
+        "[{\"id\":\"d1\",\"unknown\":{\"deep\":[1,2}}]", "[\"\\uZZZZ\"]",
+        "[{\"id\":\"d1\",\"activities\":[{\"id\":}],\"communicationHistory\":[{\"id\":}]}]",
+        "[{\"id\":\"d1\",\"aiInsights\":[{\"id\":\"i\"},"})
     void textThatIsNotJsonFailsTheWholeListAsParsingItWould(String body) {
         assertThatThrownBy(() -> JsonParser.parseString(body)).isInstanceOf(JsonSyntaxException.class);
         assertThatThrownBy(() -> mapper.streamDeals(text(body))).isInstanceOf(JsonSyntaxException.class);

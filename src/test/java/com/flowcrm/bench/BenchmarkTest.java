@@ -229,15 +229,24 @@ class BenchmarkTest {
             }
             List<Double> rounds = new ArrayList<>();
             List<Map<String, Long>> steps = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<String> threads = new ArrayList<>();
             for (int round = 0; round < SIGNIN_ROUNDS; round++) {
                 SigninBench.Round measured = bench.round();
-                BenchResults.log("sign-in round %d: %.0f ms %s", round + 1, measured.ms(), measured.steps());
+                BenchResults.log("sign-in round %d: %.0f ms, client CPU %.0f ms %s; CPU by thread from JVM start: %s",
+                        round + 1, measured.ms(), measured.cpuMs(), measured.steps(), measured.threadsCpuMs());
+                threads.add(measured.threadsCpuMs());
                 rounds.add(measured.ms());
+                cpu.add(measured.cpuMs());
                 steps.add(measured.steps());
             }
             r.signinToBoardMs = BenchResults.median(rounds);
             r.details.put("signin_to_board_rounds_ms", rounds);
             r.details.put("signin_to_board_steps_ms (from the sign-in request)", steps);
+            // the client JVM's CPU from the request to the board: the figure that moves least with the machine's load
+            r.details.put("signin_client_cpu_rounds_ms", cpu);
+            r.details.put("signin_client_cpu_ms", BenchResults.median(cpu));
+            r.details.put("signin_client_cpu_by_thread_ms (from JVM start to the board)", threads);
             r.details.put("signin_to_board_setup", "demo-server --deals " + BenchDataset.DEALS + " --contacts "
                     + BenchDataset.CONTACTS + " --events-per-second " + SigninBench.EVENTS_PER_SECOND
                     + " in its own JVM; each round a fresh JVM with " + LauncherOptions.memory()

@@ -94,7 +94,7 @@ final class SigninBench implements AutoCloseable {
     }
 
     /** One sign-in in a fresh JVM: the milliseconds to the board, and the moments on the way. */
-    record Round(double ms, Map<String, Long> steps) {
+    record Round(double ms, double cpuMs, String threadsCpuMs, Map<String, Long> steps) {
     }
 
     Round round() throws IOException, InterruptedException {
@@ -123,7 +123,11 @@ final class SigninBench implements AutoCloseable {
             String[] parts = l.substring(SigninProbe.STEP_PREFIX.length()).split("=");
             steps.put(parts[0], Long.parseLong(parts[1].strip()));
         });
-        return new Round(Double.parseDouble(line.substring(SigninProbe.PREFIX.length()).strip()), steps);
+        double cpuMs = output.lines().filter(l -> l.startsWith(SigninProbe.CPU_PREFIX)).findFirst()
+                .map(l -> Double.parseDouble(l.substring(SigninProbe.CPU_PREFIX.length()).strip())).orElse(Double.NaN);
+        String threads = output.lines().filter(l -> l.startsWith(SigninProbe.THREADS_PREFIX)).findFirst()
+                .map(l -> l.substring(SigninProbe.THREADS_PREFIX.length()).strip()).orElse("");
+        return new Round(Double.parseDouble(line.substring(SigninProbe.PREFIX.length()).strip()), cpuMs, threads, steps);
     }
 
     @Override

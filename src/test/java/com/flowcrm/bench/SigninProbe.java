@@ -42,6 +42,10 @@ import javafx.stage.Stage;
 public final class SigninProbe {
     static final String PREFIX = "signin_ms=";
     static final String STEP_PREFIX = "at_ms.";
+    /** The client JVM's CPU time (all its threads) from the sign-in request to the board, in ms. */
+    static final String CPU_PREFIX = "signin_cpu_ms=";
+    /** The same by thread (numbered threads of one kind summed), from JVM start to the board: where the CPU went. */
+    static final String THREADS_PREFIX = "threads_cpu_ms=";
 
     private SigninProbe() {
     }
@@ -58,6 +62,7 @@ public final class SigninProbe {
         ExecutorService http = Executors.newCachedThreadPool(DaemonThreads.named("flow-http"));
         Map<String, Long> steps = new ConcurrentHashMap<>();
         long[] start = new long[1];
+        long[] cpuAtStart = new long[1];
         DesktopShell[] shown = new DesktopShell[1];
         CompletableFuture<Long> boardShown = new CompletableFuture<>();
         RootStore root = new RootStore(Platform::runLater);
@@ -102,10 +107,14 @@ public final class SigninProbe {
                 shell.signInModel().emailProperty().set(email);
                 shell.signInModel().passwordProperty().set(password);
                 start[0] = System.nanoTime();
+                cpuAtStart[0] = processCpuNanos();
                 shell.signInModel().signIn();
             });
             long boardAt = boardShown.get(2, TimeUnit.MINUTES);
+            long cpuAtBoard = processCpuNanos();
             System.out.println(PREFIX + (boardAt - start[0]) / 1_000_000);
+            System.out.println(CPU_PREFIX + (cpuAtBoard - cpuAtStart[0]) / 1_000_000);
+            System.out.println(THREADS_PREFIX + threadsCpuMs());
             Map<String, Long> ordered = new LinkedHashMap<>();
             steps.entrySet().stream().sorted(Map.Entry.comparingByValue())
                     .forEach(e -> ordered.put(e.getKey(), (e.getValue() - start[0]) / 1_000_000));
@@ -124,6 +133,41 @@ public final class SigninProbe {
             node.removeNode();
             Platform.exit();
         }
+    }
+
+    /** CPU time of this JVM so far (every thread, the JIT's and the GC's too): it moves little with the machine's load. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Linux: each thread's CPU from /proc (the JIT's compiler threads and the GC's too, which no MXBean shows), by
+     * kind ("C2 CompilerThread", "GC Thread", "flow-http-body"...), largest first; empty elsewhere.
+     */
+    private static String threadsCpuMs() {
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return "";
+        }
+        Map<String, Long> byKind = new java.util.HashMap<>();
+        for (java.io.File task : tasks) {
+            try {
+                String kind = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip().replaceAll("[-#]?[0-9]+$", "");
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime, in clock ticks of 10 ms
+                long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                byKind.merge(kind, ms, Long::sum);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the thread ended meanwhile
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        byKind.entrySet().stream().filter(e -> e.getValue() >= 30)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        return out.toString();
     }
 
     /** The REST client, noting when sign-in answered and when each list was read into the model. */

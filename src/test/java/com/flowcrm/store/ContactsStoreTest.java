@@ -116,4 +116,37 @@ class ContactsStoreTest {
         assertThat(contacts.byId("a").getRelationshipHealth()).isEqualTo(RelationshipHealth.HIGH);
         assertThat(ids(contacts.sortedByHealth())).containsExactly("b", "c", "a");
     }
+
+    @Test
+    void aResyncsHealthOrderWorkedOutOffTheUiThreadGivesTheSameViewAsSortingOnIt() {
+        List<Contact> fresh = List.of(
+                contact("{\"id\":\"d\",\"name\":\"dee\",\"healthScore\":30}"),
+                contact("{\"id\":\"a\",\"name\":\"Ann\",\"healthScore\":10}"),
+                contact("{\"id\":\"e\",\"name\":\"Dee\",\"healthScore\":30}"),
+                contact("{\"id\":\"b\",\"name\":\"Bob\",\"healthScore\":90}"));
+        // the session's path: prepared on the thread that read the list, reconciled on the UI thread
+        root.completeResync(null, fresh, null);
+        ui.pulse();
+        assertThat(ids(contacts.sortedByHealth())).containsExactly("a", "d", "e", "b");
+        assertThat(ids(contacts.getContacts())).as("the contacts keep the server's order").containsExactly("d", "a", "e", "b");
+    }
+
+    @Test
+    void aHealthOrderThatNoLongerFitsTheContactsIsNotTrusted() {
+        List<Contact> fresh = List.of(
+                contact("{\"id\":\"x\",\"name\":\"Xi\",\"healthScore\":50}"),
+                contact("{\"id\":\"y\",\"name\":\"Yu\",\"healthScore\":20}"),
+                contact("{\"id\":\"z\",\"name\":\"Zed\",\"healthScore\":70}"));
+        // worked out for other contacts (the same number of them), and for the same contacts in the wrong order
+        PreparedList<Contact> other = PreparedList.of(contacts, List.of(contact("{\"id\":\"a\"}"),
+                contact("{\"id\":\"b\"}"), contact("{\"id\":\"c\"}")));
+        root.dispatcher().submit(() -> contacts.reconcile(new PreparedList<>(fresh, other.presort())));
+        ui.pulse();
+        assertThat(ids(contacts.sortedByHealth())).containsExactly("y", "x", "z");
+
+        List<Contact> again = List.of(fresh.get(0), fresh.get(1), fresh.get(2));
+        root.dispatcher().submit(() -> contacts.reconcile(new PreparedList<>(again, List.of("z", "x", "y"))));
+        ui.pulse();
+        assertThat(ids(contacts.sortedByHealth())).containsExactly("y", "x", "z");
+    }
 }

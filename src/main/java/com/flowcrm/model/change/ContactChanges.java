@@ -14,6 +14,9 @@ import java.util.Objects;
  * sets the relationship health the seed derives from it, unless the change names the health too.
  */
 public final class ContactChanges extends FieldPatch<ContactChanges.Field, Contact, ContactChanges> {
+    /** Shared by every change: {@code values()} clones the array, once per mapped record. */
+    private static final Field[] FIELDS = Field.values();
+
     /** The fields a change can name. */
     public enum Field {
         NAME, EMAIL, PHONE, COMPANY, TITLE, AVATAR, RELATIONSHIP_HEALTH, HEALTH_SCORE, LAST_CONTACT, NEXT_FOLLOW_UP,
@@ -23,7 +26,7 @@ public final class ContactChanges extends FieldPatch<ContactChanges.Field, Conta
     }
 
     public ContactChanges() {
-        super(Field.class);
+        super(Field.class, FIELDS);
     }
 
     /** A change that names every field of the contact with its current value; applying it copies the contact. */

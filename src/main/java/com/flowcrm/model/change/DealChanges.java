@@ -18,6 +18,9 @@ import java.util.Objects;
  * edits, and from a whole deal to merge it into another.
  */
 public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealChanges> {
+    /** Shared by every change: {@code values()} clones the array, once per mapped record. */
+    private static final Field[] FIELDS = Field.values();
+
     /** The fields a change can name. */
     public enum Field {
         TITLE, CONTACT_ID, CONTACT_NAME, COMPANY, VALUE, STAGE, PROBABILITY, CONFIDENCE, EXPECTED_CLOSE_DATE,
@@ -28,7 +31,7 @@ public final class DealChanges extends FieldPatch<DealChanges.Field, Deal, DealC
     }
 
     public DealChanges() {
-        super(Field.class);
+        super(Field.class, FIELDS);
     }
 
     /** A change that names every field of the deal with its current value; applying it copies the deal. */

@@ -21,9 +21,10 @@ public abstract sealed class FieldPatch<F extends Enum<F>, T, P extends FieldPat
     private final Object[] values;
     private int present;
 
-    FieldPatch(Class<F> fieldType) {
+    /** {@code allFields}: the enum's constants in order, shared (never changed). */
+    FieldPatch(Class<F> fieldType, F[] allFields) {
         this.fieldType = fieldType;
-        this.allFields = fieldType.getEnumConstants();
+        this.allFields = allFields;
         this.values = new Object[allFields.length];
     }
 
