@@ -190,6 +190,16 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     }
 
     @Override
+    void beginOrderedChanges() {
+        byHealth.beginChanges();
+    }
+
+    @Override
+    void endOrderedChanges() {
+        byHealth.endChanges();
+    }
+
+    @Override
     void account(ContactEntry e, Instant now) {
         Contact c = e.item;
         boolean shown = matches(c, now);

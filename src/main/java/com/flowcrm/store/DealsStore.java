@@ -388,6 +388,20 @@ public final class DealsStore extends EntityStore<Deal, DealsStore.DealEntry, De
     }
 
     @Override
+    void beginOrderedChanges() {
+        for (OrderedView<Deal, Long> view : stageViews.values()) {
+            view.beginChanges();
+        }
+    }
+
+    @Override
+    void endOrderedChanges() {
+        for (OrderedView<Deal, Long> view : stageViews.values()) {
+            view.endChanges();
+        }
+    }
+
+    @Override
     void account(DealEntry e, Instant now) {
         Deal d = e.item;
         boolean shown = matches(d, now);

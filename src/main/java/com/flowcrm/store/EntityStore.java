@@ -131,6 +131,13 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
     /** Moves one item's contribution to the derived views from what was counted to what it is now. */
     abstract void account(E e, Instant now);
 
+    /** The store's ordered lists gather what {@link #account} does to them into one change each (see OrderedView). */
+    void beginOrderedChanges() {
+    }
+
+    void endOrderedChanges() {
+    }
+
     /** Takes an item out of the derived views (it is being removed). */
     abstract void uncount(E e);
 
@@ -575,8 +582,13 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
             rebuildNeeded = false;
             rebuild(now);
         } else if (!changed.isEmpty()) {
-            for (E e : changed) {
-                account(e, now);
+            beginOrderedChanges();
+            try {
+                for (E e : changed) {
+                    account(e, now);
+                }
+            } finally {
+                endOrderedChanges();
             }
             publish();
         }

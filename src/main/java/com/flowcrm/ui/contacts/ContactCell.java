@@ -1,6 +1,8 @@
 package com.flowcrm.ui.contacts;
 
 import com.flowcrm.model.Contact;
+import com.flowcrm.ui.kit.BeforePulse;
+import java.time.Clock;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -9,19 +11,37 @@ import javafx.scene.control.TableCell;
 /**
  * A table cell that renders one aspect of a contact and rewrites itself when that contact's revision ticks,
  * so a live change updates the visible row in place.
+ *
+ * <p>It renders once per pulse, just before its CSS and layout ({@link BeforePulse}), and only when the row shows
+ * another contact, a new revision of it, or a new minute (relative times): a contact changed ten times in one batch
+ * of live events is rendered once.
  */
 class ContactCell extends TableCell<Contact, Contact> {
     private final Function<Contact, String> text;
     private final Function<Contact, String> styleClass;
-    private final InvalidationListener changed = o -> render();
+    private final Clock clock;
+    private final Runnable renderIfChanged = this::renderIfChanged;
+    private final InvalidationListener changed = o -> requestRender();
     private final WeakInvalidationListener weakChanged = new WeakInvalidationListener(changed);
     private Contact watched;
     private String appliedStyle;
+    // what the cell shows now: it renders again only when one of these differs
+    private boolean rendered;
+    private Contact renderedContact;
+    private long renderedRevision;
+    private long renderedMinute;
+    private int renders;
 
     /** {@code styleClass} may return null for no extra style class. */
     ContactCell(Function<Contact, String> text, Function<Contact, String> styleClass) {
+        this(text, styleClass, Clock.systemUTC());
+    }
+
+    /** {@code clock} is the one the texts are written with (relative times follow its minute). */
+    ContactCell(Function<Contact, String> text, Function<Contact, String> styleClass, Clock clock) {
         this.text = text;
         this.styleClass = styleClass;
+        this.clock = clock;
     }
 
     @Override
@@ -38,7 +58,31 @@ class ContactCell extends TableCell<Contact, Contact> {
             }
             shown(next);
         }
+        requestRender();
+    }
+
+    private void requestRender() {
+        BeforePulse.request(this, renderIfChanged);
+    }
+
+    private void renderIfChanged() {
+        Contact contact = watched;
+        long revision = contact == null ? 0 : contact.getRevision();
+        long minute = clock.millis() / 60_000;
+        if (rendered && contact == renderedContact && revision == renderedRevision && minute == renderedMinute) {
+            return;
+        }
+        rendered = true;
+        renderedContact = contact;
+        renderedRevision = revision;
+        renderedMinute = minute;
+        renders++;
         render();
+    }
+
+    /** How often the cell rendered (tests: once per pulse, none for a row re-bound to its unchanged contact). */
+    int renders() {
+        return renders;
     }
 
     /** Called when the cell starts showing another contact (or none). */

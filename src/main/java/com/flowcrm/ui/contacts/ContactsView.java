@@ -193,7 +193,7 @@ public final class ContactsView implements NavigableView {
         TableColumn<Contact, Contact> column = new TableColumn<>(title);
         column.setId("col-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        column.setCellFactory(col -> new ContactCell(text, style));
+        column.setCellFactory(col -> new ContactCell(text, style, clock));
         column.setComparator(order);
         column.setPrefWidth(width);
         // the header stays readable; a narrow window scrolls sideways instead

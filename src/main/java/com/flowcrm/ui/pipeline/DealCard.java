@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -27,6 +28,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * One deal on the board. The node graph is built once per cell; {@link #show} only rewrites texts and flags,
  * so a live change of a deal costs a few label updates, not a new card. One small mark says when the rep's change is
  * being saved, waiting to be sent, refused or in conflict; it changes only when that state does.
+ *
+ * <p>The optional marks (at risk, positive signal, rotting, the pending mark) are in the node graph only while they
+ * show: a hidden node still has its CSS processed whenever the list re-binds the cell (its index, so its odd/even
+ * state, changes at every insert above it), and they were 9 of the card's 32 nodes.
  */
 final class DealCard extends StackPane {
     static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
@@ -65,6 +70,9 @@ final class DealCard extends StackPane {
     private final Supplier<RottingLimits> rottingLimits;
     /** Which of the optional marks are shown (bits): only they change the card's height. */
     private int shownMarks = -1;
+    private final VBox content;
+    private final HBox probabilityRow;
+    private final HBox markers;
 
     DealCard(Clock clock) {
         this(clock, () -> RottingLimits.DEFAULTS);
@@ -114,26 +122,27 @@ final class DealCard extends StackPane {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox valueRow = new HBox(6, value, spacer, closeDate);
+        // the value takes the row's free width, which puts the date on the right (no spacer node)
+        value.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        HBox valueRow = new HBox(6, value, closeDate);
         valueRow.setAlignment(Pos.CENTER_LEFT);
 
         probabilityBar.setMaxWidth(Double.MAX_VALUE);
         probabilityBar.setMinWidth(36);
         HBox.setHgrow(probabilityBar, Priority.ALWAYS);
         // the rotting mark sits before the probability bar, which gives way: the marker row is full on a narrow card
-        HBox probabilityRow = new HBox(8, idle, probabilityBar, probability);
+        probabilityRow = new HBox(8, probabilityBar, probability);
         probabilityRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox markers = new HBox(6, priority, atRisk, signal);
+        markers = new HBox(6, priority);
         markers.setAlignment(Pos.CENTER_LEFT);
         markers.getStyleClass().add("marker-row");
 
         // the rep's own change gets a line of its own (only while it shows): in the full marker row of a narrow column
         // it was cut to "..." and could not be read
         saving.setMinWidth(Region.USE_PREF_SIZE);
-        VBox content = new VBox(6, title, company, valueRow, probabilityRow, markers, saving);
+        content = new VBox(6, title, company, valueRow, probabilityRow, markers);
         content.getStyleClass().add("deal-card-content");
         // narrow columns: rows give way (ellipsis) instead of pushing the content out of the card
         content.setMinWidth(0);
@@ -170,7 +179,7 @@ final class DealCard extends StackPane {
         closeDate.pseudoClassStateChanged(OVERDUE, overdue);
 
         boolean risky = deal.isAtRisk();
-        setShown(atRisk, risky);
+        setShown(markers, atRisk, risky, 1);
         if (risky) {
             List<String> reasons = new ArrayList<>(deal.getRiskFactors());
             if (deal.getCompetitorMentioned() != null) {
@@ -179,7 +188,7 @@ final class DealCard extends StackPane {
             atRiskTip.setText("At risk\n" + String.join("\n", reasons));
         }
         boolean rotting = DealRules.isRotting(deal, clock.instant(), rottingLimits.get());
-        setShown(idle, rotting);
+        setShown(probabilityRow, idle, rotting, 0);
         pseudoClassStateChanged(ROTTING, rotting);
         if (rotting) {
             long days = DealRules.idleDays(deal, clock.instant());
@@ -189,7 +198,7 @@ final class DealCard extends StackPane {
                     + rottingLimits.get().daysFor(deal.getStage()).orElse(0) + ".\nThe deal is rotting.");
         }
         boolean positive = !deal.getPositiveSignals().isEmpty();
-        setShown(signal, positive);
+        setShown(markers, signal, positive, markers.getChildren().contains(atRisk) ? 2 : 1);
         if (positive) {
             signalTip.setText("Positive signals\n" + String.join("\n", deal.getPositiveSignals()));
         }
@@ -213,9 +222,10 @@ final class DealCard extends StackPane {
             markShown = next;
             PendingMarkStyle.show(saving, savingIcon, savingTip, next);
             pseudoClassStateChanged(SAVING, savingNow);
+            setShown(content, saving, saving.isVisible(), content.getChildren().size());
         }
-        int marks = (atRisk.isVisible() ? 1 : 0) | (idle.isVisible() ? 2 : 0) | (signal.isVisible() ? 4 : 0)
-                | (saving.isVisible() ? 8 : 0);
+        int marks = (isShown(atRisk) ? 1 : 0) | (isShown(idle) ? 2 : 0) | (isShown(signal) ? 4 : 0)
+                | (isShown(saving) ? 8 : 0);
         if (marks != shownMarks) {
             shownMarks = marks;
             // a mark that comes or goes can change the card's height by a pixel: the cell sizes the card again
@@ -255,11 +265,11 @@ final class DealCard extends StackPane {
     }
 
     boolean isAtRiskShown() {
-        return atRisk.isVisible();
+        return isShown(atRisk);
     }
 
     boolean isRottingShown() {
-        return idle.isVisible() && getPseudoClassStates().contains(ROTTING);
+        return isShown(idle) && getPseudoClassStates().contains(ROTTING);
     }
 
     String idleText() {
@@ -267,20 +277,29 @@ final class DealCard extends StackPane {
     }
 
     boolean isSignalShown() {
-        return signal.isVisible();
+        return isShown(signal);
     }
 
     boolean isSavingShown() {
-        return saving.isVisible() && markShown == MarkState.SAVING;
+        return isShown(saving) && markShown == MarkState.SAVING;
     }
 
     /** The mark on the card now (NONE when none shows). */
     MarkState markShown() {
-        return saving.isVisible() ? markShown : MarkState.NONE;
+        return isShown(saving) ? markShown : MarkState.NONE;
     }
 
-    private static void setShown(Label label, boolean shown) {
-        label.setVisible(shown);
-        label.setManaged(shown);
+    private static boolean isShown(Label mark) {
+        return mark.getParent() != null && mark.isVisible();
+    }
+
+    /** Puts the mark into its row at {@code at} while it shows, and takes it out of the node graph while it does not. */
+    private static void setShown(Pane row, Label mark, boolean shown, int at) {
+        boolean in = mark.getParent() == row;
+        if (shown && !in) {
+            row.getChildren().add(at, mark);
+        } else if (!shown && in) {
+            row.getChildren().remove(mark);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.flowcrm.ui.pipeline;
 
 import com.flowcrm.model.Deal;
+import com.flowcrm.store.insights.RottingLimits;
+import com.flowcrm.ui.kit.BeforePulse;
 import com.flowcrm.ui.kit.RecentChanges;
 import java.time.Clock;
 import javafx.beans.InvalidationListener;
@@ -12,10 +14,16 @@ import javafx.scene.input.MouseButton;
 /**
  * A board cell: one {@link DealCard} reused for whatever deal the virtualized column scrolls into it. It
  * watches only the shown deal's revision, the board's saving and pending marks and the remote-change pulse.
+ *
+ * <p>The card is rewritten once per pulse, just before its CSS and layout ({@link BeforePulse}), and only when what it
+ * shows changed (another deal, a new revision, the saving mark, the rotting limits, the minute): at 5,000 live events a
+ * second each insert above a cell re-binds it to the next deal, several times within one batch.
  */
 final class DealCardCell extends ListCell<Deal> {
     private final PipelineViewModel viewModel;
     private final DealCard card;
+    private final Clock clock;
+    private final Runnable rewrite = this::rewriteCard;
     private final InvalidationListener dealChanged = o -> refresh();
     private final WeakInvalidationListener weakDealChanged = new WeakInvalidationListener(dealChanged);
     private final InvalidationListener savingChanged = o -> refreshSaving();
@@ -23,9 +31,17 @@ final class DealCardCell extends ListCell<Deal> {
     private final InvalidationListener remotePulse = o -> onRemoteChange();
     private final InvalidationListener limitsChanged = o -> refresh();
     private Deal watched;
+    // what the card shows now: it is rewritten only when one of these differs
+    private Deal shownDeal;
+    private long shownRevision;
+    private boolean shownSaving;
+    private RottingLimits shownLimits;
+    private long shownMinute;
+    private int rewrites;
 
     DealCardCell(PipelineViewModel viewModel, Clock clock, CardDragGesture drag) {
         this.viewModel = viewModel;
+        this.clock = clock;
         this.card = new DealCard(clock, () -> viewModel.rottingLimitsProperty().get());
         getStyleClass().add("deal-card-cell");
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -74,14 +90,41 @@ final class DealCardCell extends ListCell<Deal> {
 
     private void refresh() {
         if (watched != null) {
-            card.show(watched, viewModel.isSaving(watched.getId()));
-            setAccessibleText(watched.getTitle() + ", " + watched.getCompany());
+            BeforePulse.request(this, rewrite);
         }
+    }
+
+    /** Writes the watched deal on the card, unless the card already shows it as it is now. */
+    private void rewriteCard() {
+        Deal deal = watched;
+        if (deal == null) {
+            return;
+        }
+        boolean saving = viewModel.isSaving(deal.getId());
+        RottingLimits limits = viewModel.rottingLimitsProperty().get();
+        // overdue and idle days follow the clock: a card shown again a minute later is written again
+        long minute = clock.millis() / 60_000;
+        if (deal == shownDeal && deal.getRevision() == shownRevision && saving == shownSaving && limits == shownLimits
+                && minute == shownMinute) {
+            return;
+        }
+        shownDeal = deal;
+        shownRevision = deal.getRevision();
+        shownSaving = saving;
+        shownLimits = limits;
+        shownMinute = minute;
+        rewrites++;
+        card.show(deal, saving);
+        setAccessibleText(deal.getTitle() + ", " + deal.getCompany());
     }
 
     private void refreshSaving() {
         if (watched != null) {
-            card.setSaving(viewModel.isSaving(watched.getId()));
+            boolean saving = viewModel.isSaving(watched.getId());
+            card.setSaving(saving);
+            if (shownDeal == watched) {
+                shownSaving = saving;
+            }
         }
     }
 
@@ -107,7 +150,14 @@ final class DealCardCell extends ListCell<Deal> {
         setNeedsLayout(true);
     }
 
+    /** The card as it will be drawn: a rewrite still waiting for the pulse is done first. */
     DealCard card() {
+        rewriteCard();
         return card;
+    }
+
+    /** How often the card was written (tests: once per pulse, none for an unchanged deal). */
+    int rewrites() {
+        return rewrites;
     }
 }

@@ -8,6 +8,7 @@ import com.flowcrm.model.Priority;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,71 @@ class DealCardTest {
             return c;
         });
         assertThat(card.isOverdueShown()).isFalse();
+    }
+
+    private static int nodes(javafx.scene.Node node) {
+        int count = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                count += nodes(child);
+            }
+        }
+        return count;
+    }
+
+    /** The card laid out in a scene (skins created), as on the board. */
+    private static DealCard shown(Deal deal, boolean saving) throws Exception {
+        return onFx(() -> {
+            DealCard c = new DealCard(CLOCK);
+            javafx.scene.layout.StackPane host = new javafx.scene.layout.StackPane(c);
+            host.getStylesheets().add(PipelineView.STYLESHEET);
+            new javafx.scene.Scene(host, 300, 200);
+            c.show(deal, saving);
+            host.applyCss();
+            host.layout();
+            return c;
+        });
+    }
+
+    @Test
+    void hiddenMarksAreNotInTheCardsNodeGraphAndShownOnesKeepTheirPlaces() throws Exception {
+        DealCard plain = shown(deal(), false);
+        // 32 nodes before: four hidden marks (9 nodes) and a spacer were in the graph, styled at every re-bind
+        assertThat(onFx(() -> nodes(plain))).as("nodes of a card without marks").isLessThanOrEqualTo(22);
+
+        Deal flagged = deal();
+        flagged.setCompetitorMentioned("Globex");
+        flagged.getPositiveSignals().add("Champion engaged");
+        flagged.setLastActivity(Instant.parse("2026-01-01T00:00:00Z"));
+        DealCard marked = shown(flagged, true);
+        assertThat(marked.isAtRiskShown()).isTrue();
+        assertThat(marked.isSignalShown()).isTrue();
+        assertThat(marked.isRottingShown()).isTrue();
+        assertThat(marked.isSavingShown()).isTrue();
+        List<String> order = onFx(() -> marked.lookupAll(".label").stream()
+                .map(n -> String.join(" ", n.getStyleClass())).toList());
+        assertThat(order).containsSubsequence("label priority-badge", "label marker marker-risk", "label marker marker-signal");
+        assertThat(order.indexOf("label marker marker-rotting")).as("idle before the probability")
+                .isLessThan(indexOfContaining(order, "deal-probability"));
+        assertThat(indexOfContaining(order, "saving-mark")).as("the pending mark on a line of its own, last")
+                .isEqualTo(order.size() - 1);
+
+        onFx(() -> {
+            marked.show(deal(), false);
+            marked.applyCss();
+            marked.layout();
+            return null;
+        });
+        assertThat(onFx(() -> nodes(marked))).as("the marks leave with the deal that had them").isEqualTo(onFx(() -> nodes(plain)));
+        assertThat(marked.isAtRiskShown() || marked.isSignalShown() || marked.isRottingShown() || marked.isSavingShown()).isFalse();
+    }
+
+    private static int indexOfContaining(List<String> classes, String styleClass) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i).contains(styleClass)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
