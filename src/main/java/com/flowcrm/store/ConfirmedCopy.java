@@ -109,8 +109,8 @@ final class ConfirmedCopy {
         closed = true;
     }
 
-    private EntityStore.ConfirmedListener listener(RecordType type) {
-        return new EntityStore.ConfirmedListener() {
+    private ConfirmedListener listener(RecordType type) {
+        return new ConfirmedListener() {
             @Override
             public void changed(String id) {
                 note(type, id);

@@ -212,13 +212,6 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
         remoteChanges.removeListener(listener);
     }
 
-    /** Told, on the UI thread, of records whose confirmed server state changed or was removed. */
-    interface ConfirmedListener {
-        void changed(String id);
-
-        void removed(String id);
-    }
-
     void setConfirmedListener(ConfirmedListener listener) {
         this.confirmedListener = listener;
     }
@@ -515,16 +508,7 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
 
     /** Shows confirmed + the waiting changes in order; only the fields that differ from what is shown are set. */
     private boolean compose(E e, PendingOverlay<T, P> o) {
-        T shown = copyOf(o.confirmed);
-        for (PendingOverlay.Layer<P> layer : o.layers) {
-            if (layer.patch() != null) {
-                layer.patch().applyTo(shown);
-            }
-            if (layer.appended() != null) {
-                addPending(shown, layer.appended());
-            }
-        }
-        return applyChanges(e, snapshotOf(shown));
+        return applyChanges(e, snapshotOf(o.shown(this::copyOf, this::addPending)));
     }
 
     private T copyOf(T item) {
@@ -532,7 +516,6 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
         snapshotOf(item).applyTo(copy);
         return copy;
     }
-
 
     boolean applyChanges(E e, P changes) {
         if (!changes.applyTo(e.item)) {

@@ -1,8 +1,11 @@
 package com.flowcrm.store;
 
+import com.flowcrm.model.change.FieldPatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One record the rep changed while the change waits for the server: the record as the server last confirmed it
@@ -14,7 +17,7 @@ import java.util.UUID;
  * @param <T> the model type
  * @param <P> its partial change type
  */
-final class PendingOverlay<T, P> {
+final class PendingOverlay<T, P extends FieldPatch<?, T, P>> {
     /** One waiting change: fields it sets ({@code patch}, or null) and an item it adds to a list (or null). */
     record Layer<P>(UUID change, long sequence, P patch, Object appended) {
     }
@@ -33,6 +36,23 @@ final class PendingOverlay<T, P> {
             at++;
         }
         layers.add(at, layer);
+    }
+
+    /**
+     * What the store shows: a copy of {@code confirmed} with the waiting changes applied in order, their fields set
+     * and their items added ({@code addPending}).
+     */
+    T shown(UnaryOperator<T> copy, BiConsumer<T, Object> addPending) {
+        T shown = copy.apply(confirmed);
+        for (Layer<P> layer : layers) {
+            if (layer.patch() != null) {
+                layer.patch().applyTo(shown);
+            }
+            if (layer.appended() != null) {
+                addPending.accept(shown, layer.appended());
+            }
+        }
+        return shown;
     }
 
     boolean remove(UUID change) {
