@@ -46,10 +46,13 @@ public class FlowCrmApplication extends Application {
         return config != null ? config : AppConfig.resolve(null, null, System.getenv());
     }
 
-    /** Wires the session; in demo mode the embedded backend starts in the background, so the window never waits. */
+    /**
+     * Wires the session; what the window does not need (the demo backend, SQLite, the credential store, the local
+     * copy) starts once it shows, so the window never waits.
+     */
     @Override
     public void init() {
-        context = AppContext.create(config());
+        context = AppContext.forWindow(config());
     }
 
     @Override
@@ -57,6 +60,8 @@ public class FlowCrmApplication extends Application {
         keepRottingLimits(context.root().deals().rottingLimitsProperty(), InsightSettings.forCurrentUser());
         showDesktop(stage, context.session(), context.backendReady(), UiPreferences.forCurrentUser(),
                 getHostServices(), AppDirectories.forCurrentUser().logDir());
+        // after this start returns: the window's first frame is laid out before the rest takes the CPU
+        Platform.runLater(context::windowShown);
     }
 
     /**
