@@ -66,6 +66,8 @@ public final class BuildDist {
             "jdk.charsets", "javafx.base", "javafx.graphics", "javafx.controls");
     /** Locales whose number, currency and date formats the runtime keeps (the full set adds about 30 MB). */
     static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
+    /** JavaFX's native libraries as resources of its modules (copied to the runtime's library folder instead). */
+    static final String JAVAFX_NATIVE_RESOURCES = "/javafx.*/*.so,/javafx.*/*.dll,/javafx.*/*.dylib";
     private static final List<String> MODES = List.of("auto", "none");
 
     /** The heap and GC options of every launcher, chosen by measurement (README, "Memory"); one per line. */
@@ -199,8 +201,12 @@ public final class BuildDist {
         log("runtime modules: " + String.join(",", modules));
 
         Path runtime = work.resolve("runtime");
+        // JavaFX's loader tries its libraries as resources of their module before the library path: when they are in
+        // the modules image it unpacks each into ~/.openjfx/cache and MD5s it against the cached copy at every start
+        // (on the toolkit's and the renderer's start-up path), so they are left out there and loaded from lib/.
         tool("jlink", "--module-path", modulePath, "--add-modules", String.join(",", modules),
                 "--include-locales=" + LOCALES, "--strip-debug", "--no-header-files", "--no-man-pages",
+                "--exclude-resources=" + JAVAFX_NATIVE_RESOURCES,
                 "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
         copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
         stripNativeSymbols(runtime);
