@@ -37,8 +37,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code jdeps --print-module-deps} over the app and its class-path jars picks the JDK modules; the JavaFX
  *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
- *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
- *       unpacking them into {@code ~/.openjfx/cache} on first start. On Linux the native libraries' symbol tables are
+ *       copied out of the jars into the runtime's library directory and left out of the modules image, so JavaFX
+ *       loads them in place instead of unpacking them into {@code ~/.openjfx/cache} (see {@link #EXCLUDED_RESOURCES}). On Linux the native libraries' symbol tables are
  *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with a heap under 32 GB).</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
