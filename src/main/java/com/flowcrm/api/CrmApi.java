@@ -40,6 +40,13 @@ public interface CrmApi {
     /** Told (on an HTTP thread) whenever sign-in or a refresh produced new tokens. */
     void addTokenListener(Consumer<AuthTokens> listener);
 
+    /**
+     * Told (on an HTTP thread) whenever the server answered a request with a status below 500, whatever the answer
+     * meant: the server is reachable. Not told for no answer at all, nor for a 5xx, which a proxy gives for a server
+     * that is down.
+     */
+    void addAnswerListener(Runnable listener);
+
     // ---- auth ------------------------------------------------------------------------------------------------
 
     /** POST /auth/login: keeps the tokens and answers with the user; 401 (UNAUTHORIZED) for wrong credentials. */

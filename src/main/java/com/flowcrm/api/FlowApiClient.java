@@ -50,13 +50,14 @@ public final class FlowApiClient implements CrmApi {
     private final AtomicReference<AuthTokens> tokens = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<AuthTokens>> refreshInFlight = new AtomicReference<>();
     private final List<Consumer<AuthTokens>> tokenListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> answerListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param executor runs the HTTP client and the mapping of its answers (so that large lists are read in
      *                 parallel); null uses the HTTP client's own
      */
     public FlowApiClient(String baseUrl, Executor executor) {
-        this.transport = new RestTransport(baseUrl, executor);
+        this.transport = new RestTransport(baseUrl, executor, this::serverAnswered);
         this.executor = executor;
     }
 
@@ -81,6 +82,21 @@ public final class FlowApiClient implements CrmApi {
     @Override
     public void addTokenListener(Consumer<AuthTokens> listener) {
         tokenListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void addAnswerListener(Runnable listener) {
+        answerListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void serverAnswered() {
+        for (Runnable listener : answerListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("An answer listener failed", e);
+            }
+        }
     }
 
     // ---- auth ----------------------------------------------------------------------------------------------

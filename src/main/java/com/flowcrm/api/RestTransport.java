@@ -64,6 +64,8 @@ final class RestTransport {
     private final HttpClient.Builder httpBuilder;
     private volatile HttpClient http;
     private final Gson gson = new Gson();
+    /** Told of every answer below 500 (see {@link CrmApi#addAnswerListener}). */
+    private final Runnable answered;
     /**
      * Where a streamed body is read: it blocks while the body arrives, so never on the HTTP client's own threads (the
      * executor given to the constructor): with a bounded one, readers waiting for bytes would hold every thread the
@@ -71,8 +73,10 @@ final class RestTransport {
      */
     private static final Executor BODY_READERS = Executors.newCachedThreadPool(DaemonThreads.named("flow-http-body"));
 
-    RestTransport(String baseUrl, Executor executor) {
+    /** @param answered told, on the HTTP thread, of every answer with a status below 500 */
+    RestTransport(String baseUrl, Executor executor, Runnable answered) {
         this.baseUrl = parseBaseUrl(baseUrl);
+        this.answered = Objects.requireNonNull(answered, "answered");
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL);
@@ -165,6 +169,7 @@ final class RestTransport {
                     if (error != null) {
                         throw transportError(request, Failures.unwrap(error));
                     }
+                    answered(response);
                     return new Answer(parse(request, response.statusCode(), text(request, response)), response.headers());
                 });
     }
@@ -215,10 +220,17 @@ final class RestTransport {
                     if (error != null) {
                         throw transportError(request, Failures.unwrap(error));
                     }
+                    answered(response);
                     return response;
                 })
                 .thenApplyAsync(response -> new Streamed<>(readStreamed(request, response, reader), response.headers()),
                         BODY_READERS);
+    }
+
+    private void answered(HttpResponse<?> response) {
+        if (response.statusCode() < 500) {
+            answered.run();
+        }
     }
 
     private <T> T readStreamed(HttpRequest request, HttpResponse<InputStream> response, Function<Reader, T> reader) {

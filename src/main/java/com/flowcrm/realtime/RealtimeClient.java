@@ -123,7 +123,7 @@ public final class RealtimeClient implements AutoCloseable {
         onLoop(this::disconnectNow);
     }
 
-    /** From OFFLINE or a scheduled RECONNECTING: tries at once instead of waiting for the timer. */
+    /** From OFFLINE or a scheduled RECONNECTING: tries at once instead of waiting for the timer ("Retry now"). */
     public void retryNow() {
         onLoop(() -> {
             boolean waiting = state == ConnectionState.OFFLINE
@@ -132,7 +132,7 @@ public final class RealtimeClient implements AutoCloseable {
                 log.debug("retryNow() ignored: {}", state);
                 return;
             }
-            log.info("Retrying the realtime connection now (user request)");
+            log.info("Retrying the realtime connection now");
             cancelRetry();
             openAttempt(ConnectionState.RECONNECTING);
         });

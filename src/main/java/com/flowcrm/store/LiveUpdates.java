@@ -3,11 +3,14 @@ package com.flowcrm.store;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.model.change.EventName;
+import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeEventHandler;
 import com.flowcrm.realtime.RealtimeSettings;
 import com.flowcrm.realtime.RealtimeStatus;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +18,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live connection of a session: the one {@link RealtimeClient}, its store events wired to the root store (read
@@ -26,7 +32,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * indicator, at most one update pending on the UI thread and refreshed every second while signed in.
  */
 public final class LiveUpdates implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
+    /**
+     * The fewest time between two attempts made early because the server answered a REST call: a network that lets
+     * REST through but not WebSockets (a proxy) then sees an attempt every 10 s at most while the rep works.
+     */
+    static final Duration ANSWERED_RETRY_GAP = Duration.ofSeconds(10);
+
     private final RealtimeClient realtime;
+    private final Clock clock;
+    private final AtomicReference<Instant> lastAnsweredRetry = new AtomicReference<>();
     private final RootStore root;
     private final ScheduledExecutorService timers;
     private final Supplier<String> wsUrl;
@@ -50,6 +65,7 @@ public final class LiveUpdates implements AutoCloseable {
             BooleanSupplier signedIn, BooleanSupplier expiryShown, Supplier<Instant> lastResyncAt,
             Supplier<SyncStatus> syncStatus) {
         this.realtime = new RealtimeClient(settings);
+        this.clock = settings.clock();
         this.root = Objects.requireNonNull(root, "root");
         this.timers = Objects.requireNonNull(timers, "timers");
         this.wsUrl = wsUrl;
@@ -107,6 +123,30 @@ public final class LiveUpdates implements AutoCloseable {
     /** From offline or a waiting reconnect: tries at once ("Retry now"). */
     public void retryNow() {
         realtime.retryNow();
+    }
+
+    /**
+     * The server answered a REST call (an outbox send, a catch-up, a list): if the live connection is waiting to
+     * retry (up to a minute once it is offline), it tries at once, at most once per {@link #ANSWERED_RETRY_GAP}.
+     * Any thread.
+     */
+    void serverAnswered() {
+        RealtimeStatus status = realtime.status();
+        boolean waiting = (status.state() == ConnectionState.OFFLINE || status.state() == ConnectionState.RECONNECTING)
+                && status.retry().nextRetryAt() != null;
+        if (!waiting) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = lastAnsweredRetry.get();
+        if (last != null && now.isBefore(last.plus(ANSWERED_RETRY_GAP))) {
+            return;
+        }
+        if (lastAnsweredRetry.compareAndSet(last, now)) {
+            LOG.info("The server answered a REST call while the live connection was {}: retrying it now",
+                    status.state());
+            realtime.retryNow();
+        }
     }
 
     /** Closes the connection on purpose and stops the ticker. */

@@ -41,6 +41,7 @@ public final class SessionAuth {
     private final Consumer<String> onRefused;
     private final List<Consumer<String>> accessTokenListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> refreshTokenListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> answerListeners = new CopyOnWriteArrayList<>();
     /** True while a session is signed in or signing in. */
     private final AtomicBoolean active = new AtomicBoolean();
     private final AtomicLong generation = new AtomicLong();
@@ -83,6 +84,11 @@ public final class SessionAuth {
     /** Told of every refresh token a sign-in or refresh produced (to keep it between runs), on the thread that got it. */
     void addRefreshTokenListener(Consumer<String> listener) {
         refreshTokenListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Told, on an HTTP thread, whenever the current server answered a call of an active session. */
+    void addAnswerListener(Runnable listener) {
+        answerListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // ---- the session's life ------------------------------------------------------------------------------
@@ -166,6 +172,11 @@ public final class SessionAuth {
                 refreshTokenListeners.forEach(l -> l.accept(tokens.refreshToken()));
             }
             scheduleRefresh(client, tokens);
+        });
+        client.addAnswerListener(() -> {
+            if (client == api && active.get()) {
+                answerListeners.forEach(Runnable::run);
+            }
         });
         return client;
     }

@@ -102,6 +102,7 @@ public final class SessionStore implements AutoCloseable {
         live.askSessionFor(sync::resync, auth::freshAccessToken,
                 () -> expire("The live connection was refused: " + SessionAuth.EXPIRED_MESSAGE));
         auth.addAccessTokenListener(live::updateToken);
+        auth.addAnswerListener(live::serverAnswered);
         sync.onReload(s -> offline.beforeStores(s.deals(), s.contacts(), s.notifications(), s.syncSeq()),
                 offline::reloadedInStores, offline::upToDate);
         live.connectionProperty().addListener((obs, old, now) -> project());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,5 +229,34 @@ class FlowApiClientBodiesTest {
             assertThat(one.kind()).isEqualTo(ApiException.Kind.UNREACHABLE);
             assertThat(list.getMessage()).startsWith("Cannot reach the server at");
         }
+    }
+
+    @Test
+    void everyAnswerBelow500TellsTheAnswerListenersAndNoAnswerOrA5xxDoesNot() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        client.addAnswerListener(answered::incrementAndGet);
+        answers.put("/api/deals", DEALS);
+        answers.put("/api/deals/d-17", "{\"id\":\"d-17\"}");
+
+        await(client.deals());
+        assertThat(answered).hasValue(1);
+        await(client.deal("d-17"));
+        assertThat(answered).hasValue(2);
+        status = 404;
+        assertThat(failure(client.deal("gone")).kind()).isEqualTo(ApiException.Kind.NOT_FOUND);
+        assertThat(answered).hasValue(3);
+        status = 503;
+        failure(client.deal("d-17"));
+        failure(client.deals());
+        assertThat(answered).hasValue(3);
+
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        FlowApiClient unreachable = clientOf("http://127.0.0.1:" + closedPort + "/api");
+        unreachable.addAnswerListener(answered::incrementAndGet);
+        assertThat(failure(unreachable.deal("d-17")).kind()).isEqualTo(ApiException.Kind.UNREACHABLE);
+        assertThat(answered).hasValue(3);
     }
 }

@@ -59,11 +59,7 @@ class RealtimeBackoffTest {
 
     /** Runs the loop's due tasks until the socket threads have delivered what the condition waits for. */
     private void settle(Predicate<RealtimeStatus> condition) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                .until(() -> {
-                    scheduler.runDue();
-                    return condition.test(client.status());
-                });
+        scheduler.settle(() -> condition.test(client.status()));
     }
 
     private TestSocketServer server() {

@@ -45,11 +45,7 @@ class RealtimeStallDetectionTest {
     }
 
     private void settle(Predicate<RealtimeStatus> condition) {
-        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                .until(() -> {
-                    scheduler.runDue();
-                    return condition.test(client.status());
-                });
+        scheduler.settle(() -> condition.test(client.status()));
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class TestSocketServer extends WebSocketServer {
     public final AtomicInteger handshakes = new AtomicInteger();
     public final AtomicInteger opens = new AtomicInteger();
     final AtomicInteger pings = new AtomicInteger();
-    volatile boolean acceptHandshakes = true;
+    public volatile boolean acceptHandshakes = true;
     volatile boolean answerPings = true;
     volatile boolean ackRequests = true;
     /** When set, connections whose query lacks this token are closed with 4001 right after opening. */

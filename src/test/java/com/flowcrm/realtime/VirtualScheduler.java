@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
 /**
  * A {@link RealtimeScheduler} on virtual time: tasks run only when the test calls {@link #runDue} or {@link #advance}.
@@ -56,6 +58,18 @@ public final class VirtualScheduler implements RealtimeScheduler {
     /** Runs every task that is due now, including tasks they submit for now. */
     public void runDue() {
         runUntil(clock.instant());
+    }
+
+    /**
+     * Runs the due tasks until what the condition waits for has happened (real sockets answer on their own threads,
+     * so it polls: every 5 ms, at most 5 s of real time).
+     */
+    public void settle(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    runDue();
+                    return condition.getAsBoolean();
+                });
     }
 
     /** Moves time forward, running each timer at its own due time. */

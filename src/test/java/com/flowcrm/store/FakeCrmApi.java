@@ -68,6 +68,7 @@ public final class FakeCrmApi implements CrmApi {
     /** When set, a write is applied but its answer is lost (the client sees this failure instead). */
     public volatile ApiException loseNextAnswer;
     private final List<Consumer<AuthTokens>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> answerListeners = new CopyOnWriteArrayList<>();
     private volatile AuthTokens tokens;
     /** When set, the list loads wait for it (to hold a reload open); completes them when it completes. */
     volatile CompletableFuture<Void> listGate = CompletableFuture.completedFuture(null);
@@ -136,6 +137,7 @@ public final class FakeCrmApi implements CrmApi {
                 failure = failures.poll();
             }
         }
+        answered(failure);
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
@@ -167,6 +169,7 @@ public final class FakeCrmApi implements CrmApi {
                     "Cannot reach the server at " + baseUrl()));
         }
         ApiException failure = nextFailure();
+        answered(failure);
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
@@ -198,6 +201,18 @@ public final class FakeCrmApi implements CrmApi {
     @Override
     public void addTokenListener(Consumer<AuthTokens> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void addAnswerListener(Runnable listener) {
+        answerListeners.add(listener);
+    }
+
+    /** As over HTTP: every answer but none at all and a 5xx tells the listeners that the server is reachable. */
+    private void answered(ApiException failure) {
+        if (failure == null || (failure.status() > 0 && failure.status() < 500)) {
+            answerListeners.forEach(Runnable::run);
+        }
     }
 
     @Override

@@ -201,4 +201,25 @@ class SessionStoreTest {
         assertThat(onStore(() -> session.root().notifications().getNotifications().isEmpty())).isTrue();
         await().until(() -> demo.connectionCount() == 0);
     }
+
+    @Test
+    void aRestCallThatReachesTheServerBringsTheLiveConnectionBackWithoutTheMinuteOffline() throws Exception {
+        start(DemoServerConfig.forTests(), Clock.systemUTC());
+        login();
+        await().until(() -> demo.connectionCount() == 1);
+        String id = demo.state().dealIds().get(0);
+
+        demo.stopWebSocket();
+        await().atMost(Duration.ofSeconds(10)).until(() -> onStore(() -> session.connectionProperty().get().phase())
+                == ConnectionReport.Phase.OFFLINE);
+        demo.startWebSocket();
+        DealStage target = onStore(() -> session.root().deals().byId(id).getStage()) == DealStage.CLOSED_WON
+                ? DealStage.PROSPECT : DealStage.CLOSED_WON;
+        onStore(() -> session.commands().changeStage(id, target)).get(10, TimeUnit.SECONDS);
+
+        // The offline retry is a minute away; the answer to the stage change is what brings the socket back.
+        await().atMost(Duration.ofSeconds(10)).until(() -> onStore(() -> session.connectionProperty().get().phase())
+                == ConnectionReport.Phase.LIVE);
+        assertThat(session.connectionSummary().reconnects()).isGreaterThanOrEqualTo(1);
+    }
 }
