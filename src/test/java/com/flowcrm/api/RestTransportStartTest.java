@@ -14,7 +14,7 @@ class RestTransportStartTest {
 
     @Test
     void theHttpClientIsBuiltAtTheFirstRequestNotBefore() throws Exception {
-        RestTransport transport = new RestTransport("http://127.0.0.1:9/api", null);
+        RestTransport transport = new RestTransport("http://127.0.0.1:9/api", null, () -> { });
         assertThat(transport.started()).isFalse();
 
         var answer = transport.send(transport.request("/auth/me").GET());
@@ -25,7 +25,7 @@ class RestTransportStartTest {
 
     @Test
     void aBadServerUrlIsStillRefusedAtOnce() {
-        assertThatThrownBy(() -> new RestTransport("ftp://example.com/api", null))
+        assertThatThrownBy(() -> new RestTransport("ftp://example.com/api", null, () -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
         assertThatThrownBy(() -> new FlowApiClient("not a url", null)).isInstanceOf(IllegalArgumentException.class);
     }
