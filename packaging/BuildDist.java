@@ -37,8 +37,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code jdeps --print-module-deps} over the app and its class-path jars picks the JDK modules; the JavaFX
  *       modules and a few that are only reached by reflection or services are added (see {@link #EXTRA_MODULES}).</li>
  *   <li>{@code jlink} makes the trimmed runtime with the JDK's default CDS archive; JavaFX's native libraries are
- *       copied out of the jars into the runtime's library directory so JavaFX loads them in place instead of
- *       unpacking them into {@code ~/.openjfx/cache} on first start. On Linux the native libraries' symbol tables are
+ *       copied out of the jars into the runtime's library directory and left out of the modules image, so JavaFX
+ *       loads them in place instead of unpacking them into {@code ~/.openjfx/cache} (see {@link #EXCLUDED_RESOURCES}). On Linux the native libraries' symbol tables are
  *       stripped (5 MB of libjvm.so); the CDS archive for uncompressed oops is dropped (never used with a heap under 32 GB).</li>
  *   <li>{@code jpackage --type app-image} makes {@code target/dist/FlowCRM}, with the per-OS options in
  *       {@code packaging/<os>/app-image.args}.</li>
@@ -66,6 +66,18 @@ public final class BuildDist {
             "jdk.charsets", "javafx.base", "javafx.graphics", "javafx.controls");
     /** Locales whose number, currency and date formats the runtime keeps (the full set adds about 30 MB). */
     static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,fi,pl,cs,ja,zh";
+    /**
+     * What jlink leaves out of the modules image: JavaFX's native libraries as resources of its modules (copied to the
+     * runtime's library folder instead, see the jlink call), the JDK's javadoc images ({@code doc-files}), and the
+     * translations of the JDK's own messages (XML parser, XSLT, keytool, launcher, AWT, Swing: 1 MiB; the app's
+     * window speaks English, a JDK message falls back to its English text; JavaFX's control texts stay translated).
+     */
+    static final String EXCLUDED_RESOURCES = String.join(",", "/javafx.*/*.so", "/javafx.*/*.dll", "/javafx.*/*.dylib",
+            "/java.*/**/doc-files/**",
+            "regex:/(java\\.base|java\\.xml|java\\.desktop)/.*/(resources|res|msg|utils|util|runtime)/[^/]*_"
+                    + "(de|fr|es|it|ja|ko|pt_BR|sv|zh_CN|zh_TW|zh_HK)\\.(class|properties)");
+    /** Native libraries of java.desktop the app never loads: the launcher's splash screen, javax.sound, JPEG in ImageIO. */
+    static final List<String> UNUSED_NATIVE_LIBRARIES = List.of("splashscreen", "jsound", "javajpeg");
     private static final List<String> MODES = List.of("auto", "none");
 
     /** The heap and GC options of every launcher, chosen by measurement (README, "Memory"); one per line. */
@@ -199,10 +211,17 @@ public final class BuildDist {
         log("runtime modules: " + String.join(",", modules));
 
         Path runtime = work.resolve("runtime");
+        // JavaFX's loader tries its libraries as resources of their module before the library path: when they are in
+        // the modules image it unpacks each into ~/.openjfx/cache and MD5s it against the cached copy at every start
+        // (on the toolkit's and the renderer's start-up path), so they are left out there and loaded from lib/.
         tool("jlink", "--module-path", modulePath, "--add-modules", String.join(",", modules),
                 "--include-locales=" + LOCALES, "--strip-debug", "--no-header-files", "--no-man-pages",
+                "--exclude-resources=" + EXCLUDED_RESOURCES,
                 "--compress=zip-6", "--generate-cds-archive", "--output", runtime.toString());
         copyNativeLibraries(javafxModules, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
+        for (String library : UNUSED_NATIVE_LIBRARIES) {
+            Files.deleteIfExists(runtime.resolve(os.equals("windows") ? "bin" : "lib").resolve(System.mapLibraryName(library)));
+        }
         stripNativeSymbols(runtime);
         // Only with -XX:-UseCompressedOops (heaps over 32 GB); the launcher's small heap never maps it: 15 MB for nothing.
         deleteDefaultCdsArchives(runtime, List.of("classes_nocoops.jsa"));
@@ -270,7 +289,10 @@ public final class BuildDist {
         ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(trainingLog.toFile());
         training.environment().put("JAVA_TOOL_OPTIONS", String.join(" ",
-                aotCache ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
+                // Without the training run's method profiles (1.7 MiB of the cache): the window's start measured the same
+                // without them (CPU to the sign-in window 1.66 s against 1.81 s with, alternated, 2026-12-04).
+                aotCache ? "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput=" + archive
+                        : "-XX:ArchiveClassesAtExit=" + archive,
                 "-Dflow.home=" + trainingHome));
         log("training run for the start-up archive: " + String.join(" ", command));
         long start = System.nanoTime();

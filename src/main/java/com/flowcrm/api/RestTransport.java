@@ -59,7 +59,10 @@ final class RestTransport {
     static final String SYNC_SEQ_HEADER = "X-Sync-Seq";
 
     private final URI baseUrl;
-    private final HttpClient http;
+    /** Built at the first request: building one loads the default SSLContext (the JDK's trust store, about 0.3 s of
+     * CPU), which a client made while the app starts need not do before its window shows. */
+    private final HttpClient.Builder httpBuilder;
+    private volatile HttpClient http;
     private final Gson gson = new Gson();
     /** Told of every answer below 500 (see {@link CrmApi#addAnswerListener}). */
     private final Runnable answered;
@@ -80,7 +83,27 @@ final class RestTransport {
         if (executor != null) {
             builder.executor(executor);
         }
-        this.http = builder.build();
+        this.httpBuilder = builder;
+    }
+
+    /** The HTTP client, built on first use (see {@link #httpBuilder}). */
+    HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = httpBuilder.build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** Whether the HTTP client has been built yet (tests). */
+    boolean started() {
+        return http != null;
     }
 
     private static URI parseBaseUrl(String url) {
@@ -141,7 +164,7 @@ final class RestTransport {
     /** Like {@link #send}, with the answer's headers (a list's {@code X-Sync-Seq}). */
     CompletableFuture<Answer> exchange(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> {
                     if (error != null) {
                         throw transportError(request, Failures.unwrap(error));
@@ -192,7 +215,7 @@ final class RestTransport {
      */
     <T> CompletableFuture<Streamed<T>> stream(HttpRequest.Builder builder, Function<Reader, T> reader) {
         HttpRequest request = builder.build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+        return http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .handle((response, error) -> {
                     if (error != null) {
                         throw transportError(request, Failures.unwrap(error));

@@ -12,19 +12,23 @@ import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionConfig;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.ui.UiPreferences;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything the desktop window needs, wired once: the demo backend in demo mode, the stores and the session with its
  * local workspaces (in {@code <app home>/data/workspaces}) and the OS credential store. When the last user has a local
- * copy and a kept session, the session opens from it before the sign-in screen is needed.
+ * copy and a kept session, the session opens from it before the sign-in screen is needed. For the window
+ * ({@link #forWindow}) the work that needs no window (the demo backend's start, SQLite, the credential store, the local
+ * copy) waits until {@link #windowShown()}, and then runs on threads of its own.
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
@@ -35,13 +39,15 @@ public final class AppContext implements AutoCloseable {
     private final CompletableFuture<Void> backendReady;
     private final RootStore root;
     private final SessionStore session;
+    private final CompletableFuture<Void> windowShown;
 
     private AppContext(CompletableFuture<DemoServer> demoServer, CompletableFuture<Void> backendReady, RootStore root,
-            SessionStore session) {
+            SessionStore session, CompletableFuture<Void> windowShown) {
         this.demoServer = demoServer;
         this.backendReady = backendReady;
         this.root = root;
         this.session = session;
+        this.windowShown = windowShown;
     }
 
     /**
@@ -53,14 +59,29 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext create(AppConfig config, Executor uiExecutor) {
-        return create(config, uiExecutor, localStorage(AppDirectories.forCurrentUser()), UiPreferences.forCurrentUser());
+        return create(config, uiExecutor, localStorage(AppDirectories.forCurrentUser(), started()),
+                UiPreferences.forCurrentUser());
+    }
+
+    /**
+     * Wires the app for its window (JavaFX thread as UI executor): nothing but the stores and the session is made here;
+     * the demo backend, SQLite, the credential store and the local copy start when {@link #windowShown()} is called.
+     */
+    static AppContext forWindow(AppConfig config) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        return create(config, Platform::runLater, localStorage(AppDirectories.forCurrentUser(), shown),
+                UiPreferences.forCurrentUser(), shown);
     }
 
     /** The workspaces of this OS user, their credential store, SQLite's library folder. Nothing is opened here. */
-    static LocalStorage localStorage(AppDirectories dirs) {
+    static LocalStorage localStorage(AppDirectories dirs, CompletableFuture<Void> opensAfter) {
         CredentialStore credentials = "memory".equals(System.getProperty(CREDENTIALS_PROPERTY))
                 ? new InMemoryCredentialStore() : new OsCredentialStore();
-        return new LocalStorage(new Workspaces(dirs.workspacesDir()), credentials, dirs.nativeLibraryDir());
+        return new LocalStorage(new Workspaces(dirs.workspacesDir()), credentials, dirs.nativeLibraryDir(), opensAfter);
+    }
+
+    private static CompletableFuture<Void> started() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -68,6 +89,15 @@ public final class AppContext implements AutoCloseable {
      * @param preferences the last user and server, to open from their local copy at start
      */
     static AppContext create(AppConfig config, Executor uiExecutor, LocalStorage storage, UiPreferences preferences) {
+        return create(config, uiExecutor, storage, preferences, started());
+    }
+
+    /**
+     * @param windowShown completes when the window is on screen: the demo backend starts then (the storage's own
+     *                    {@code opensAfter} holds the workspace thread likewise)
+     */
+    static AppContext create(AppConfig config, Executor uiExecutor, LocalStorage storage, UiPreferences preferences,
+            CompletableFuture<Void> windowShown) {
         RootStore root = new RootStore(uiExecutor);
         if (!config.demoMode()) {
             SessionConfig sessionConfig = new SessionConfig(config.apiUrl(), config.wsUrl(), false, null, null,
@@ -75,7 +105,8 @@ public final class AppContext implements AutoCloseable {
             SessionStore session = new SessionStore(sessionConfig, root, Clock.systemUTC(), null, storage);
             session.checkCredentialStore();
             CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
-            AppContext context = new AppContext(CompletableFuture.completedFuture(null), ready, root, session);
+            AppContext context = new AppContext(CompletableFuture.completedFuture(null), ready, root, session,
+                    windowShown);
             context.resumeLastSession(preferences, true);
             return context;
         }
@@ -86,20 +117,21 @@ public final class AppContext implements AutoCloseable {
                 null, storage);
         session.checkCredentialStore();
         CompletableFuture<DemoServer> demo = new CompletableFuture<>();
-        // Not a daemon: quitting while it starts lets it finish starting and then closes it (see close()).
-        Thread.ofPlatform().name("demo-server-start").start(() -> {
+        // Not a daemon: quitting while it starts lets it finish starting and then closes it (see close()). It starts
+        // once the window shows: on two cores its data and its server would take the CPU the window's start needs.
+        windowShown.thenRun(() -> Thread.ofPlatform().name("demo-server-start").start(() -> {
             try {
                 demo.complete(startEmbeddedDemo(AppDirectories.forCurrentUser().demoServerDir()));
             } catch (RuntimeException | Error e) {
                 log.error("The embedded demo backend did not start", e);
                 demo.completeExceptionally(e);
             }
-        });
+        }));
         CompletableFuture<Void> ready = demo.thenAcceptAsync(server -> {
             session.changeServer(server.apiUrl(), server.wsUrl());
             log.info("Demo mode: embedded backend at {} and {}", server.apiUrl(), server.wsUrl());
         }, uiExecutor);
-        AppContext context = new AppContext(demo, ready, root, session);
+        AppContext context = new AppContext(demo, ready, root, session, windowShown);
         ready.thenRunAsync(() -> context.resumeLastSession(preferences, false), uiExecutor);
         return context;
     }
@@ -161,6 +193,25 @@ public final class AppContext implements AutoCloseable {
         return session;
     }
 
+    /**
+     * The window is on screen: what waited for it starts, on threads of its own (see {@link #forWindow}), and the
+     * JDK's default TLS context is loaded in the background so that the first request (sign-in, on the UI thread)
+     * does not read the trust store.
+     */
+    public void windowShown() {
+        if (windowShown.complete(null)) {
+            Thread.ofPlatform().daemon().name("flow-tls-warm-up").start(AppContext::loadDefaultTls);
+        }
+    }
+
+    private static void loadDefaultTls() {
+        try {
+            SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            log.warn("No default TLS context: https servers cannot be reached ({})", e.getMessage());
+        }
+    }
+
     public RootStore root() {
         return root;
     }
@@ -180,6 +231,8 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        // closed before the window showed: what waited for it never starts
+        windowShown.cancel(false);
         session.close();
         // at once when it is up, else as soon as its start ends
         demoServer.thenAccept(server -> {

@@ -1,5 +1,6 @@
 package com.flowcrm.app;
 
+import com.flowcrm.model.Theme;
 import com.flowcrm.store.SessionStore;
 import com.flowcrm.store.insights.InsightSettings;
 import com.flowcrm.store.insights.RottingLimits;
@@ -14,7 +15,10 @@ import com.flowcrm.ui.shell.LogFolderOpener;
 import com.flowcrm.ui.theme.ThemeSwitcher;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import javafx.application.Application;
@@ -34,6 +38,9 @@ public class FlowCrmApplication extends Application {
     private static volatile AppConfig launchConfig;
 
     private AppContext context;
+    private UiPreferences preferences;
+    private ThemeSwitcher themes;
+    private CompletableFuture<List<Image>> icons;
 
     /** Starts the JavaFX toolkit with this configuration and blocks until the last window closes. */
     public static void launchWith(AppConfig config) {
@@ -46,17 +53,30 @@ public class FlowCrmApplication extends Application {
         return config != null ? config : AppConfig.resolve(null, null, System.getenv());
     }
 
-    /** Wires the session; in demo mode the embedded backend starts in the background, so the window never waits. */
+    /**
+     * Wires the session; what the window does not need (the demo backend, SQLite, the credential store, the local
+     * copy) starts once it shows, so the window never waits.
+     */
     @Override
     public void init() {
-        context = AppContext.create(config());
+        preferences = UiPreferences.forCurrentUser();
+        themes = new ThemeSwitcher();
+        // Off the FX thread this only queues the theme for it: the FX thread, idle until start(), loads the theme's
+        // 1,072 rules while this thread wires the session. The window icons load on a thread of their own.
+        themes.apply(preferences.theme().orElse(Theme.LIGHT));
+        icons = CompletableFuture.supplyAsync(FlowCrmApplication::loadIcons,
+                runnable -> Thread.ofPlatform().daemon().name("flow-icons").start(runnable));
+        context = AppContext.forWindow(config());
     }
 
     @Override
     public void start(Stage stage) {
         keepRottingLimits(context.root().deals().rottingLimitsProperty(), InsightSettings.forCurrentUser());
-        showDesktop(stage, context.session(), context.backendReady(), UiPreferences.forCurrentUser(),
-                getHostServices(), AppDirectories.forCurrentUser().logDir());
+        showDesktop(stage, context.session(), context.backendReady(), preferences, themes, getHostServices(),
+                AppDirectories.forCurrentUser().logDir());
+        // after this start returns: the window's first frame is laid out before the rest takes the CPU
+        Platform.runLater(context::windowShown);
+        icons.thenAcceptAsync(stage.getIcons()::setAll, Platform::runLater);
     }
 
     /**
@@ -65,13 +85,19 @@ public class FlowCrmApplication extends Application {
      */
     static DesktopShell showDesktop(Stage stage, SessionStore session, CompletionStage<Void> backendReady,
             UiPreferences preferences, HostServices hostServices, Path logDir) {
+        stage.getIcons().setAll(loadIcons());
+        return showDesktop(stage, session, backendReady, preferences, new ThemeSwitcher(), hostServices, logDir);
+    }
+
+    /** As above with the theme switcher the application made (and applied the saved theme with) in init(). */
+    private static DesktopShell showDesktop(Stage stage, SessionStore session, CompletionStage<Void> backendReady,
+            UiPreferences preferences, ThemeSwitcher themes, HostServices hostServices, Path logDir) {
         Function<Navigator, NavigableView> pipeline = navigator -> new PipelineView(session, navigator);
         Function<Navigator, NavigableView> contacts = navigator -> new ContactsView(session, navigator);
         Function<Navigator, NavigableView> insights = navigator -> new InsightsView(session, navigator);
         LogFolderOpener logs = new LogFolderOpener(logDir, hostServices,
                 message -> Platform.runLater(() -> explain(stage, message)));
-        addIcons(stage);
-        DesktopShell shell = new DesktopShell(stage, session, new DesktopShell.Options(preferences, new ThemeSwitcher(),
+        DesktopShell shell = new DesktopShell(stage, session, new DesktopShell.Options(preferences, themes,
                 pipeline, contacts, insights, logs, Clock.systemDefaultZone(), backendReady));
         shell.show();
         return shell;
@@ -90,13 +116,16 @@ public class FlowCrmApplication extends Application {
         alert.show();
     }
 
-    private static void addIcons(Stage stage) {
+    /** The window icons, decoded (any thread: an Image loads synchronously where it is made). */
+    static List<Image> loadIcons() {
+        List<Image> images = new ArrayList<>();
         for (String name : ICONS) {
             var url = FlowCrmApplication.class.getResource("/com/flowcrm/ui/icons/" + name);
             if (url != null) {
-                stage.getIcons().add(new Image(url.toExternalForm()));
+                images.add(new Image(url.toExternalForm()));
             }
         }
+        return images;
     }
 
     @Override

@@ -80,9 +80,14 @@ final class OfflineSession implements AutoCloseable {
         this.kept = storage == null ? null : new KeptSession(storage.credentials(), io);
         auth.setWorksOffline(() -> open != null);
         auth.addRefreshTokenListener(this::keepRefreshToken);
-        if (storage != null && storage.nativeLibraryDir() != null) {
-            // first on the workspace thread: every open waits for it, and the UI thread never does
-            io.execute(this::loadSqlite);
+        if (storage != null) {
+            // first on the workspace thread: every open, read and write waits for it, and the UI thread never does
+            io.execute(() -> {
+                storage.awaitOpening();
+                if (storage.nativeLibraryDir() != null) {
+                    loadSqlite();
+                }
+            });
         }
     }
 

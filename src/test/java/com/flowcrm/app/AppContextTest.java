@@ -4,16 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowcrm.demo.DemoServer;
 import com.flowcrm.store.SessionState;
+import com.flowcrm.ui.UiPreferences;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The wiring: in demo mode the embedded backend starts behind the window and the session follows it. */
 class AppContextTest {
+    private final Preferences node = Preferences.userRoot().node("/com/flowcrm/test/" + UUID.randomUUID());
+
+    @AfterEach
+    void removePreferences() throws Exception {
+        node.removeNode();
+    }
+
+    @Test
+    void forTheWindowTheDemoBackendStartsOnlyOnceTheWindowShows() throws Exception {
+        CompletableFuture<Void> windowShown = new CompletableFuture<>();
+        try (AppContext context = AppContext.create(AppConfig.resolve(null, null, Map.of()), Runnable::run, null,
+                new UiPreferences(node), windowShown)) {
+            // starting it takes a second and more: had it been started, its thread would be running now
+            assertThat(demoStartThreads()).isZero();
+            assertThat(context.backendReady().toCompletableFuture()).isNotDone();
+            assertThat(context.demoServer()).isNull();
+
+            context.windowShown();
+            assertThat(windowShown).isCompleted();
+            context.backendReady().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(context.demoServer()).isNotNull();
+            assertThat(context.session().config().apiUrl()).isEqualTo(context.demoServer().apiUrl());
+        }
+    }
+
+    @Test
+    void closedBeforeTheWindowShowsTheDemoBackendNeverStarts() {
+        AppContext context = AppContext.create(AppConfig.resolve(null, null, Map.of()), Runnable::run, null,
+                new UiPreferences(node), new CompletableFuture<>());
+        context.close();
+        context.windowShown();
+
+        assertThat(demoStartThreads()).isZero();
+        assertThat(context.backendReady().toCompletableFuture()).isNotDone();
+    }
+
+    private static long demoStartThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("demo-server-start")).count();
+    }
 
     @Test
     void demoModeSignsInOnceTheEmbeddedBackendIsUpAtTheAddressItGot() throws Exception {

@@ -83,11 +83,16 @@ class OfflineSessionTest {
     }
 
     private SessionStore newSession() {
+        return newSession(CompletableFuture.completedFuture(null));
+    }
+
+    /** @param opensAfter when the workspace thread may start (the app: once its window shows) */
+    private SessionStore newSession(CompletableFuture<Void> opensAfter) {
         storeThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "store-" + sessions.size()));
         storeThreads.add(storeThread);
         SessionStore s = new SessionStore(SessionConfig.of(api.baseUrl(), socket.url().toString()).withRealtimeSettings(FAST),
                 new RootStore(storeThread), Clock.systemUTC(), url -> api,
-                new LocalStorage(new Workspaces(folder), credentials));
+                new LocalStorage(new Workspaces(folder), credentials, null, opensAfter));
         sessions.add(s);
         return s;
     }
@@ -184,6 +189,26 @@ class OfflineSessionTest {
         login();
         assertThat(api.listLoads.get()).isEqualTo(loads + 3);
         assertThat(api.changeRequests).hasSize(requests);
+    }
+
+    @Test
+    void aKeptSessionOpensFromTheLocalCopyOnlyOnceTheStorageOpensThenAsBefore() throws Exception {
+        login();
+        session.close();
+        api.down = true;
+        CompletableFuture<Void> windowShown = new CompletableFuture<>();
+
+        session = newSession(windowShown);
+        CompletableFuture<?> resumed = session.resumeStoredSession(EMAIL);
+        // the copy is read on the workspace thread, which waits for the window: nothing opened in the meantime
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !resumed.isDone()
+                && onStore(() -> session.root().deals().getDeals().isEmpty()));
+
+        windowShown.complete(null);
+        resumed.get(10, TimeUnit.SECONDS);
+        assertThat(onStore(() -> session.getState())).isEqualTo(SessionState.ACTIVE);
+        assertThat(onStore(() -> session.getCurrentUser().email())).isEqualTo(EMAIL);
+        assertThat(onStore(() -> session.root().deals().getDeals().size())).isEqualTo(3);
     }
 
     @Test

@@ -110,18 +110,19 @@ public final class SignInView {
         signIn.disableProperty().bind(model.canSubmitProperty().not());
         signIn.setOnAction(e -> model.signIn());
 
-        TextField apiUrl = new TextField();
-        apiUrl.setId("apiUrl");
-        apiUrl.textProperty().bindBidirectional(model.apiUrlProperty());
-        TextField wsUrl = new TextField();
-        wsUrl.setId("wsUrl");
-        wsUrl.textProperty().bindBidirectional(model.wsUrlProperty());
-        VBox server = new VBox(6, fieldLabel("API URL", apiUrl), apiUrl, fieldLabel("WebSocket URL", wsUrl), wsUrl);
-        TitledPane serverSection = new TitledPane("Server", server);
+        // The section starts collapsed: its fields (two text fields with their skins) are made when it first opens, so
+        // the first window's CSS pass and layout do not style what nobody sees yet.
+        TitledPane serverSection = new TitledPane();
+        serverSection.setText("Server");
         serverSection.setId("serverSection");
         serverSection.setExpanded(false);
         serverSection.setAnimated(false);
         serverSection.getStyleClass().add("server-section");
+        serverSection.expandedProperty().addListener((obs, was, expanded) -> {
+            if (expanded && serverSection.getContent() == null) {
+                serverSection.setContent(serverFields());
+            }
+        });
 
         VBox form = new VBox(6,
                 fieldLabel("Email", email), email,
@@ -145,6 +146,17 @@ public final class SignInView {
         VBox.setVgrow(card, Priority.NEVER);
         root.getChildren().add(column);
         StackPane.setAlignment(column, Pos.CENTER);
+    }
+
+    /** The server's addresses, bound to the form's model both ways. */
+    private VBox serverFields() {
+        TextField apiUrl = new TextField();
+        apiUrl.setId("apiUrl");
+        apiUrl.textProperty().bindBidirectional(model.apiUrlProperty());
+        TextField wsUrl = new TextField();
+        wsUrl.setId("wsUrl");
+        wsUrl.textProperty().bindBidirectional(model.wsUrlProperty());
+        return new VBox(6, fieldLabel("API URL", apiUrl), apiUrl, fieldLabel("WebSocket URL", wsUrl), wsUrl);
     }
 
     private static Label fieldLabel(String text, Node field) {

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -115,6 +116,26 @@ class SignInViewTest extends DesktopUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(errorText(robot)).contains("ws://");
         assertThat(rig.session.getState()).isEqualTo(SessionState.SIGNED_OUT);
+    }
+
+    @Test
+    void theServerFieldsAreMadeWhenTheSectionFirstOpensAndEditTheFormsAddresses(FxRobot robot) {
+        // not styled and laid out with the first window: they do not exist until the section opens
+        assertThat(robot.lookup("#apiUrl").tryQuery()).isEmpty();
+
+        robot.clickOn("Server");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField api = robot.lookup("#apiUrl").queryAs(TextField.class);
+        assertThat(api.getText()).isEqualTo(rig.demo.apiUrl());
+        assertThat(robot.lookup("#wsUrl").queryAs(TextField.class).getText()).isEqualTo(rig.demo.wsUrl());
+
+        robot.interact(() -> api.setText("http://127.0.0.1:1/api"));
+        assertThat(rig.shell.signInModel().apiUrlProperty().get()).isEqualTo("http://127.0.0.1:1/api");
+        // closed and opened again: the same fields, not a second set
+        robot.clickOn("Server");
+        robot.clickOn("Server");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#apiUrl").queryAll()).hasSize(1);
     }
 
     @Test
