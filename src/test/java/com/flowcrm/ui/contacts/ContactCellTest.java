@@ -3,15 +3,13 @@ package com.flowcrm.ui.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flowcrm.model.Contact;
+import com.flowcrm.ui.FxPulses;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A contacts-table cell renders once per pulse however often its contact changes in a batch, and the rows show their own
@@ -46,18 +43,7 @@ class ContactCellTest {
 
     /** Runs the work on the FX thread, then waits until a pulse has laid the scene out after it. */
     private <T> T onFx(Callable<T> work) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-        if (stage != null) {
-            CountDownLatch pulsed = new CountDownLatch(1);
-            Runnable after = pulsed::countDown;
-            WaitForAsyncUtils.asyncFx(() -> {
-                stage.getScene().addPostLayoutPulseListener(after);
-                Platform.requestNextPulse();
-            }).get(10, TimeUnit.SECONDS);
-            assertThat(pulsed.await(10, TimeUnit.SECONDS)).as("a pulse").isTrue();
-            WaitForAsyncUtils.asyncFx(() -> stage.getScene().removePostLayoutPulseListener(after)).get(10, TimeUnit.SECONDS);
-        }
-        return result;
+        return FxPulses.onFxThenPulse(stage, work);
     }
 
     private static Contact contact(String id) {

@@ -8,15 +8,13 @@ import com.flowcrm.store.FakeCrmApi;
 import com.flowcrm.store.RootStore;
 import com.flowcrm.store.SessionCommands;
 import com.flowcrm.ui.kit.DisplayFormats;
+import com.flowcrm.ui.FxPulses;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A board cell writes its card once per pulse, for what it shows when the frame is drawn: a batch of live events that
@@ -51,18 +48,7 @@ class DealCardCellTest {
 
     /** Runs the work on the FX thread, then waits until a pulse has laid the scene out after it. */
     private <T> T onFx(Callable<T> work) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-        if (stage != null) {
-            CountDownLatch pulsed = new CountDownLatch(1);
-            Runnable after = pulsed::countDown;
-            WaitForAsyncUtils.asyncFx(() -> {
-                stage.getScene().addPostLayoutPulseListener(after);
-                Platform.requestNextPulse();
-            }).get(10, TimeUnit.SECONDS);
-            assertThat(pulsed.await(10, TimeUnit.SECONDS)).as("a pulse").isTrue();
-            WaitForAsyncUtils.asyncFx(() -> stage.getScene().removePostLayoutPulseListener(after)).get(10, TimeUnit.SECONDS);
-        }
-        return result;
+        return FxPulses.onFxThenPulse(stage, work);
     }
 
     private static Deal deal(String id, double value) {
