@@ -72,6 +72,11 @@ public record RealtimeStatus(ConnectionState state, Retry retry, Traffic traffic
         return state == ConnectionState.CONNECTED;
     }
 
+    /** True while an attempt is scheduled (reconnecting or offline): what {@code retryNow()} can bring forward. */
+    public boolean isWaitingToRetry() {
+        return (state == ConnectionState.RECONNECTING || state == ConnectionState.OFFLINE) && retry.nextRetryAt() != null;
+    }
+
     /** One line for a status bar or a log, e.g. "reconnecting (attempt 2 of 5)". */
     public String summary() {
         return switch (state) {

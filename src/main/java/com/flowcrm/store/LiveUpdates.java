@@ -3,7 +3,6 @@ package com.flowcrm.store;
 import com.flowcrm.api.JsonMapper;
 import com.flowcrm.common.UrlRedaction;
 import com.flowcrm.model.change.EventName;
-import com.flowcrm.realtime.ConnectionState;
 import com.flowcrm.realtime.RealtimeClient;
 import com.flowcrm.realtime.RealtimeEventHandler;
 import com.flowcrm.realtime.RealtimeSettings;
@@ -132,9 +131,7 @@ public final class LiveUpdates implements AutoCloseable {
      */
     void serverAnswered() {
         RealtimeStatus status = realtime.status();
-        boolean waiting = (status.state() == ConnectionState.OFFLINE || status.state() == ConnectionState.RECONNECTING)
-                && status.retry().nextRetryAt() != null;
-        if (!waiting) {
+        if (!status.isWaitingToRetry()) {
             return;
         }
         Instant now = clock.instant();
