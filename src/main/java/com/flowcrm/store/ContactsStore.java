@@ -236,7 +236,7 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
      * on the UI thread).
      */
     @Override
-    Object presort(List<Contact> ordered) {
+    List<String> presort(List<Contact> ordered) {
         List<Map.Entry<HealthKey, Contact>> keyed = new ArrayList<>(ordered.size());
         for (Contact c : ordered) {
             keyed.add(Map.entry(HealthKey.of(c), c));
@@ -250,9 +250,8 @@ public final class ContactsStore extends EntityStore<Contact, ContactsStore.Cont
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    void presorted(Object presort) {
-        healthOrderHint = (List<String>) presort;
+    void presorted(List<String> presort) {
+        healthOrderHint = presort;
     }
 
     /**

@@ -96,13 +96,13 @@ abstract sealed class EntityStore<T, E extends StoreEntry<T>, P extends FieldPat
     void freshOrderStarts() {
     }
 
-    /** What the next rebuild can use, worked out from a fresh list off the UI thread; null: nothing. Pure. */
-    Object presort(List<T> ordered) {
+    /** The ids in the order the next rebuild should walk them, worked out off the UI thread; null: none. Pure. */
+    List<String> presort(List<T> ordered) {
         return null;
     }
 
     /** Takes the {@link #presort} of the list just reconciled, before the rebuild (UI thread). */
-    void presorted(Object presort) {
+    void presorted(List<String> presort) {
     }
 
     abstract P snapshotOf(T item);

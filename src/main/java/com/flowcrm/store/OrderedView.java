@@ -1,6 +1,7 @@
 package com.flowcrm.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -131,7 +132,7 @@ final class OrderedView<T, K> {
 
         // the base class replaces and clears one element at a time, each an array copy: quadratic for 50,000 rows
         @Override
-        public boolean setAll(java.util.Collection<? extends T> content) {
+        public boolean setAll(Collection<? extends T> content) {
             beginChange();
             try {
                 if (!list.isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * A fresh list made ready for a store's reconcile away from the UI thread: unique by id, in the store's order, with
  * what the store worked out for its next rebuild ({@link EntityStore#presort}).
  */
-record PreparedList<T>(List<T> items, Object presort) {
+record PreparedList<T>(List<T> items, List<String> presort) {
     /** The work of a reconcile that needs nothing of the store's state. Any thread: the one that read the list. */
     static <T> PreparedList<T> of(EntityStore<T, ?, ?, ?> store, List<T> freshList) {
         List<T> fresh = store.ordered(unique(freshList, store::idOf));
