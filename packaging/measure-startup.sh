@@ -10,6 +10,8 @@
 #            other processes on the machine hits both alike
 #        packaging/measure-startup.sh --against OTHER_IMAGE_DIR [RUNS]   the image as built against another one (e.g. a
 #            build of the previous version), alternating run by run like --compare
+#        packaging/measure-startup.sh --each RUNS DIR...   any number of images, alternating run by run in the order
+#            given (packaging/startup-floor.sh uses it for the start-up floor's reduced cases)
 #        MEASURE_JAVA_OPTIONS="-Xshare:off" packaging/measure-startup.sh   extra JVM options (JAVA_TOOL_OPTIONS)
 #        MEASURE_ENV="FLOW_API_URL=http://127.0.0.1:9/api" packaging/measure-startup.sh   extra environment (here: no
 #            demo mode, so nothing but the window starts)
@@ -50,6 +52,12 @@ elif [ "${1:-}" = "--against" ]; then
   runs=${3:-11}
   images=(target/dist/FlowCRM "$2")
   labels=("target/dist/FlowCRM" "$2")
+elif [ "${1:-}" = "--each" ]; then
+  runs=${2:?--each needs RUNS and the images}
+  shift 2
+  [ "$#" -gt 0 ] || { echo "--each needs at least one image directory" >&2; exit 1; }
+  images=("$@")
+  labels=("$@")
 else
   runs=${1:-11}
   images=("${2:-target/dist/FlowCRM}")

@@ -24,7 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The sign-in screen: email, password, a collapsible "Server" section and errors in plain words. */
 public final class SignInView {
     private final SignInViewModel model;
-    private final StackPane root = new StackPane();
+    private StackPane root;
     private final TextField email = new TextField();
     private final PasswordField password = new PasswordField();
 
@@ -43,9 +43,6 @@ public final class SignInView {
     }
 
     private void build() {
-        root.getStyleClass().add("sign-in-screen");
-        ThemeSwitcher.style(root);
-
         FontIcon logo = new FontIcon(Feather.ACTIVITY);
         logo.getStyleClass().add("brand-icon");
         StackPane logoBadge = new StackPane(logo);
@@ -133,7 +130,8 @@ public final class SignInView {
                 signIn);
         form.disableProperty().bind(model.busyProperty());
 
-        VBox card = new VBox(18, brand, new VBox(4, heading, subheading), demo, notice, form, serverSection);
+        // the notice last: it can appear after the form shows, and then must not push the fields or the Server section
+        VBox card = new VBox(18, brand, new VBox(4, heading, subheading), demo, form, serverSection, notice);
         card.getStyleClass().add("sign-in-card");
         card.setMaxSize(420, Region.USE_PREF_SIZE);
         serverSection.disableProperty().bind(model.busyProperty());
@@ -144,8 +142,11 @@ public final class SignInView {
         column.setAlignment(Pos.CENTER);
         column.setMaxWidth(420);
         VBox.setVgrow(card, Priority.NEVER);
-        root.getChildren().add(column);
-        StackPane.setAlignment(column, Pos.CENTER);
+        // a notice that appears after the form (the credential store answers behind the window) or an error grows
+        // the card below the fields: they stay under the rep's cursor
+        root = new SteadyFieldsPane(column, form);
+        root.getStyleClass().add("sign-in-screen");
+        ThemeSwitcher.style(root);
     }
 
     /** The server's addresses, bound to the form's model both ways. */
