@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Monocle, which the image's runtime does not hold). {@code -Dbench.signinAot=} {@code image} (the default: the
  * launcher's cache), {@code off} (no cache: the launcher's option left out) or {@code train} (the warm-up round is
  * the cache's training run, through a sign-in to the board at 10,000 / 50,000, written to
- * {@code target/bench/signin-trained.aot}; the measured rounds map it instead of the image's).
+ * {@code target/bench/signin-trained.aot}; the measured rounds map it instead of the image's) or {@code train-classes}
+ * (the same without the JIT's method profiles, as the image's own training run records it).
  */
 final class SigninImage implements AutoCloseable {
     private final Path image;
@@ -50,8 +51,8 @@ final class SigninImage implements AutoCloseable {
             throw new IllegalStateException("no app image at " + image + " (mvn -B -Pdist package -DskipTests builds it)");
         }
         String aot = System.getProperty("bench.signinAot", "image");
-        if (!List.of("image", "off", "train").contains(aot)) {
-            throw new IllegalStateException("-Dbench.signinAot is image, off or train, not " + aot);
+        if (!List.of("image", "off", "train", "train-classes").contains(aot)) {
+            throw new IllegalStateException("-Dbench.signinAot is image, off, train or train-classes, not " + aot);
         }
         Path jar = probeJar();
         int number = 600 + (int) (ProcessHandle.current().pid() % 200);
@@ -82,18 +83,22 @@ final class SigninImage implements AutoCloseable {
 
     /** The options of the warm-up round: with {@code train}, the run that writes the cache. */
     List<String> warmUpOptions() throws IOException {
-        if (!aot.equals("train")) {
+        if (!aot.startsWith("train")) {
             return List.of();
         }
         Files.deleteIfExists(trained);
         training = true;
+        if (aot.equals("train-classes")) {
+            // as the image's own training run: classes loaded and linked, no method profiles
+            return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining", "-XX:AOTCacheOutput=" + trained);
+        }
         return List.of("-XX:AOTCacheOutput=" + trained);
     }
 
     /** After the warm-up round: the trained cache's size (bytes), which the image would carry; -1 when none. */
     long afterWarmUp() throws IOException {
         training = false;
-        if (!aot.equals("train")) {
+        if (!aot.startsWith("train")) {
             return -1;
         }
         if (!Files.isRegularFile(trained)) {
@@ -117,7 +122,7 @@ final class SigninImage implements AutoCloseable {
                 if (option.startsWith("-XX:AOTCache=")) {
                     if (aot.equals("image")) {
                         options.add(option);
-                    } else if (aot.equals("train") && !training) {
+                    } else if (aot.startsWith("train") && !training) {
                         options.add("-XX:AOTCache=" + trained);
                     }
                 } else if (override == null || !LauncherOptions.isMemoryOption(option)) {
@@ -147,7 +152,8 @@ final class SigninImage implements AutoCloseable {
         return "the app image " + image + "'s runtime, launcher options and environment, AOT cache: " + switch (aot) {
             case "image" -> "the image's";
             case "off" -> "none";
-            default -> "trained through the warm-up round's sign-in (" + trained + ")";
+            case "train" -> "trained through the warm-up round's sign-in (" + trained + ")";
+            default -> "trained through the warm-up round's sign-in without method profiles (" + trained + ")";
         } + "; GTK on Xvfb " + display;
     }
 
