@@ -116,7 +116,12 @@ final class AppImageRun implements AutoCloseable {
      * conditional ones too: {@code GDK_GL} is exported when the machine has no GPU, as the benchmark's machines have not.
      */
     static Map<String, String> launcherEnvironment() throws IOException {
-        Path script = IMAGE.resolve("bin/FlowCRM");
+        return launcherEnvironment(IMAGE);
+    }
+
+    /** {@link #launcherEnvironment()} of the image in this directory. */
+    static Map<String, String> launcherEnvironment(Path image) throws IOException {
+        Path script = image.resolve("bin/FlowCRM");
         Map<String, String> environment = new LinkedHashMap<>();
         if (Files.isRegularFile(script) && Files.size(script) < 64 * 1024) {
             for (String line : Files.readAllLines(script)) {

@@ -28,6 +28,8 @@ final class BenchResults {
     double heapMbLoaded = Double.NaN;
     double initialLoadMs = Double.NaN;
     double signinToBoardMs = Double.NaN;
+    /** The same sign-in again in the JVM that did it before (signed out in between): the work without a cold JVM. */
+    double signinToBoardWarmMs = Double.NaN;
     double rssMb10k = Double.NaN;
     double rssMbDemo = Double.NaN;
     double rssBurstEndMb = Double.NaN;
@@ -103,6 +105,9 @@ final class BenchResults {
         }
         if (!Double.isNaN(signinToBoardMs)) {
             json.put("signin_to_board_ms", Math.round(signinToBoardMs));
+        }
+        if (!Double.isNaN(signinToBoardWarmMs)) {
+            json.put("signin_to_board_warm_ms", Math.round(signinToBoardWarmMs));
         }
         if (!Double.isNaN(rssMb10k)) {
             json.put("rss_mb_10k", round2(rssMb10k));
@@ -185,6 +190,10 @@ final class BenchResults {
         if (!Double.isNaN(signinToBoardMs)) {
             row(t, "signin_to_board_ms", String.format(Locale.ROOT, "%,.0f ms", signinToBoardMs), "<= 3,000 ms",
                     mark(signinToBoardMs <= 3000));
+        }
+        if (!Double.isNaN(signinToBoardWarmMs)) {
+            row(t, "signin_to_board_warm_ms (again in the same JVM)", String.format(Locale.ROOT, "%,.0f ms",
+                    signinToBoardWarmMs), "", "");
         }
         if (!Double.isNaN(rssMb10k)) {
             row(t, "rss_mb_10k", String.format(Locale.ROOT, "%.0f MB", rssMb10k), "<= 450 MB", mark(rssMb10k <= 450));

@@ -37,7 +37,7 @@ import javafx.stage.Stage;
  * and the time from the sign-in request to the layout of the first pulse that shows the board with every deal and
  * contact in the stores (that layout is what the frame is drawn from). Prints {@code signin_ms=<ms>} and the moments
  * on the way ({@code at_ms.<step>=<ms>}: the login answer, each list read into the model, the stores loaded).
- * Arguments: apiUrl wsUrl email password deals contacts.
+ * Arguments: apiUrl wsUrl email password deals contacts [again].
  */
 public final class SigninProbe {
     static final String PREFIX = "signin_ms=";
@@ -46,6 +46,11 @@ public final class SigninProbe {
     static final String CPU_PREFIX = "signin_cpu_ms=";
     /** The same by thread (numbered threads of one kind summed), from JVM start to the board: where the CPU went. */
     static final String THREADS_PREFIX = "threads_cpu_ms=";
+    /**
+     * With a seventh argument N: after the first sign-in, N times signed out and in again in the same JVM (warm: its
+     * JIT, classes and CSS caches are there), each printed as {@code warm_signin_ms.<n>=<ms> cpu=<ms> threads=...}.
+     */
+    static final String WARM_PREFIX = "warm_signin_ms.";
 
     private SigninProbe() {
     }
@@ -57,14 +62,13 @@ public final class SigninProbe {
         String password = args[3];
         int deals = Integer.parseInt(args[4]);
         int contacts = Integer.parseInt(args[5]);
+        int again = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         FxThread.start();
         Preferences node = Preferences.userRoot().node("/com/flowcrm/bench/" + UUID.randomUUID());
         ExecutorService http = Executors.newCachedThreadPool(DaemonThreads.named("flow-http"));
         Map<String, Long> steps = new ConcurrentHashMap<>();
         long[] start = new long[1];
-        long[] cpuAtStart = new long[1];
         DesktopShell[] shown = new DesktopShell[1];
-        CompletableFuture<Long> boardShown = new CompletableFuture<>();
         RootStore root = new RootStore(Platform::runLater);
         SessionStore session = new SessionStore(SessionConfig.of(apiUrl, wsUrl), root, Clock.systemUTC(),
                 url -> timed(new FlowApiClient(url, http), steps, start));
@@ -78,43 +82,14 @@ public final class SigninProbe {
                         new ThemeSwitcher(), pipeline, contactsView, insights, () -> { }, Clock.systemDefaultZone()));
                 shell.show();
                 shown[0] = shell;
-                session.stateProperty().addListener((obs, old, now) -> {
-                    if (now == SessionState.SIGNED_OUT && old == SessionState.SIGNING_IN) {
-                        // the form keeps the reason: a figure without a board would be no figure
-                        Platform.runLater(() -> boardShown.completeExceptionally(new IllegalStateException(
-                                "sign-in failed: " + (shell.signInModel() == null ? "?" : shell.signInModel().errorProperty().get()))));
-                        return;
-                    }
-                    if (now != SessionState.ACTIVE) {
-                        return;
-                    }
-                    steps.put("stores_loaded", System.nanoTime());
-                    // the state listener of the shell has put the main window in the scene by now (it listens first)
-                    stage.getScene().addPostLayoutPulseListener(new Runnable() {
-                        @Override
-                        public void run() {
-                            stage.getScene().removePostLayoutPulseListener(this);
-                            if (root.deals().size() >= deals && root.contacts().size() >= contacts
-                                    && shell.mainWindow() != null) {
-                                boardShown.complete(System.nanoTime());
-                            } else {
-                                boardShown.completeExceptionally(new IllegalStateException("the board showed "
-                                        + root.deals().size() + " deals and " + root.contacts().size() + " contacts"));
-                            }
-                        }
-                    });
-                });
-                shell.signInModel().emailProperty().set(email);
-                shell.signInModel().passwordProperty().set(password);
-                start[0] = System.nanoTime();
-                cpuAtStart[0] = processCpuNanos();
-                shell.signInModel().signIn();
             });
-            long boardAt = boardShown.get(2, TimeUnit.MINUTES);
+            Map<String, Long> threadsAtStart = threadsCpu();
+            long cpuAtStart = processCpuNanos();
+            long boardAt = signIn(shown[0], session, root, email, password, deals, contacts, start);
             long cpuAtBoard = processCpuNanos();
             System.out.println(PREFIX + (boardAt - start[0]) / 1_000_000);
-            System.out.println(CPU_PREFIX + (cpuAtBoard - cpuAtStart[0]) / 1_000_000);
-            System.out.println(THREADS_PREFIX + threadsCpuMs());
+            System.out.println(CPU_PREFIX + (cpuAtBoard - cpuAtStart) / 1_000_000);
+            System.out.println(THREADS_PREFIX + format(threadsCpu()));
             Map<String, Long> ordered = new LinkedHashMap<>();
             steps.entrySet().stream().sorted(Map.Entry.comparingByValue())
                     .forEach(e -> ordered.put(e.getKey(), (e.getValue() - start[0]) / 1_000_000));
@@ -122,6 +97,19 @@ public final class SigninProbe {
             // to find the moments in a recording of the probe (JFR events carry wall-clock times)
             long epochAtStart = System.currentTimeMillis() - (System.nanoTime() - start[0]) / 1_000_000;
             System.out.println("start_epoch_ms=" + epochAtStart);
+            for (int time = 1; time <= again; time++) {
+                signOut(shown[0], session);
+                // the last sign-in's stores are garbage now; a user's JVM would collect them while the form shows
+                System.gc();
+                Map<String, Long> threadsBefore = threadsCpu();
+                long cpuBefore = processCpuNanos();
+                long board = signIn(shown[0], session, root, email, password, deals, contacts, start);
+                long cpuAfter = processCpuNanos();
+                Map<String, Long> threadsAfter = threadsCpu();
+                threadsAfter.replaceAll((kind, ms) -> ms - threadsBefore.getOrDefault(kind, 0L));
+                System.out.println(WARM_PREFIX + time + "=" + (board - start[0]) / 1_000_000 + " cpu="
+                        + (cpuAfter - cpuBefore) / 1_000_000 + " threads=" + format(threadsAfter));
+            }
         } finally {
             // hiding saves the window's bounds into the preferences node: before the node goes
             FxThread.run(() -> {
@@ -135,22 +123,93 @@ public final class SigninProbe {
         }
     }
 
+    /**
+     * Fills the shown sign-in form and submits it; returns when the first pulse with the board and every record laid
+     * out (its {@code System.nanoTime()}), the request's moment in {@code start[0]}.
+     */
+    private static long signIn(DesktopShell shell, SessionStore session, RootStore root, String email, String password,
+            int deals, int contacts, long[] start) throws Exception {
+        CompletableFuture<Long> boardShown = new CompletableFuture<>();
+        FxThread.run(() -> {
+            session.stateProperty().addListener(new javafx.beans.value.ChangeListener<SessionState>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends SessionState> obs, SessionState old,
+                        SessionState now) {
+                    if (now == SessionState.SIGNED_OUT && old == SessionState.SIGNING_IN) {
+                        obs.removeListener(this);
+                        // the form keeps the reason: a figure without a board would be no figure
+                        Platform.runLater(() -> boardShown.completeExceptionally(new IllegalStateException(
+                                "sign-in failed: " + (shell.signInModel() == null ? "?" : shell.signInModel().errorProperty().get()))));
+                        return;
+                    }
+                    if (now != SessionState.ACTIVE) {
+                        return;
+                    }
+                    obs.removeListener(this);
+                    // the state listener of the shell has put the main window in the scene by now (it listens first)
+                    javafx.scene.Scene scene = shell.mainWindow().getNode().getScene();
+                    scene.addPostLayoutPulseListener(new Runnable() {
+                        @Override
+                        public void run() {
+                            scene.removePostLayoutPulseListener(this);
+                            if (root.deals().size() >= deals && root.contacts().size() >= contacts
+                                    && shell.mainWindow() != null) {
+                                boardShown.complete(System.nanoTime());
+                            } else {
+                                boardShown.completeExceptionally(new IllegalStateException("the board showed "
+                                        + root.deals().size() + " deals and " + root.contacts().size() + " contacts"));
+                            }
+                        }
+                    });
+                }
+            });
+            shell.signInModel().emailProperty().set(email);
+            shell.signInModel().passwordProperty().set(password);
+            start[0] = System.nanoTime();
+            shell.signInModel().signIn();
+        });
+        return boardShown.get(2, TimeUnit.MINUTES);
+    }
+
+    /** Signs out as the menu does and waits for the sign-in form, with the stores empty again. */
+    private static void signOut(DesktopShell shell, SessionStore session) throws Exception {
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        FxThread.run(() -> session.logout().whenComplete((ignored, error) -> out.complete(null)));
+        out.get(1, TimeUnit.MINUTES);
+        FxThread.run(() -> {
+            if (shell.signInModel() == null || shell.mainWindow() != null) {
+                throw new IllegalStateException("signed out, but the sign-in form is not shown");
+            }
+        });
+    }
+
     /** CPU time of this JVM so far (every thread, the JIT's and the GC's too): it moves little with the machine's load. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        } catch (NoClassDefFoundError noManagement) {
+            // the app image's runtime has no java.management: /proc's utime and stime (clock ticks of 10 ms)
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
-     * Linux: each thread's CPU from /proc (the JIT's compiler threads and the GC's too, which no MXBean shows), by
-     * kind ("C2 CompilerThread", "GC Thread", "flow-http-body"...), largest first; empty elsewhere.
+     * Linux: each thread's CPU from /proc in ms (the JIT's compiler threads and the GC's too, which no MXBean shows),
+     * by kind ("C2 CompilerThread", "GC Thread", "flow-http-body"...); empty elsewhere.
      */
-    private static String threadsCpuMs() {
+    private static Map<String, Long> threadsCpu() {
+        Map<String, Long> byKind = new java.util.HashMap<>();
         java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
         if (tasks == null) {
-            return "";
+            return byKind;
         }
-        Map<String, Long> byKind = new java.util.HashMap<>();
         for (java.io.File task : tasks) {
             try {
                 String kind = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip().replaceAll("[-#]?[0-9]+$", "");
@@ -163,6 +222,11 @@ public final class SigninProbe {
                 // the thread ended meanwhile
             }
         }
+        return byKind;
+    }
+
+    /** The kinds of thread that used at least 30 ms, largest first: "C2 CompilerThread 3700, JavaFX Application...". */
+    private static String format(Map<String, Long> byKind) {
         StringBuilder out = new StringBuilder();
         byKind.entrySet().stream().filter(e -> e.getValue() >= 30)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
