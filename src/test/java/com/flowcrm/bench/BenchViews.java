@@ -115,7 +115,7 @@ final class BenchViews implements AutoCloseable {
         }
         return "app views (" + shownViews().stream().map(v -> v.className().substring(v.className().lastIndexOf('.') + 1)
                 + (measured(v) ? "" : " as an empty pane")).collect(Collectors.joining(" + ")) + "), theme "
-                + THEME.wireName();
+                + THEME.wireName() + (FloorCells.enabled() ? ", board cards replaced by one Text node each (floor)" : "");
     }
 
     /** On the FX thread: our store's data on the app's views when available, else on the stand-ins. */
@@ -203,6 +203,9 @@ final class BenchViews implements AutoCloseable {
         stage.setScene(scene);
         VBox.setVgrow(content, Priority.ALWAYS);
         stage.show();
+        if (FloorCells.enabled() && names.contains("pipeline") && measured(APP_VIEWS.get(0))) {
+            FloorCells.apply(scene);
+        }
         return new BenchViews(stage, session, names, views);
     }
 
@@ -229,7 +232,7 @@ final class BenchViews implements AutoCloseable {
             counts.put(viewNames.get(i), count(viewNodes.get(i)));
         }
         // per visible board card and table row, by the app's style classes (absent ones are left out)
-        for (String cell : List.of("deal-card-cell", "table-row-cell")) {
+        for (String cell : List.of("deal-card-cell", FloorCells.STYLE_CLASS, "table-row-cell")) {
             List<Node> cells = stage.getScene().getRoot().lookupAll("." + cell).stream().filter(Node::isVisible).toList();
             if (!cells.isEmpty()) {
                 counts.put(cell + " (visible)", cells.size());

@@ -153,6 +153,37 @@ class DealCardTest {
         assertThat(marked.isAtRiskShown() || marked.isSignalShown() || marked.isRottingShown() || marked.isSavingShown()).isFalse();
     }
 
+    @Test
+    void aCardIsOneRegionThatPlacesItsTextsItselfRowByRow() throws Exception {
+        DealCard card = shown(deal(), false);
+        // 22 nodes with the VBox of HBoxes and labels for the value and the date: every re-bound cell styles them all
+        assertThat(onFx(() -> nodes(card))).as("nodes of a card without marks").isLessThanOrEqualTo(16);
+        assertThat(onFx(() -> card.getChildrenUnmodifiable().stream()
+                .noneMatch(n -> n instanceof javafx.scene.layout.Pane))).as("no layout boxes inside the card").isTrue();
+        List<javafx.geometry.Bounds> rows = onFx(() -> List.of(".deal-title", ".deal-company", ".deal-value", ".deal-close",
+                ".probability-bar", ".priority-badge").stream()
+                .map(selector -> card.lookup(selector).getBoundsInParent()).toList());
+        for (int i = 1; i < rows.size(); i++) {
+            if (i != 3) { // the date shares the value's row
+                assertThat(rows.get(i).getMinY()).as("row %d below row %d", i, i - 1).isGreaterThan(rows.get(i - 1).getMinY());
+            }
+        }
+        double innerRight = onFx(() -> card.getWidth() - card.snappedRightInset() - 10);
+        assertThat(rows.get(3).getMaxX()).as("the date ends at the card's right padding").isCloseTo(innerRight,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(rows.get(2).getMinX()).as("the value starts at the left padding").isEqualTo(rows.get(0).getMinX());
+
+        boolean parentAsked = onFx(() -> {
+            Deal bigger = deal();
+            bigger.setValue(9_999_999);
+            card.getParent().layout();
+            card.show(bigger, false);
+            return card.getParent().isNeedsLayout();
+        });
+        assertThat(parentAsked).as("a new text is laid out inside the card").isFalse();
+        assertThat(card.valueText()).isEqualTo(com.flowcrm.ui.kit.DisplayFormats.compactMoney(9_999_999));
+    }
+
     private static int indexOfContaining(List<String> classes, String styleClass) {
         for (int i = 0; i < classes.size(); i++) {
             if (classes.get(i).contains(styleClass)) {
