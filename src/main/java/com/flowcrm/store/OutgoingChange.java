@@ -113,6 +113,16 @@ final class OutgoingChange {
         for (int round = 1; ; round++) {
             Deal fresh = call(api.deal(id));
             FieldCheck check = FieldCheck.of(entry.fields(), RecordJson.fields(DealChanges.of(fresh)));
+            if (round == 1 && appliedBefore(check, fresh.getVersion(), (whole, options) -> {
+                DealChanges body = read(RecordJson.dealChanges(whole));
+                if (entry.kind() == OutboxKind.STAGE_MOVE) {
+                    call(api.changeStage(id, body.stage(), options));
+                } else {
+                    call(api.updateDeal(id, body, options));
+                }
+            })) {
+                return new Result(false, Map.of(), dealRecord(fresh), new ServerAnswer(fresh, null, null, null, List.of()));
+            }
             if (check.nothingToSend()) {
                 return result(false, check, dealRecord(fresh), new ServerAnswer(fresh, null, null, null, List.of()));
             }
@@ -145,6 +155,11 @@ final class OutgoingChange {
         for (int round = 1; ; round++) {
             Contact fresh = call(api.contact(id));
             FieldCheck check = FieldCheck.of(entry.fields(), RecordJson.fields(ContactChanges.of(fresh)));
+            if (round == 1 && appliedBefore(check, fresh.getVersion(),
+                    (whole, options) -> call(api.updateContact(id, read(RecordJson.contactChanges(whole)), options)))) {
+                return new Result(false, Map.of(), contactRecord(fresh),
+                        new ServerAnswer(null, fresh, null, null, List.of()));
+            }
             if (check.nothingToSend()) {
                 return result(false, check, contactRecord(fresh), new ServerAnswer(null, fresh, null, null, List.of()));
             }
@@ -162,6 +177,42 @@ final class OutgoingChange {
                             contactRecord(now), new ServerAnswer(null, now, null, null, List.of()));
                 }
             }
+        }
+    }
+
+    /** A write of the whole change with the given options, for {@link #appliedBefore}. */
+    @FunctionalInterface
+    private interface WholeWrite {
+        void send(Map<String, String> whole, WriteOptions options) throws InterruptedException;
+    }
+
+    /**
+     * Whether an earlier send of this change reached the server although its answer never came back, and a later
+     * change by someone else made its fields look like a conflict (the server now has neither the rep's base nor the
+     * rep's value): then it is not a conflict but the rep's change applied and superseded, and sending it again after
+     * a "keep mine" would apply it twice. The whole change is written again under its own Idempotency-Key with an
+     * If-Match that no version can match (the record's version only grows): a server that stored the first answer
+     * replays it and applies nothing, one that never ran the first send refuses with 412 and applies nothing either.
+     * Only when the answer was lost, fields conflict and the server versions its records (else it is not asked).
+     */
+    private boolean appliedBefore(FieldCheck check, long version, WholeWrite write) throws InterruptedException {
+        if (!answerUnknown || check.conflicts().isEmpty() || version <= 1) {
+            return false;
+        }
+        Map<String, String> whole = new java.util.LinkedHashMap<>();
+        for (FieldChange f : entry.fields()) {
+            whole.put(f.field(), f.value());
+        }
+        WriteOptions options = WriteOptions.idempotent(keyFor(entry, whole)).ifMatch(Long.toString(version - 1));
+        try {
+            write.send(whole, options);
+            return true;
+        } catch (ApiException e) {
+            // 412: the first send never ran; 422: that key went with another body (a part of the change)
+            if (e.kind() == ApiException.Kind.STALE || e.kind() == ApiException.Kind.REJECTED) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -67,6 +67,15 @@ public final class FakeCrmApi implements CrmApi {
     public final List<String> refusedRefreshTokens = new CopyOnWriteArrayList<>();
     /** When set, a write is applied but its answer is lost (the client sees this failure instead). */
     public volatile ApiException loseNextAnswer;
+    /**
+     * When true, writes follow the REST spec's Idempotency-Key and If-Match rules: a key whose write succeeded gets
+     * that write's answer again with nothing applied (listed in {@link #replays}, not in {@link #writes}), the same key
+     * with another write 422, and a deal's or contact's If-Match that is not its version 412.
+     */
+    public volatile boolean keysAndVersions;
+    /** The writes answered from a stored answer, in order. */
+    public final List<String> replays = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Object[]> answeredKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Consumer<AuthTokens>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> answerListeners = new CopyOnWriteArrayList<>();
     private volatile AuthTokens tokens;
@@ -141,10 +150,29 @@ public final class FakeCrmApi implements CrmApi {
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
+        String key = options.idempotencyKey();
+        if (keysAndVersions && key != null && answeredKeys.containsKey(key)) {
+            Object[] stored = answeredKeys.get(key);
+            if (!stored[0].equals(description)) {
+                return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.REJECTED, 422,
+                        "This Idempotency-Key was used with another request"));
+            }
+            replays.add(description);
+            @SuppressWarnings("unchecked")
+            T replayed = (T) stored[1];
+            return CompletableFuture.completedFuture(replayed);
+        }
+        if (keysAndVersions && options.ifMatch() != null && !options.ifMatch().equals(Long.toString(versionOf(description)))) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.STALE, 412,
+                    "The record is at another version"));
+        }
         writes.add(description);
-        keys.add(options.idempotencyKey());
+        keys.add(key);
         ifMatches.add(options.ifMatch());
         CompletableFuture<T> answer = answer(apply);
+        if (keysAndVersions && key != null && !answer.isCompletedExceptionally()) {
+            answeredKeys.put(key, new Object[] {description, answer.join()});
+        }
         ApiException lost = loseNextAnswer;
         if (lost != null && !answer.isCompletedExceptionally()) {
             loseNextAnswer = null;
@@ -156,6 +184,16 @@ public final class FakeCrmApi implements CrmApi {
     /** The deal as this server has it now. */
     public Deal server(String id) {
         return stored(id);
+    }
+
+    /** The version of the deal or contact a write's description names ("update d1 ...", "contact c1 ..."). */
+    private long versionOf(String description) {
+        String[] words = description.split(" ");
+        String id = words[1];
+        if (words[0].equals("contact")) {
+            return contacts.stream().filter(c -> c.getId().equals(id)).findFirst().map(Contact::getVersion).orElse(0L);
+        }
+        return deals.stream().filter(d -> d.getId().equals(id)).findFirst().map(Deal::getVersion).orElse(0L);
     }
 
     private Deal stored(String id) {

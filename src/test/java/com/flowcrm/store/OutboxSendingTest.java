@@ -345,6 +345,58 @@ class OutboxSendingTest {
         assertThat(rig.server("d1").getActivities()).extracting(DealActivity::description).containsExactly("Budget approved");
     }
 
+    /**
+     * The soak's case: the edit reached the server as a stall began, its answer never came, and a colleague changed
+     * the same field before the retry. Not a conflict (the rep's change was applied, then superseded): the server's
+     * stored answer under the change's key says so, and nothing is written again.
+     */
+    @Test
+    void anEditWhoseAnswerWasLostAndThatAColleagueThenChangedIsNotAConflictNorWrittenAgain() throws Exception {
+        rig.api.keysAndVersions = true;
+        rig.server("d1").setVersion(4);
+        rig.run(c -> c.updateDeal("d1", new DealChanges().value(1700)));
+        rig.api.loseNextAnswer = new ApiException(ApiException.Kind.UNREACHABLE, 0, "did not answer within 15 s");
+
+        assertThat(rig.send().unreachable()).isTrue();
+        assertThat(rig.server("d1").getValue()).isEqualTo(1700);
+        // a colleague's later change of the same field
+        rig.server("d1").setValue(2500);
+        rig.server("d1").setVersion(6);
+        rig.clock.now = rig.clock.now.plus(Duration.ofMinutes(1));
+
+        OutboxSender.PassResult again = rig.send();
+
+        assertThat(again.conflicts()).isZero();
+        assertThat(again.alreadyApplied()).isEqualTo(1);
+        assertThat(rig.api.writes).containsExactly("update d1 DealChanges{VALUE=1700.0, }");
+        assertThat(rig.api.replays).containsExactly("update d1 DealChanges{VALUE=1700.0, }");
+        assertThat(rig.server("d1").getValue()).isEqualTo(2500);
+        assertThat(outbox()).isEmpty();
+        assertThat(rig.shown("d1").getValue()).isEqualTo(2500);
+    }
+
+    /** The other side: the first send never ran, so the colleague's value stands and the rep decides. */
+    @Test
+    void anEditThatNeverReachedTheServerIsStillAConflictAndTheAskingWritesNothing() throws Exception {
+        rig.api.keysAndVersions = true;
+        rig.server("d1").setVersion(4);
+        rig.run(c -> c.updateDeal("d1", new DealChanges().value(1700)));
+        rig.api.failNextWrite(ApiException.Kind.UNREACHABLE, 0, "did not answer within 15 s");
+
+        assertThat(rig.send().unreachable()).isTrue();
+        rig.server("d1").setValue(2500);
+        rig.server("d1").setVersion(6);
+        rig.clock.now = rig.clock.now.plus(Duration.ofMinutes(1));
+
+        OutboxSender.PassResult again = rig.send();
+
+        assertThat(again.conflicts()).isEqualTo(1);
+        assertThat(rig.api.writes).isEmpty();
+        assertThat(rig.api.replays).isEmpty();
+        assertThat(rig.server("d1").getValue()).isEqualTo(2500);
+        assertThat(outbox()).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(OutboxStatus.CONFLICT));
+    }
+
     @Test
     void contactEditsCommunicationsAndReadMarksGoThroughTheOutboxToo() throws Exception {
         rig.run(c -> c.updateContact("c1", new ContactChanges().title("CEO")));
