@@ -41,7 +41,8 @@ import java.util.concurrent.TimeoutException;
  * idempotency keys and versions) and is never applied twice. A stage move follows the same rule. An activity or a
  * communication only adds, so it never conflicts; when an earlier send of it got no answer, the record's list is read
  * first and the change is not sent again when an item of the same type, date and text is there. A 412 (the record
- * changed since the version sent) fetches the record again and checks again.
+ * changed since the version sent) fetches the record again and checks again. A field change whose earlier send got
+ * no answer and that now conflicts is first asked for under its own key ({@link #appliedBefore}).
  */
 final class OutgoingChange {
     /** How long one request may take in all (the REST client has its own, shorter, timeouts). */
