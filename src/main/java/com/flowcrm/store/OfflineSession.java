@@ -165,7 +165,6 @@ final class OfflineSession implements AutoCloseable {
         }
     }
 
-
     // ---- opening and closing -------------------------------------------------------------------------------------
 
     /**
