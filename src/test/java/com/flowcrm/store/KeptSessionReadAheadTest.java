@@ -197,6 +197,30 @@ class KeptSessionReadAheadTest {
     }
 
     @Test
+    void anotherUsersSignInWhileTheStoreIsAskedClosesTheWorkspaceReadAheadAndNeverSeesItsData() throws Exception {
+        login();
+        api.down = true;
+        onStore(() -> session.commands().changeStage("d1", DealStage.CLOSED_WON)).get(10, TimeUnit.SECONDS);
+        assertThat(onStore(() -> session.pendingChanges().changes())).hasSize(1);
+        session.close();
+        launchLines.list.clear();
+        api.down = false;
+        credentials.holdReads();
+
+        session = newSession();
+        CompletableFuture<?> resumed = session.resumeStoredSession(EMAIL);
+        await().atMost(Duration.ofSeconds(10)).until(this::boardReadFromDisk);
+        session.login("manager@acme.example", api.password).get(10, TimeUnit.SECONDS);
+        credentials.releaseReads();
+
+        assertThatThrownBy(() -> resumed.get(10, TimeUnit.SECONDS)).hasMessageContaining("Already signed in");
+        assertThat(session.offline().current().id().email()).isEqualTo("manager@acme.example");
+        assertThat(session.offline().boardReadAhead().get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(onStore(() -> session.root().deals().byId("d1").getStage())).isEqualTo(DealStage.PROSPECT);
+        assertThat(onStore(() -> session.pendingChanges().changes())).isEmpty();
+    }
+
+    @Test
     void aSignOutRightAfterANewTokenWasHandedOutLeavesNoSessionKept() throws Exception {
         credentials.holdWrites();
         login();
