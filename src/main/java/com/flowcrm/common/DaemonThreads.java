@@ -44,4 +44,20 @@ public final class DaemonThreads {
         }
         return false;
     }
+
+    /**
+     * Lets the executor run what it was handed, then stops it; {@link #stop}s it (interrupting) when that takes
+     * longer than {@code timeout}. Returns whether its threads ended.
+     */
+    public static boolean finish(ExecutorService executor, String purpose, Duration timeout) {
+        executor.shutdown();
+        try {
+            if (executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return stop(executor, purpose, Duration.ofSeconds(1));
+    }
 }

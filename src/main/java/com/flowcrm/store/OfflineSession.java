@@ -7,7 +7,6 @@ import com.flowcrm.local.SqliteNativeLibrary;
 import com.flowcrm.local.Workspace;
 import com.flowcrm.local.WorkspaceException;
 import com.flowcrm.local.WorkspaceId;
-import com.flowcrm.local.credentials.CredentialStoreStatus;
 import com.flowcrm.model.Contact;
 import com.flowcrm.model.Deal;
 import com.flowcrm.model.Notification;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The session's local side: which user's workspace is open (one at a time: signing in as someone else closes the
  * other's, so two users' data never mix), the session kept between runs in the OS credential store, and the mode the
  * window shows (live, offline from the local copy, read-only after the server refused the session). Opening, reading
- * and closing a workspace and the credential store run on a thread of their own, never the UI thread. Without
+ * and closing a workspace run on a thread of their own, the credential store's calls on another (it may block on
+ * D-Bus while the board is read), never on the UI thread. Without
  * {@link LocalStorage} it stays empty and the session is live only.
  */
 final class OfflineSession implements AutoCloseable {
@@ -50,11 +50,15 @@ final class OfflineSession implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> refused;
     private final ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("flow-workspace"));
+    /** The credential store's own thread: it may block on D-Bus for seconds while the workspace thread reads. */
+    private final ExecutorService credentialsThread = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("flow-credentials"));
     private volatile OpenWorkspace open;
     /** Signed in with tokens the server accepted in this session (not just the local copy on screen). */
     private volatile boolean connected;
     private volatile boolean readOnly;
     private final KeptSession kept;
+    private final ReadAhead aheads = new ReadAhead(io);
     /** Set on the workspace thread when SQLite could not be loaded: every session is live only then. */
     private boolean sqliteUnusable;
     /** False for the command line: it sends when it says so ({@link OfflineSession#sendNow}), nothing in the background. */
@@ -62,9 +66,7 @@ final class OfflineSession implements AutoCloseable {
 
     // UI thread
     private final ReadOnlyObjectWrapper<SessionMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", SessionMode.SIGNED_OUT);
-    private final ReadOnlyStringWrapper credentialNotice = new ReadOnlyStringWrapper(this, "credentialNotice");
     private final ReadOnlyStringWrapper workspaceNotice = new ReadOnlyStringWrapper(this, "workspaceNotice");
-    private boolean credentialNoticeShown;
     private boolean diskOnly;
     private Instant lastSyncedAt;
     private Instant lastLiveAt;
@@ -77,7 +79,7 @@ final class OfflineSession implements AutoCloseable {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refused = Objects.requireNonNull(refused, "refused");
-        this.kept = storage == null ? null : new KeptSession(storage.credentials(), io);
+        this.kept = new KeptSession(storage, credentialsThread, root.dispatcher()::submit);
         auth.setWorksOffline(() -> open != null);
         auth.addRefreshTokenListener(this::keepRefreshToken);
         if (storage != null) {
@@ -132,16 +134,8 @@ final class OfflineSession implements AutoCloseable {
         return mode.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty credentialNoticeProperty() {
-        return credentialNotice.getReadOnlyProperty();
-    }
-
     ReadOnlyStringProperty workspaceNoticeProperty() {
         return workspaceNotice.getReadOnlyProperty();
-    }
-
-    void dismissCredentialNotice() {
-        credentialNotice.set(null);
     }
 
     void dismissWorkspaceNotice() {
@@ -150,22 +144,9 @@ final class OfflineSession implements AutoCloseable {
 
     // ---- the credential store ----------------------------------------------------------------------------------
 
-    /** Finds out once whether the session can be kept; when not, the sign-in screen says so once. */
-    CompletableFuture<CredentialStoreStatus> checkCredentialStore() {
-        if (kept == null) {
-            return CompletableFuture.completedFuture(CredentialStoreStatus.notUsable("no local storage"));
-        }
-        return kept.check(message -> root.dispatcher().submit(() -> {
-            if (!credentialNoticeShown) {
-                credentialNoticeShown = true;
-                credentialNotice.set(message);
-            }
-        }));
-    }
-
-    /** The refresh token kept for this server and user, read on the workspace thread; empty when none or unusable. */
-    CompletableFuture<Optional<String>> storedRefreshToken(String apiUrl, String email) {
-        return kept == null ? CompletableFuture.completedFuture(Optional.empty()) : kept.read(apiUrl, email);
+    /** The session kept in the OS credential store (its calls run on a thread of their own). */
+    KeptSession kept() {
+        return kept;
     }
 
     /** Whether this user has a workspace with data on this server (then the app can open from it). */
@@ -179,14 +160,8 @@ final class OfflineSession implements AutoCloseable {
 
     private void keepRefreshToken(String token) {
         OpenWorkspace ws = open;
-        if (ws != null && !readOnly && kept != null) {
+        if (ws != null && !readOnly) {
             kept.keep(ws.id(), token);
-        }
-    }
-
-    private void forgetRefreshToken(WorkspaceId id) {
-        if (kept != null) {
-            kept.forget(id);
         }
     }
 
@@ -213,24 +188,31 @@ final class OfflineSession implements AutoCloseable {
             return CompletableFuture.completedFuture(current);
         }
         return CompletableFuture.supplyAsync(() -> {
-            if (current != null) {
-                closeOnThisThread(current, false);
+            // looked at again here: an open asked for meanwhile ran first
+            OpenWorkspace now = open;
+            if (now != null && now.id().equals(id)) {
+                return now;
+            }
+            if (now != null) {
+                closeOnThisThread(now, false);
             }
             if (sqliteUnusable) {
                 return null;
             }
             try {
-                OpenedWorkspace opened = storage.workspaces().open(id);
-                opened.recovery().ifPresent(r -> notice(r.message()));
-                OpenWorkspace ws = new OpenWorkspace(opened.workspace(), opened.created(), root, pending, auth::api,
-                        clock, this::canSend, refused);
+                OpenWorkspace ws = aheads.take(id, this::notice);
+                if (ws == null) {
+                    ReadAhead.Opened opened = openUnwired(id);
+                    opened.recovery().ifPresent(r -> notice(r.message()));
+                    ws = opened.workspace();
+                }
                 onUi(ws::attach).join();
                 readOnly = false;
                 open = ws;
                 if (sendsInBackground) {
                     ws.startSending();
                 }
-                LOG.info("Local copy {} open", opened.workspace().file().getFileName());
+                LOG.info("Local copy {} open", ws.workspace().file().getFileName());
                 return ws;
             } catch (WorkspaceException e) {
                 LOG.warn("The local copy of {} cannot be used: {}", id, e.getMessage());
@@ -244,6 +226,35 @@ final class OfflineSession implements AutoCloseable {
                 return null;
             }
         }, io);
+    }
+
+    /**
+     * Opens this user's workspace and reads its board on the workspace thread while the kept session is looked up,
+     * wiring nothing: {@link #open} takes it (a launch then shows the board read ahead); called off when none is kept.
+     */
+    ReadAhead.Read readAhead(String apiUrl, String email) {
+        return aheads.start(new WorkspaceId(apiUrl, email), () -> sqliteUnusable || open != null, this::openUnwired);
+    }
+
+    void callOff(ReadAhead.Read read) {
+        aheads.callOff(read);
+    }
+
+    /** The deals of the board read ahead and not taken yet (tests); 0 when none. */
+    CompletableFuture<Integer> boardReadAhead() {
+        return CompletableFuture.supplyAsync(aheads::heldDeals, io);
+    }
+
+    /** Opens the workspace file (created when new) and makes it ready to wire; on the workspace thread. */
+    private ReadAhead.Opened openUnwired(WorkspaceId id) {
+        OpenedWorkspace opened = storage.workspaces().open(id);
+        try {
+            return new ReadAhead.Opened(new OpenWorkspace(opened.workspace(), opened.created(), root, pending, auth::api,
+                    clock, this::canSend, refused), opened.recovery());
+        } catch (RuntimeException e) {
+            opened.workspace().close();
+            throw e;
+        }
     }
 
     /**
@@ -328,20 +339,7 @@ final class OfflineSession implements AutoCloseable {
             return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.REJECTED,
                     "There is no local copy open."));
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                OutboxSender.PassResult pass = ws.sender().sendNow(Duration.ofSeconds(30));
-                List<com.flowcrm.local.OutboxEntry> after = ws.outbox();
-                int conflicts = (int) after.stream().filter(e -> e.status() == com.flowcrm.local.OutboxStatus.CONFLICT).count();
-                int failed = (int) after.stream().filter(e -> e.status() == com.flowcrm.local.OutboxStatus.FAILED).count();
-                int waiting = (int) after.stream().filter(com.flowcrm.local.OutboxEntry::isOutstanding).count();
-                return new SendSummary(pass.sent(), pass.alreadyApplied(), conflicts, failed, waiting, pass.unreachable(),
-                        pass.refused(), pass.ran());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SessionException(SessionException.Kind.UNREACHABLE, "Interrupted.");
-            }
-        }, io);
+        return CompletableFuture.supplyAsync(() -> ws.sendNow(Duration.ofSeconds(30)), io);
     }
 
     // ---- the session's course ----------------------------------------------------------------------------------
@@ -352,6 +350,7 @@ final class OfflineSession implements AutoCloseable {
         readOnly = false;
         OpenWorkspace ws = open;
         if (ws != null) {
+            ws.dropBoardReadAhead();
             try {
                 ws.copy().saveUser(user);
             } catch (WorkspaceException e) {
@@ -408,7 +407,7 @@ final class OfflineSession implements AutoCloseable {
         OpenWorkspace ws = open;
         if (ws != null) {
             readOnly = true;
-            io.execute(() -> forgetRefreshToken(ws.id()));
+            kept.forget(ws.id());
         }
     }
 
@@ -444,11 +443,12 @@ final class OfflineSession implements AutoCloseable {
                 LOG.warn("Sign-out: the waiting changes could not be {}: {}", choice == SignOutChoice.DISCARD
                         ? "discarded" : "sent", e.getMessage());
             }
-            int kept = choice == SignOutChoice.REMOVE_LOCAL_DATA ? 0 : outstanding(ws);
+            int waiting = choice == SignOutChoice.REMOVE_LOCAL_DATA ? 0 : ws.notSent();
             connected = false;
-            forgetRefreshToken(ws.id());
+            // waited for, so that quitting right after signing out cannot leave the session kept
+            kept.forget(ws.id()).join();
             closeOnThisThread(ws, choice == SignOutChoice.REMOVE_LOCAL_DATA);
-            return new SignOutResult(sent, kept, discarded, choice == SignOutChoice.REMOVE_LOCAL_DATA);
+            return new SignOutResult(sent, waiting, discarded, choice == SignOutChoice.REMOVE_LOCAL_DATA);
         }, io);
     }
 
@@ -460,14 +460,6 @@ final class OfflineSession implements AutoCloseable {
         }
         connected = false;
         return CompletableFuture.runAsync(() -> closeOnThisThread(ws, false), io);
-    }
-
-    private static int outstanding(OpenWorkspace ws) {
-        try {
-            return (int) ws.outbox().stream().filter(e -> e.status() != com.flowcrm.local.OutboxStatus.SENT).count();
-        } catch (WorkspaceException e) {
-            return 0;
-        }
     }
 
     /** Unwires the workspace (UI thread, which also empties the stores) and closes it here; removes it when asked. */
@@ -567,7 +559,11 @@ final class OfflineSession implements AutoCloseable {
                 LOG.warn("Closing the local copy: {}", Failures.unwrap(e).getMessage());
             }
         }
-        DaemonThreads.stop(io, "workspace", Duration.ofSeconds(5));
+        if (DaemonThreads.stop(io, "workspace", Duration.ofSeconds(5))) {
+            aheads.close();
+        }
+        // after what was asked of it ran: a forget asked at sign-out is not dropped
+        DaemonThreads.finish(credentialsThread, "credential store", Duration.ofSeconds(5));
     }
 
     /**

@@ -3,16 +3,21 @@ package com.flowcrm.store;
 import com.flowcrm.api.CrmApi;
 import com.flowcrm.common.Failures;
 import com.flowcrm.local.OutboxEntry;
+import com.flowcrm.local.OutboxStatus;
 import com.flowcrm.local.SyncState;
 import com.flowcrm.local.Workspace;
+import com.flowcrm.local.WorkspaceException;
 import com.flowcrm.local.WorkspaceId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,6 +39,8 @@ final class OpenWorkspace {
     private final ChangeRecorder recorder;
     private final SyncState onDisk;
     private final boolean created;
+    /** The board read ahead of the launch, until the launch takes it or it is dropped. */
+    private final AtomicReference<LocalLaunch.Board> prefetched = new AtomicReference<>();
     /** UI thread: false once detached; what the writer and the sender report afterwards stays out of the stores. */
     private boolean attached;
 
@@ -113,9 +120,36 @@ final class OpenWorkspace {
         pending.close();
     }
 
-    /** Reads it into the stores (launch from disk); blocks the calling background thread. */
+    /**
+     * Reads the board ahead of {@link #launch} (before it is wired to the stores, while the kept session is looked
+     * up); blocks the calling background thread. A read called off or failed leaves nothing: the launch reads again.
+     */
+    void readBoardAhead(BooleanSupplier cancelled) {
+        LocalLaunch.Board board = new LocalLaunch(workspace, root, pending).readBoard(stamps.get(), cancelled);
+        if (!cancelled.getAsBoolean()) {
+            prefetched.set(board);
+        }
+    }
+
+    /** Lets go of a board read ahead that no launch will use (the session signed in with the server instead). */
+    void dropBoardReadAhead() {
+        prefetched.set(null);
+    }
+
+    /** How many deals a board read ahead holds; empty when none is held. */
+    OptionalInt boardReadAhead() {
+        LocalLaunch.Board board = prefetched.get();
+        return board == null ? OptionalInt.empty() : OptionalInt.of(board.deals().size());
+    }
+
+    /** Reads it into the stores (launch from disk), the board read ahead if there is one; blocks the calling thread. */
     LocalLaunch.Loaded launch(Consumer<LocalLaunch.Loaded> dealsShown) {
-        LocalLaunch.Loaded loaded = new LocalLaunch(workspace, root, pending).run(stamps.get(), dealsShown);
+        LocalLaunch launch = new LocalLaunch(workspace, root, pending);
+        LocalLaunch.Board board = prefetched.getAndSet(null);
+        if (board == null) {
+            board = launch.readBoard(stamps.get(), () -> false);
+        }
+        LocalLaunch.Loaded loaded = launch.run(board, dealsShown);
         // the catch-up resumes from the cursor saved with these records; with records left out it loads everything
         cursor.launched(loaded.skipped() == 0 ? loaded.sync().cursor() : OptionalLong.empty());
         return loaded;
@@ -124,6 +158,34 @@ final class OpenWorkspace {
     /** Every entry of the outbox, read on the calling background thread. */
     List<OutboxEntry> outbox() {
         return workspace.outbox().list();
+    }
+
+    /**
+     * One pass over the outbox now (waiting up to {@code leaseWait} for another process that is sending it), then the
+     * outbox as it is after it; blocks.
+     */
+    SendSummary sendNow(Duration leaseWait) {
+        try {
+            OutboxSender.PassResult pass = sender.sendNow(leaseWait);
+            List<OutboxEntry> after = outbox();
+            int conflicts = (int) after.stream().filter(e -> e.status() == OutboxStatus.CONFLICT).count();
+            int failed = (int) after.stream().filter(e -> e.status() == OutboxStatus.FAILED).count();
+            int waiting = (int) after.stream().filter(OutboxEntry::isOutstanding).count();
+            return new SendSummary(pass.sent(), pass.alreadyApplied(), conflicts, failed, waiting, pass.unreachable(),
+                    pass.refused(), pass.ran());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionException(SessionException.Kind.UNREACHABLE, "Interrupted.");
+        }
+    }
+
+    /** Entries on disk not sent yet (whatever their state); 0 when the outbox cannot be read. Blocks. */
+    int notSent() {
+        try {
+            return (int) outbox().stream().filter(e -> e.status() != OutboxStatus.SENT).count();
+        } catch (WorkspaceException e) {
+            return 0;
+        }
     }
 
     /** Outstanding (waiting or sending) entries on disk; blocks. */

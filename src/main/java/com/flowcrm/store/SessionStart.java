@@ -95,19 +95,24 @@ final class SessionStart {
                     "There is no local copy to open for this user."));
         }
         // the kept session is looked up before the session counts as signing in: without one, a sign-in the rep
-        // starts meanwhile is not refused as "already signed in"
-        return offline.storedRefreshToken(host.apiUrl(), email).thenCompose(token -> {
+        // starts meanwhile is not refused as "already signed in". The board is read from the local copy meanwhile
+        // (the credential store can take seconds at first use), and shown only once a kept session is there.
+        ReadAhead.Read board = offline.readAhead(host.apiUrl(), email);
+        return offline.kept().read(host.apiUrl(), email).thenCompose(token -> {
             if (token.isEmpty()) {
+                offline.callOff(board);
                 return CompletableFuture.<User>failedFuture(new SessionException(SessionException.Kind.REJECTED,
                         "No kept session to resume."));
             }
-            return resumeWith(email, token.get());
+            return resumeWith(email, token.get(), board);
         });
     }
 
-    private CompletableFuture<User> resumeWith(String email, String token) {
+    private CompletableFuture<User> resumeWith(String email, String token, ReadAhead.Read board) {
         long generation = auth.begin();
         if (generation < 0) {
+            // signed in with the form meanwhile: that sign-in took the workspace read ahead, or it is closed now
+            offline.callOff(board);
             return alreadySignedIn();
         }
         host.signingIn(false);
@@ -134,7 +139,7 @@ final class SessionStart {
         }
         host.signingIn(false);
         CompletableFuture<User> result = new CompletableFuture<>();
-        offline.storedRefreshToken(host.apiUrl(), email).thenCombine(offline.open(host.apiUrl(), email),
+        offline.kept().read(host.apiUrl(), email).thenCombine(offline.open(host.apiUrl(), email),
                 (token, ws) -> token.orElseThrow(() -> new SessionException(SessionException.Kind.BAD_CREDENTIALS,
                         "No session is kept for " + email + " on this computer.")))
                 .whenComplete((token, error) -> {

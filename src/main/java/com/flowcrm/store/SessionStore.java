@@ -172,11 +172,11 @@ public final class SessionStore implements AutoCloseable {
      * null otherwise or once dismissed.
      */
     public ReadOnlyStringProperty credentialNoticeProperty() {
-        return offline.credentialNoticeProperty();
+        return offline.kept().noticeProperty();
     }
 
     public void dismissCredentialNotice() {
-        offline.dismissCredentialNotice();
+        offline.kept().dismissNotice();
     }
 
     /**
@@ -193,7 +193,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Checks the OS credential store once (in the background); when unusable, {@link #credentialNoticeProperty()} says so. */
     public CompletableFuture<Void> checkCredentialStore() {
-        return offline.checkCredentialStore().thenApply(status -> null);
+        return offline.kept().check().thenApply(status -> null);
     }
 
     /** Whether this user has a local copy on the configured server (the app may open from it). */
