@@ -200,10 +200,7 @@ final class OutgoingChange {
         if (!answerUnknown || check.conflicts().isEmpty() || version <= 1) {
             return false;
         }
-        Map<String, String> whole = new java.util.LinkedHashMap<>();
-        for (FieldChange f : entry.fields()) {
-            whole.put(f.field(), f.value());
-        }
+        Map<String, String> whole = PendingLayering.yours(entry);
         WriteOptions options = WriteOptions.idempotent(keyFor(entry, whole)).ifMatch(Long.toString(version - 1));
         try {
             write.send(whole, options);
